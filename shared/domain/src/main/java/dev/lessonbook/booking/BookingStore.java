@@ -1,0 +1,48 @@
+package dev.lessonbook.booking;
+
+import dev.lessonbook.event.DomainEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: bookings and the slot locks that make overlapping bookings impossible. Every method that
+ * changes a booking is one database transaction with its lock changes and its events.
+ */
+public interface BookingStore {
+
+    /**
+     * Stores a PENDING booking and takes its lock units (instructor and student), each lock free
+     * or held by a hold that expired before {@code now}. Nothing is written unless all of it is.
+     */
+    ReserveOutcome reserve(Booking pending, Instant now);
+
+    /** PENDING → CONFIRMED: the locks stop expiring. Conditional on the stored booking being PENDING. */
+    Booking confirm(Booking confirmed, List<DomainEvent> events);
+
+    /**
+     * Writes a booking whose status no longer occupies time (PAYMENT_FAILED, EXPIRED, CANCELLED)
+     * and deletes the locks it held, conditional on {@code expectedStatus} being the stored status.
+     *
+     * @return false when the stored booking was no longer in {@code expectedStatus}
+     */
+    boolean releaseTo(Booking released, BookingStatus expectedStatus, List<DomainEvent> events);
+
+    /** Rewrites a booking's payment and status without touching its locks, if still in {@code expectedStatus}. */
+    boolean update(Booking updated, BookingStatus expectedStatus, List<DomainEvent> events);
+
+    Optional<Booking> find(String bookingId);
+
+    /** The instructor's bookings with {@code from <= startsAt < to}, by start time. */
+    List<Booking> findByInstructor(String instructorId, Instant from, Instant to);
+
+    sealed interface ReserveOutcome {
+        record Reserved(Booking booking) implements ReserveOutcome {}
+
+        /** The database refused a lock; the instructor's wins when both conflict. */
+        record Conflict(ConflictScope scope) implements ReserveOutcome {}
+
+        /** A booking with this id exists already (an idempotent retry, or a key reuse). */
+        record AlreadyExists(Booking existing) implements ReserveOutcome {}
+    }
+}

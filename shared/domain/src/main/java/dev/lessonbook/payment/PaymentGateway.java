@@ -1,0 +1,31 @@
+package dev.lessonbook.payment;
+
+import dev.lessonbook.booking.Money;
+
+/**
+ * Port: the payment provider. Every call carries an idempotency key derived from the booking id
+ * and the operation, so a retried call never moves money twice.
+ */
+public interface PaymentGateway {
+
+    /** Authorizes {@code amount} on the card now (manual capture). */
+    PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId);
+
+    /** Saves the card for an authorization later (lessons more than 6 days ahead). */
+    PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId);
+
+    /** Authorizes a saved card off-session (the scheduler, 24 h before the lesson). */
+    PaymentOutcome authorizeSaved(String bookingId, Money amount, String customerId, String paymentMethodId);
+
+    /** Charges a saved card off-session at once (a late cancellation of a booking never authorized). */
+    PaymentOutcome chargeSaved(String bookingId, Money amount, String customerId, String paymentMethodId);
+
+    /** Captures {@code amount} (all or part) of an authorization; the rest is released. */
+    PaymentOutcome capture(String bookingId, String paymentIntentId, long amount);
+
+    /** Cancels an authorization: nothing is charged. */
+    PaymentOutcome release(String bookingId, String paymentIntentId);
+
+    /** Refunds {@code amount} of a captured payment. */
+    PaymentOutcome refund(String bookingId, String paymentIntentId, long amount);
+}

@@ -1,0 +1,54 @@
+package dev.lessonbook.problem;
+
+/**
+ * The stable error codes of the API (SPEC §3–6), each with the HTTP status it answers with.
+ * Business rejections carry one of these; the HTTP layer renders them as problem documents.
+ */
+public enum ProblemCode {
+    MALFORMED_JSON(400, "Malformed JSON"),
+    UNAUTHENTICATED(401, "Unauthenticated"),
+    PAYMENT_DECLINED(402, "Payment declined"),
+    FORBIDDEN(403, "Forbidden"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    AVAILABILITY_OVERLAP(409, "Availability overlap"),
+    BOOKING_CONFLICT(409, "Booking conflict"),
+    VERSION_MISMATCH(412, "Version mismatch"),
+    PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    VALIDATION_FAILED(422, "Validation failed"),
+    INVALID_WEEK_START(422, "Invalid week start"),
+    DATE_OUTSIDE_WEEK(422, "Date outside week"),
+    INVALID_TIME(422, "Invalid time"),
+    PAST_DATE(422, "Past date"),
+    LOCATION_NOT_OFFERED(422, "Location not offered"),
+    INVALID_DURATION(422, "Invalid duration"),
+    INVALID_START_TIME(422, "Invalid start time"),
+    SPANS_MIDNIGHT(422, "Spans midnight"),
+    NONEXISTENT_LOCAL_TIME(422, "Nonexistent local time"),
+    NOT_AVAILABLE(422, "Not available"),
+    INSUFFICIENT_NOTICE(422, "Insufficient notice"),
+    PAYMENT_METHOD_REQUIRED(422, "Payment method required"),
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
+    LESSON_NOT_ENDED(422, "Lesson not ended"),
+    BOOKING_STARTED(422, "Booking started"),
+    NOT_CANCELLABLE(422, "Not cancellable"),
+    PAYMENT_PROVIDER_UNAVAILABLE(502, "Payment provider unavailable"),
+    SERVICE_UNAVAILABLE(503, "Service unavailable");
+
+    private final int status;
+    private final String title;
+
+    ProblemCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}
