@@ -1,0 +1,61 @@
+package dev.lessonbook.dynamodb;
+
+import dev.lessonbook.config.Env;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * How every AWS client of Lessonbook is built: one HTTP client implementation
+ * (url-connection), explicit region and credentials provider (no default-chain probing at cold
+ * start), and an endpoint override for local emulators ({@code AWS_ENDPOINT_URL}).
+ */
+public final class AwsSettings {
+    private AwsSettings() {}
+
+    public static <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+        builder.region(region()).credentialsProvider(credentials());
+        endpoint().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    public static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(25))
+                .build();
+    }
+
+    public static Region region() {
+        return Region.of(Env.optional("AWS_REGION").orElse(Env.orDefault("AWS_DEFAULT_REGION", "us-east-1")));
+    }
+
+    public static Optional<URI> endpoint() {
+        return Env.optional("AWS_ENDPOINT_URL").map(URI::create);
+    }
+
+    /**
+     * Lambda with SnapStart serves credentials from the container endpoint (environment
+     * credentials would be stale after a restore); plain Lambda puts them in the environment;
+     * a local emulator accepts any static pair.
+     */
+    public static AwsCredentialsProvider credentials() {
+        if (endpoint().isPresent()) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    Env.orDefault("AWS_ACCESS_KEY_ID", "testing"), Env.orDefault("AWS_SECRET_ACCESS_KEY", "testing")));
+        }
+        if (Env.optional("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()) {
+            return ContainerCredentialsProvider.create();
+        }
+        return EnvironmentVariableCredentialsProvider.create();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.lessonbook.dynamodb;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Key layout of the single table (docs/data-model.md). An instructor's profile, weeks, days and
+ * slot locks share the partition {@code INSTRUCTOR#id}; a student's locks live in {@code STUDENT#id}.
+ */
+public final class Keys {
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String GSI1 = "gsi1";
+    public static final String GSI2 = "gsi2";
+    public static final String DUE_INDEX = "due";
+    /** The table's TTL attribute (epoch seconds); also the expiry of a slot hold. */
+    public static final String EXPIRES_AT = "expiresAt";
+
+    private Keys() {}
+
+    public static String instructor(String instructorId) {
+        return "INSTRUCTOR#" + instructorId;
+    }
+
+    public static String student(String studentId) {
+        return "STUDENT#" + studentId;
+    }
+
+    public static Map<String, AttributeValue> profile(String instructorId) {
+        return key(instructor(instructorId), "PROFILE");
+    }
+
+    public static Map<String, AttributeValue> week(String instructorId, LocalDate weekStart) {
+        return key(instructor(instructorId), "WEEK#" + weekStart);
+    }
+
+    public static Map<String, AttributeValue> day(String instructorId, LocalDate date) {
+        return key(instructor(instructorId), "DAY#" + date);
+    }
+
+    public static Map<String, AttributeValue> booking(String bookingId) {
+        return key("BOOKING#" + bookingId, "BOOKING");
+    }
+
+    /** One 15-minute unit of a person's time; {@code owner} is {@link #instructor} or {@link #student}. */
+    public static Map<String, AttributeValue> slotLock(String owner, long lockUnit) {
+        return key(owner, "LOCK#" + Instant.ofEpochSecond(lockUnit * 15 * 60));
+    }
+
+    public static Map<String, AttributeValue> outbox(String eventId) {
+        return key("OUTBOX#" + eventId, "EVENT");
+    }
+
+    public static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.lessonbook.dynamodb;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Runs a TransactWriteItems, retrying with jitter only when DynamoDB cancelled it for a
+ * TransactionConflict (another transaction touched the same items at that moment). A failed
+ * condition is an answer, not a fault, and is never retried: it surfaces to the caller.
+ */
+public final class Transactions {
+    private static final int MAX_ATTEMPTS = 4;
+    private static final long BASE_BACKOFF_MILLIS = 20;
+
+    private Transactions() {}
+
+    public static void write(DynamoDbClient client, java.util.function.Consumer<TransactWriteItemsRequest.Builder> request) {
+        write(client, TransactWriteItemsRequest.builder().applyMutation(request).build());
+    }
+
+    public static void write(DynamoDbClient client, TransactWriteItemsRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.transactWriteItems(request);
+                return;
+            } catch (TransactionCanceledException cancelled) {
+                if (!isConflictOnly(cancelled) || attempt == MAX_ATTEMPTS) {
+                    throw cancelled;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    /** The reason codes, in the order of the request's items ("None" for items that were fine). */
+    public static List<String> reasonCodes(TransactionCanceledException cancelled) {
+        return cancelled.hasCancellationReasons()
+                ? cancelled.cancellationReasons().stream().map(CancellationReason::code).toList()
+                : List.of();
+    }
+
+    private static boolean isConflictOnly(TransactionCanceledException cancelled) {
+        List<String> codes = reasonCodes(cancelled);
+        return codes.contains("TransactionConflict") && !codes.contains("ConditionalCheckFailed");
+    }
+
+    private static void backOff(int attempt) {
+        long ceiling = BASE_BACKOFF_MILLIS << attempt;
+        try {
+            TimeUnit.MILLISECONDS.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a transaction", e);
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package dev.lessonbook.dynamodb.booking;
+
+import static dev.lessonbook.dynamodb.AttributeValues.n;
+import static dev.lessonbook.dynamodb.AttributeValues.s;
+
+import dev.lessonbook.booking.Booking;
+import dev.lessonbook.booking.BookingChangedConcurrently;
+import dev.lessonbook.booking.BookingStatus;
+import dev.lessonbook.booking.BookingStore;
+import dev.lessonbook.booking.ConflictScope;
+import dev.lessonbook.dynamodb.Keys;
+import dev.lessonbook.dynamodb.OutboxItems;
+import dev.lessonbook.dynamodb.Tables;
+import dev.lessonbook.dynamodb.Transactions;
+import dev.lessonbook.event.DomainEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Bookings and their slot locks. A booking owns one lock item per 15-minute unit of the time it
+ * occupies: its instructor's (buffers included) and its student's. The locks are written in the
+ * same transaction as the booking, each on condition that nobody holds that unit.
+ */
+public final class DynamoBookingStore implements BookingStore {
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
+    private final Tables tables;
+
+    public DynamoBookingStore(Tables tables) {
+        this.tables = tables;
+    }
+
+    @Override
+    public ReserveOutcome reserve(Booking pending, Instant now) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(tables.tableName())
+                .item(BookingItems.toItem(pending))
+                .conditionExpression("attribute_not_exists(pk)")
+                .build()).build());
+        List<Map<String, AttributeValue>> instructorLocks = instructorLocks(pending);
+        List<Map<String, AttributeValue>> studentLocks = studentLocks(pending);
+        // Instructor locks come first, so that when both people are busy the instructor's lock is
+        // the first reported failure and answers (SPEC §5.7).
+        for (Map<String, AttributeValue> key : concat(instructorLocks, studentLocks)) {
+            writes.add(TransactWriteItem.builder().put(lockPut(key, pending, now)).build());
+        }
+        try {
+            Transactions.write(tables.client(), builder -> builder
+                    .transactItems(writes)
+                    .clientRequestToken(requestToken(pending)));
+            return new ReserveOutcome.Reserved(pending);
+        } catch (TransactionCanceledException cancelled) {
+            List<String> reasons = Transactions.reasonCodes(cancelled);
+            if (reasons.isEmpty()) {
+                throw cancelled;
+            }
+            if (CONDITION_FAILED.equals(reasons.get(0))) {
+                Optional<Booking> existing = find(pending.id());
+                if (existing.isPresent()) {
+                    return new ReserveOutcome.AlreadyExists(existing.get());
+                }
+            }
+            int firstFailedLock = firstFailure(reasons, 1);
+            if (firstFailedLock < 0) {
+                throw cancelled;
+            }
+            return new ReserveOutcome.Conflict(
+                    firstFailedLock <= instructorLocks.size() ? ConflictScope.INSTRUCTOR : ConflictScope.STUDENT);
+        }
+    }
+
+    /**
+     * A lock unit is free when no item exists, or when the item is a hold whose expiry passed.
+     * A confirmed booking's locks carry no expiry, so the second clause never frees them. The
+     * condition is evaluated by DynamoDB inside the transaction, so two requests racing for the
+     * same unit cannot both pass it: that is the whole double-booking guarantee.
+     */
+    private Put lockPut(Map<String, AttributeValue> key, Booking pending, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put("bookingId", s(pending.id()));
+        item.put(Keys.EXPIRES_AT, n(pending.holdExpiresAt().getEpochSecond()));
+        return Put.builder()
+                .tableName(tables.tableName())
+                .item(item)
+                .conditionExpression("attribute_not_exists(pk) OR #expiresAt < :now")
+                .expressionAttributeNames(Map.of("#expiresAt", Keys.EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))
+                .build();
+    }
+
+    @Override
+    public Booking confirm(Booking confirmed, List<DomainEvent> events) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(bookingPut(confirmed, BookingStatus.PENDING));
+        for (Map<String, AttributeValue> key : concat(instructorLocks(confirmed), studentLocks(confirmed))) {
+            // The hold becomes permanent: the lock loses its expiry, if it is still this booking's.
+            writes.add(TransactWriteItem.builder().update(Update.builder()
+                    .tableName(tables.tableName())
+                    .key(key)
+                    .updateExpression("REMOVE #expiresAt")
+                    .conditionExpression("bookingId = :bookingId")
+                    .expressionAttributeNames(Map.of("#expiresAt", Keys.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":bookingId", s(confirmed.id())))
+                    .build()).build());
+        }
+        events.forEach(event -> writes.add(OutboxItems.put(tables.tableName(), event)));
+        try {
+            Transactions.write(tables.client(), builder -> builder.transactItems(writes));
+            return confirmed;
+        } catch (TransactionCanceledException cancelled) {
+            if (Transactions.reasonCodes(cancelled).contains(CONDITION_FAILED)) {
+                throw new BookingChangedConcurrently("Booking " + confirmed.id() + " lost its hold before confirmation");
+            }
+            throw cancelled;
+        }
+    }
+
+    @Override
+    public boolean releaseTo(Booking released, BookingStatus expectedStatus, List<DomainEvent> events) {
+        List<Map<String, AttributeValue>> locks = new ArrayList<>(concat(instructorLocks(released), studentLocks(released)));
+        // A lapsed hold's units may already belong to another booking: those are skipped, never deleted.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(bookingPut(released, expectedStatus));
+            for (Map<String, AttributeValue> key : locks) {
+                writes.add(TransactWriteItem.builder().delete(Delete.builder()
+                        .tableName(tables.tableName())
+                        .key(key)
+                        .conditionExpression("attribute_not_exists(pk) OR bookingId = :bookingId")
+                        .expressionAttributeValues(Map.of(":bookingId", s(released.id())))
+                        .build()).build());
+            }
+            events.forEach(event -> writes.add(OutboxItems.put(tables.tableName(), event)));
+            try {
+                Transactions.write(tables.client(), builder -> builder.transactItems(writes));
+                return true;
+            } catch (TransactionCanceledException cancelled) {
+                List<String> reasons = Transactions.reasonCodes(cancelled);
+                if (reasons.isEmpty()) {
+                    throw cancelled;
+                }
+                if (CONDITION_FAILED.equals(reasons.get(0))) {
+                    return false;
+                }
+                List<Map<String, AttributeValue>> stillOurs = new ArrayList<>();
+                for (int i = 0; i < locks.size(); i++) {
+                    if (!CONDITION_FAILED.equals(reasons.get(i + 1))) {
+                        stillOurs.add(locks.get(i));
+                    }
+                }
+                if (stillOurs.size() == locks.size()) {
+                    throw cancelled;
+                }
+                locks = stillOurs;
+            }
+        }
+        throw new BookingChangedConcurrently("Booking " + released.id() + " could not release its locks");
+    }
+
+    @Override
+    public boolean update(Booking updated, BookingStatus expectedStatus, List<DomainEvent> events) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(bookingPut(updated, expectedStatus));
+        events.forEach(event -> writes.add(OutboxItems.put(tables.tableName(), event)));
+        try {
+            Transactions.write(tables.client(), builder -> builder.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException cancelled) {
+            List<String> reasons = Transactions.reasonCodes(cancelled);
+            if (!reasons.isEmpty() && CONDITION_FAILED.equals(reasons.get(0))) {
+                return false;
+            }
+            throw cancelled;
+        }
+    }
+
+    @Override
+    public Optional<Booking> find(String bookingId) {
+        Map<String, AttributeValue> item = tables.client().getItem(get -> get
+                .tableName(tables.tableName())
+                .key(Keys.booking(bookingId))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(BookingItems.fromItem(item));
+    }
+
+    @Override
+    public List<Booking> findByInstructor(String instructorId, Instant from, Instant to) {
+        List<Booking> bookings = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = startKey;
+            QueryResponse page = tables.client().query(query -> query
+                    .tableName(tables.tableName())
+                    .indexName(Keys.GSI1)
+                    .keyConditionExpression("gsi1pk = :owner AND gsi1sk BETWEEN :from AND :to")
+                    .expressionAttributeValues(Map.of(
+                            ":owner", s(Keys.instructor(instructorId)),
+                            ":from", s(from.toString()),
+                            // '#' sorts before every id character: this bound excludes startsAt == to.
+                            ":to", s(to.toString() + "#")))
+                    .exclusiveStartKey(exclusiveStart));
+            page.items().forEach(item -> bookings.add(BookingItems.fromItem(item)));
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return bookings;
+    }
+
+    private TransactWriteItem bookingPut(Booking booking, BookingStatus expectedStatus) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(tables.tableName())
+                .item(BookingItems.toItem(booking))
+                .conditionExpression("#status = :expected")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":expected", s(expectedStatus.name())))
+                .build()).build();
+    }
+
+    private static List<Map<String, AttributeValue>> instructorLocks(Booking booking) {
+        String owner = Keys.instructor(booking.instructorId());
+        return booking.occupancy().instructorLockUnits().stream().map(unit -> Keys.slotLock(owner, unit)).toList();
+    }
+
+    private static List<Map<String, AttributeValue>> studentLocks(Booking booking) {
+        String owner = Keys.student(booking.studentId());
+        return booking.occupancy().studentLockUnits().stream().map(unit -> Keys.slotLock(owner, unit)).toList();
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static int firstFailure(List<String> reasons, int fromIndex) {
+        for (int i = fromIndex; i < reasons.size(); i++) {
+            if (CONDITION_FAILED.equals(reasons.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Makes the SDK's own retries of this call idempotent. It differs between two requests that
+     * reserve the same booking id (their createdAt differs), so a concurrent twin is answered by
+     * the booking's put condition, not by a token mismatch error.
+     */
+    private static String requestToken(Booking pending) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    (pending.id() + "|" + pending.createdAt()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 18);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+
+}

@@ -1,0 +1,89 @@
+package dev.lessonbook.dynamodb.profile;
+
+import static dev.lessonbook.dynamodb.AttributeValues.n;
+import static dev.lessonbook.dynamodb.AttributeValues.s;
+
+import dev.lessonbook.dynamodb.Keys;
+import dev.lessonbook.dynamodb.Tables;
+import dev.lessonbook.profile.Buffer;
+import dev.lessonbook.profile.InstructorProfile;
+import dev.lessonbook.profile.LessonService;
+import dev.lessonbook.profile.LocationType;
+import dev.lessonbook.profile.ProfileStore;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Profiles as one item per instructor ({@code INSTRUCTOR#id / PROFILE}), mapped by hand. */
+public final class DynamoProfileStore implements ProfileStore {
+    private final Tables tables;
+
+    public DynamoProfileStore(Tables tables) {
+        this.tables = tables;
+    }
+
+    @Override
+    public Optional<InstructorProfile> find(String instructorId) {
+        Map<String, AttributeValue> item = tables.client().getItem(get -> get
+                .tableName(tables.tableName())
+                .key(Keys.profile(instructorId))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public void save(InstructorProfile profile) {
+        tables.client().putItem(put -> put.tableName(tables.tableName()).item(toItem(profile)));
+    }
+
+    static Map<String, AttributeValue> toItem(InstructorProfile profile) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.profile(profile.instructorId()));
+        item.put("instructorId", s(profile.instructorId()));
+        item.put("timezone", s(profile.timezone().getId()));
+        Map<String, AttributeValue> buffers = new LinkedHashMap<>();
+        profile.buffers().forEach((type, buffer) -> buffers.put(type.wireName(), AttributeValue.fromM(Map.of(
+                "before", n(buffer.beforeMinutes()), "after", n(buffer.afterMinutes())))));
+        item.put("buffers", AttributeValue.fromM(buffers));
+        item.put("services", AttributeValue.fromL(profile.services().stream().map(DynamoProfileStore::serviceItem).toList()));
+        return item;
+    }
+
+    private static AttributeValue serviceItem(LessonService service) {
+        Map<String, AttributeValue> rates = new LinkedHashMap<>();
+        service.hourlyRates().forEach((type, rate) -> rates.put(type.wireName(), n(rate)));
+        return AttributeValue.fromM(Map.of(
+                "id", s(service.id()),
+                "name", s(service.name()),
+                "durationOptions", AttributeValue.fromL(service.durationOptions().stream().map(d -> n(d)).toList()),
+                "rates", AttributeValue.fromM(rates),
+                "currency", s(service.currency()),
+                "active", AttributeValue.fromBool(service.active())));
+    }
+
+    static InstructorProfile fromItem(Map<String, AttributeValue> item) {
+        Map<LocationType, Buffer> buffers = new EnumMap<>(LocationType.class);
+        item.get("buffers").m().forEach((type, buffer) -> buffers.put(
+                LocationType.fromWireName(type).orElseThrow(),
+                new Buffer(Integer.parseInt(buffer.m().get("before").n()), Integer.parseInt(buffer.m().get("after").n()))));
+        List<LessonService> services = item.get("services").l().stream().map(DynamoProfileStore::service).toList();
+        return new InstructorProfile(item.get("instructorId").s(), ZoneId.of(item.get("timezone").s()), buffers, services);
+    }
+
+    private static LessonService service(AttributeValue value) {
+        Map<String, AttributeValue> m = value.m();
+        Map<LocationType, Long> rates = new EnumMap<>(LocationType.class);
+        m.get("rates").m().forEach((type, rate) -> rates.put(LocationType.fromWireName(type).orElseThrow(), Long.parseLong(rate.n())));
+        return new LessonService(
+                m.get("id").s(),
+                m.get("name").s(),
+                m.get("durationOptions").l().stream().map(d -> Integer.parseInt(d.n())).toList(),
+                rates,
+                m.get("currency").s(),
+                m.get("active").bool());
+    }
+}
