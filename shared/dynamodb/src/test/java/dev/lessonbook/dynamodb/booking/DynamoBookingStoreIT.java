@@ -1,0 +1,242 @@
+package dev.lessonbook.dynamodb.booking;
+
+import static dev.lessonbook.dynamodb.booking.PendingBookings.pending;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lessonbook.booking.Booking;
+import dev.lessonbook.booking.BookingChangedConcurrently;
+import dev.lessonbook.booking.BookingStatus;
+import dev.lessonbook.booking.BookingStore.ReserveOutcome;
+import dev.lessonbook.booking.ConflictScope;
+import dev.lessonbook.booking.Payment;
+import dev.lessonbook.dynamodb.Keys;
+import dev.lessonbook.dynamodb.Tables;
+import dev.lessonbook.dynamodb.TestTable;
+import dev.lessonbook.emulators.LocalServers;
+import dev.lessonbook.emulators.junit.LocalServersExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@ExtendWith(LocalServersExtension.class)
+class DynamoBookingStoreIT {
+    private Tables tables;
+    private DynamoBookingStore store;
+    private String instructor;
+
+    @BeforeEach
+    void freshTable(LocalServers.Endpoints endpoints) {
+        tables = TestTable.create(endpoints);
+        store = new DynamoBookingStore(tables);
+        instructor = "ins-" + UUID.randomUUID();
+    }
+
+    @Test
+    void aReservedBookingReadsBackAsStoredAndHoldsOneLockPerQuarterHour() {
+        Booking booking = pending().instructor(instructor).minutes(60).buffers(0, 15).build();
+
+        assertThat(store.reserve(booking, Instant.now())).isEqualTo(new ReserveOutcome.Reserved(booking));
+
+        assertThat(store.find(booking.id())).contains(booking);
+        assertThat(locksOf(booking.id())).hasSize(5 + 4);
+    }
+
+    @Test
+    void fiftyConcurrentOverlappingReservationsLeaveExactlyOneBooking() throws Exception {
+        int contenders = 50;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        try {
+            List<Future<ReserveOutcome>> results = new ArrayList<>();
+            for (int i = 0; i < contenders; i++) {
+                // Every request overlaps every other: starts 09:00 or 09:15, 60 minutes.
+                Booking booking = pending().instructor(instructor).student("stu-" + i)
+                        .at(i % 2 == 0 ? "2030-01-07T09:00:00Z" : "2030-01-07T09:15:00Z").build();
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return store.reserve(booking, Instant.now());
+                }));
+            }
+            go.countDown();
+            List<ReserveOutcome> outcomes = new ArrayList<>();
+            for (Future<ReserveOutcome> result : results) {
+                outcomes.add(result.get());
+            }
+
+            assertThat(outcomes).filteredOn(ReserveOutcome.Reserved.class::isInstance).hasSize(1);
+            assertThat(outcomes).filteredOn(outcome -> outcome.equals(new ReserveOutcome.Conflict(ConflictScope.INSTRUCTOR)))
+                    .hasSize(contenders - 1);
+            Booking winner = ((ReserveOutcome.Reserved) outcomes.stream()
+                    .filter(ReserveOutcome.Reserved.class::isInstance).findFirst().orElseThrow()).booking();
+            List<Map<String, AttributeValue>> items = TestTable.scan(tables);
+            assertThat(items).filteredOn(item -> item.get("pk").s().startsWith("BOOKING#")).hasSize(1);
+            assertThat(items).filteredOn(item -> item.get("sk").s().startsWith("LOCK#"))
+                    .allMatch(lock -> lock.get("bookingId").s().equals(winner.id()))
+                    .hasSize(winner.occupancy().instructorLockUnits().size() + winner.occupancy().studentLockUnits().size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theInstructorAnswersWhenBothPeopleAreBusy() {
+        store.reserve(pending().instructor(instructor).student("stu-a").build(), Instant.now());
+
+        ReserveOutcome outcome = store.reserve(pending().instructor(instructor).student("stu-a").build(), Instant.now());
+
+        assertThat(outcome).isEqualTo(new ReserveOutcome.Conflict(ConflictScope.INSTRUCTOR));
+    }
+
+    @Test
+    void aStudentCannotTakeOverlappingLessonsWithTwoInstructors() {
+        store.reserve(pending().instructor(instructor).student("stu-a").at("2030-01-07T09:00:00Z").build(), Instant.now());
+
+        ReserveOutcome outcome = store.reserve(pending().instructor("other-" + instructor).student("stu-a")
+                .at("2030-01-07T09:30:00Z").build(), Instant.now());
+
+        assertThat(outcome).isEqualTo(new ReserveOutcome.Conflict(ConflictScope.STUDENT));
+    }
+
+    @Test
+    void touchingLessonsAreFineForTheStudentButNotWithinTheInstructorsBuffer() {
+        store.reserve(pending().instructor(instructor).student("stu-a").at("2030-01-07T09:00:00Z").buffers(0, 15).build(),
+                Instant.now());
+
+        ReserveOutcome otherInstructor = store.reserve(pending().instructor("other-" + instructor).student("stu-a")
+                .at("2030-01-07T10:00:00Z").build(), Instant.now());
+        ReserveOutcome sameInstructorInBuffer = store.reserve(pending().instructor(instructor).student("stu-b")
+                .at("2030-01-07T10:00:00Z").build(), Instant.now());
+        ReserveOutcome sameInstructorAfterBuffer = store.reserve(pending().instructor(instructor).student("stu-c")
+                .at("2030-01-07T10:15:00Z").build(), Instant.now());
+
+        assertThat(otherInstructor).isInstanceOf(ReserveOutcome.Reserved.class);
+        assertThat(sameInstructorInBuffer).isEqualTo(new ReserveOutcome.Conflict(ConflictScope.INSTRUCTOR));
+        assertThat(sameInstructorAfterBuffer).isInstanceOf(ReserveOutcome.Reserved.class);
+    }
+
+    @Test
+    void aHoldWhoseExpiryPassedNoLongerBlocksTheSlot() {
+        Instant now = Instant.now();
+        Booking lapsed = pending().instructor(instructor).student("stu-a").holdExpiresAt(now.minusSeconds(1)).build();
+        store.reserve(lapsed, now.minus(Duration.ofMinutes(10)));
+
+        Booking next = pending().instructor(instructor).student("stu-b").build();
+
+        assertThat(store.reserve(next, now)).isEqualTo(new ReserveOutcome.Reserved(next));
+        assertThat(locksOf(lapsed.id())).as("the lapsed hold's instructor units were taken over")
+                .noneMatch(lock -> lock.get("pk").s().equals(Keys.instructor(instructor)));
+    }
+
+    @Test
+    void aLiveHoldBlocksTheSlot() {
+        store.reserve(pending().instructor(instructor).student("stu-a").build(), Instant.now());
+
+        assertThat(store.reserve(pending().instructor(instructor).student("stu-b").build(), Instant.now()))
+                .isEqualTo(new ReserveOutcome.Conflict(ConflictScope.INSTRUCTOR));
+    }
+
+    @Test
+    void aConfirmedBookingsLocksNeverExpire() {
+        Instant now = Instant.now();
+        Booking booking = pending().instructor(instructor).student("stu-a").holdExpiresAt(now.plusSeconds(60)).build();
+        store.reserve(booking, now);
+        store.confirm(booking.confirmed(now, Payment.notRequired()), List.of());
+
+        ReserveOutcome muchLater = store.reserve(pending().instructor(instructor).student("stu-b").build(),
+                now.plus(Duration.ofDays(1)));
+
+        assertThat(muchLater).isEqualTo(new ReserveOutcome.Conflict(ConflictScope.INSTRUCTOR));
+        assertThat(locksOf(booking.id())).allMatch(lock -> !lock.containsKey(Keys.EXPIRES_AT));
+        assertThat(store.find(booking.id()).orElseThrow().status()).isEqualTo(BookingStatus.CONFIRMED);
+    }
+
+    @Test
+    void paymentFailedAndCancelledBookingsNeverBlock() {
+        Instant now = Instant.now();
+        Booking failed = pending().instructor(instructor).student("stu-a").build();
+        store.reserve(failed, now);
+        assertThat(store.releaseTo(failed.withStatus(BookingStatus.PAYMENT_FAILED), BookingStatus.PENDING, List.of())).isTrue();
+        Booking cancelled = pending().instructor(instructor).student("stu-b").build();
+        store.reserve(cancelled, now);
+        store.confirm(cancelled.confirmed(now, Payment.notRequired()), List.of());
+        assertThat(store.releaseTo(cancelled.withStatus(BookingStatus.CANCELLED), BookingStatus.CONFIRMED, List.of())).isTrue();
+
+        Booking next = pending().instructor(instructor).student("stu-c").build();
+
+        assertThat(store.reserve(next, now)).isEqualTo(new ReserveOutcome.Reserved(next));
+        assertThat(locksOf(failed.id())).isEmpty();
+        assertThat(locksOf(cancelled.id())).isEmpty();
+    }
+
+    @Test
+    void releasingALapsedHoldNeverDeletesTheLocksOfTheBookingThatTookItsTime() {
+        Instant now = Instant.now();
+        Booking lapsed = pending().instructor(instructor).student("stu-a").holdExpiresAt(now.minusSeconds(1)).build();
+        store.reserve(lapsed, now.minus(Duration.ofMinutes(10)));
+        Booking taker = pending().instructor(instructor).student("stu-b").build();
+        store.reserve(taker, now);
+
+        assertThat(store.releaseTo(lapsed.withStatus(BookingStatus.EXPIRED), BookingStatus.PENDING, List.of())).isTrue();
+
+        assertThat(locksOf(taker.id())).hasSize(taker.occupancy().instructorLockUnits().size()
+                + taker.occupancy().studentLockUnits().size());
+        assertThat(locksOf(lapsed.id())).isEmpty();
+        assertThat(store.find(lapsed.id()).orElseThrow().status()).isEqualTo(BookingStatus.EXPIRED);
+    }
+
+    @Test
+    void confirmingAHoldTakenOverByAnotherBookingWritesNothing() {
+        Instant now = Instant.now();
+        Booking lapsed = pending().instructor(instructor).student("stu-a").holdExpiresAt(now.minusSeconds(1)).build();
+        store.reserve(lapsed, now.minus(Duration.ofMinutes(10)));
+        store.reserve(pending().instructor(instructor).student("stu-b").build(), now);
+
+        assertThatThrownBy(() -> store.confirm(lapsed.confirmed(now, Payment.notRequired()), List.of()))
+                .isInstanceOf(BookingChangedConcurrently.class);
+        assertThat(store.find(lapsed.id()).orElseThrow().status()).isEqualTo(BookingStatus.PENDING);
+    }
+
+    @Test
+    void aSecondReservationWithTheSameIdReturnsTheExistingBooking() {
+        Booking first = pending().instructor(instructor).student("stu-a").build();
+        store.reserve(first, Instant.now());
+        Booking twin = new Booking(first.id(), first.status(), first.instructorId(), first.studentId(), first.serviceId(),
+                first.serviceName(), first.date(), first.startMinute(), first.endMinute(), first.timezone(),
+                first.startsAt(), first.endsAt(), first.durationMinutes(), first.locationType(), first.price(),
+                first.payment(), first.note(), first.occupancy(), first.createdAt().plusMillis(5), null,
+                first.holdExpiresAt(), null, first.requestFingerprint());
+
+        assertThat(store.reserve(twin, Instant.now())).isEqualTo(new ReserveOutcome.AlreadyExists(first));
+    }
+
+    @Test
+    void instructorBookingsAreListedByStartWithinTheRange() {
+        Instant now = Instant.now();
+        Booking nine = pending().instructor(instructor).student("a").at("2030-01-07T09:00:00Z").build();
+        Booking eleven = pending().instructor(instructor).student("b").at("2030-01-07T11:00:00Z").build();
+        Booking nextDay = pending().instructor(instructor).student("c").at("2030-01-08T09:00:00Z").build();
+        List.of(eleven, nextDay, nine).forEach(booking -> store.reserve(booking, now));
+
+        assertThat(store.findByInstructor(instructor, Instant.parse("2030-01-07T00:00:00Z"), Instant.parse("2030-01-08T09:00:00Z")))
+                .extracting(Booking::id).containsExactly(nine.id(), eleven.id());
+    }
+
+    private List<Map<String, AttributeValue>> locksOf(String bookingId) {
+        return TestTable.scan(tables).stream()
+                .filter(item -> item.get("sk").s().startsWith("LOCK#"))
+                .filter(item -> item.get("bookingId").s().equals(bookingId))
+                .toList();
+    }
+}
