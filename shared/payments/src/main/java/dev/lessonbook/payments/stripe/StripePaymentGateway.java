@@ -1,0 +1,248 @@
+package dev.lessonbook.payments.stripe;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Customer;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
+import com.stripe.model.SetupIntent;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PaymentIntentCancelParams;
+import com.stripe.param.PaymentIntentCaptureParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
+import com.stripe.param.SetupIntentConfirmParams;
+import com.stripe.param.SetupIntentCreateParams;
+import dev.lessonbook.booking.Money;
+import dev.lessonbook.payment.PaymentGateway;
+import dev.lessonbook.payment.PaymentOutcome;
+import dev.lessonbook.payment.PaymentOutcome.Authorized;
+import dev.lessonbook.payment.PaymentOutcome.Captured;
+import dev.lessonbook.payment.PaymentOutcome.CardSaved;
+import dev.lessonbook.payment.PaymentOutcome.Declined;
+import dev.lessonbook.payment.PaymentOutcome.Refunded;
+import dev.lessonbook.payment.PaymentOutcome.Released;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The payment gateway on Stripe, one {@link StripeClient} per function instance.
+ *
+ * <p>Every request carries the idempotency key {@code lessonbook-<bookingId>-<operation>}, and its
+ * parameters are derived from the booking alone. Stripe answers a repeated key with the first
+ * result, so a retry — ours, the SDK's, or a whole Lambda invocation's — never creates a second
+ * intent, capture or refund for a booking. That is also what makes the SDK's network retries safe.
+ */
+public final class StripePaymentGateway implements PaymentGateway {
+    public static final URI DEFAULT_API_BASE = URI.create("https://api.stripe.com");
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * Connection failures, read timeouts, 409 and 5xx are retried by the SDK with the same
+     * idempotency key (backoff 0.5 s, then 1 s). Worst case per call: 3 × read timeout + 1.5 s.
+     */
+    static final int NETWORK_RETRIES = 2;
+
+    private final StripeClient stripe;
+
+    public StripePaymentGateway(String secretKey, URI apiBase, Duration connectTimeout, Duration readTimeout) {
+        if (secretKey == null || secretKey.isBlank()) {
+            throw new IllegalArgumentException("A Stripe secret key is required");
+        }
+        this.stripe = StripeClient.builder()
+                .setApiKey(secretKey)
+                .setApiBase(stripBase(Objects.requireNonNull(apiBase, "apiBase")))
+                .setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()))
+                .setReadTimeout(Math.toIntExact(readTimeout.toMillis()))
+                .setMaxNetworkRetries(NETWORK_RETRIES)
+                .build();
+    }
+
+    /**
+     * The composition root's way in: the secret key from SSM Parameter Store
+     * ({@code STRIPE_SECRET_PARAMETER}, read once), the API base from {@code STRIPE_API_BASE}
+     * (default {@code https://api.stripe.com}), default timeouts. {@code setting} looks up a
+     * configuration value by name, e.g. {@code Env::optional}.
+     */
+    public static StripePaymentGateway fromConfiguration(Function<String, Optional<String>> setting) {
+        String secretKey = StripeSecret.fromParameterStore(setting);
+        URI apiBase = setting.apply("STRIPE_API_BASE").map(URI::create).orElse(DEFAULT_API_BASE);
+        return new StripePaymentGateway(secretKey, apiBase, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
+    }
+
+    @Override
+    public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId) {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(amount.amount())
+                .setCurrency(currencyOf(amount))
+                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
+                // Cards only: confirming server-side without a return_url is valid only when no
+                // payment method type could redirect the customer.
+                .addPaymentMethodType("card")
+                .setPaymentMethod(paymentMethodId)
+                .setConfirm(true)
+                .putMetadata("bookingId", bookingId)
+                .putMetadata("studentId", studentId)
+                .build();
+        return attempt(() -> authorization(stripe.v1().paymentIntents().create(params, key(bookingId, "authorize"))));
+    }
+
+    /**
+     * A Customer holding the card for off-session use later, attached by a SetupIntent (which
+     * also records the customer's consent to off-session charges, as SCA requires).
+     */
+    @Override
+    public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId) {
+        return attempt(() -> {
+            Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder()
+                    .putMetadata("studentId", studentId)
+                    .putMetadata("bookingId", bookingId)
+                    .build(), key(bookingId, "customer"));
+            SetupIntent setup = stripe.v1().setupIntents().create(SetupIntentCreateParams.builder()
+                    .setCustomer(customer.getId())
+                    .setUsage(SetupIntentCreateParams.Usage.OFF_SESSION)
+                    .addPaymentMethodType("card")
+                    .putMetadata("bookingId", bookingId)
+                    .build(), key(bookingId, "setup"));
+            SetupIntent confirmed = stripe.v1().setupIntents().confirm(setup.getId(), SetupIntentConfirmParams.builder()
+                    .setPaymentMethod(paymentMethodId)
+                    .build(), key(bookingId, "setup-confirm"));
+            return switch (confirmed.getStatus()) {
+                // The saved method's own id: a test token such as pm_card_visa becomes a new one.
+                case "succeeded" -> new CardSaved(customer.getId(), confirmed.getPaymentMethod());
+                case "requires_action" -> new Declined("The card requires authentication by the customer.");
+                default -> new Declined("The card could not be saved (status " + confirmed.getStatus() + ").");
+            };
+        });
+    }
+
+    @Override
+    public PaymentOutcome authorizeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
+        PaymentIntentCreateParams params = offSession(bookingId, amount, customerId, paymentMethodId)
+                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
+                .build();
+        return attempt(() -> authorization(stripe.v1().paymentIntents().create(params, key(bookingId, "authorize-saved"))));
+    }
+
+    @Override
+    public PaymentOutcome chargeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
+        PaymentIntentCreateParams params = offSession(bookingId, amount, customerId, paymentMethodId)
+                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.AUTOMATIC)
+                .build();
+        return attempt(() -> {
+            PaymentIntent intent = stripe.v1().paymentIntents().create(params, key(bookingId, "charge-saved"));
+            return "succeeded".equals(intent.getStatus())
+                    ? new Captured(intent.getId(), intent.getAmount())
+                    : notCompleted(intent);
+        });
+    }
+
+    @Override
+    public PaymentOutcome capture(String bookingId, String paymentIntentId, long amount) {
+        PaymentIntentCaptureParams params = PaymentIntentCaptureParams.builder().setAmountToCapture(amount).build();
+        return attempt(() -> {
+            PaymentIntent intent = stripe.v1().paymentIntents().capture(paymentIntentId, params, key(bookingId, "capture"));
+            // Stripe captures exactly amount_to_capture or fails; the rest of the hold is released.
+            return "succeeded".equals(intent.getStatus()) ? new Captured(intent.getId(), amount) : notCompleted(intent);
+        });
+    }
+
+    @Override
+    public PaymentOutcome release(String bookingId, String paymentIntentId) {
+        return attempt(() -> {
+            try {
+                PaymentIntent intent = stripe.v1().paymentIntents()
+                        .cancel(paymentIntentId, PaymentIntentCancelParams.builder().build(), key(bookingId, "release"));
+                return new Released(intent.getId());
+            } catch (InvalidRequestException notCancellable) {
+                // Already cancelled — by an earlier release whose key Stripe no longer keeps, or by
+                // Stripe when the authorization lapsed: the goal, nothing charged, holds.
+                PaymentIntent intent = stripe.v1().paymentIntents().retrieve(paymentIntentId);
+                if ("canceled".equals(intent.getStatus())) {
+                    return new Released(intent.getId());
+                }
+                throw notCancellable;
+            }
+        });
+    }
+
+    @Override
+    public PaymentOutcome refund(String bookingId, String paymentIntentId, long amount) {
+        RefundCreateParams params = RefundCreateParams.builder()
+                .setPaymentIntent(paymentIntentId)
+                .setAmount(amount)
+                .putMetadata("bookingId", bookingId)
+                .build();
+        return attempt(() -> {
+            Refund refund = stripe.v1().refunds().create(params, key(bookingId, "refund"));
+            return switch (refund.getStatus()) {
+                case "failed", "canceled" -> new Declined("The refund failed (status " + refund.getStatus() + ").");
+                default -> new Refunded(paymentIntentId, refund.getAmount());
+            };
+        });
+    }
+
+    private static PaymentIntentCreateParams.Builder offSession(
+            String bookingId, Money amount, String customerId, String paymentMethodId) {
+        return PaymentIntentCreateParams.builder()
+                .setAmount(amount.amount())
+                .setCurrency(currencyOf(amount))
+                .addPaymentMethodType("card")
+                .setCustomer(customerId)
+                .setPaymentMethod(paymentMethodId)
+                .setOffSession(true)
+                .setConfirm(true)
+                .putMetadata("bookingId", bookingId);
+    }
+
+    private static PaymentOutcome authorization(PaymentIntent intent) {
+        return "requires_capture".equals(intent.getStatus())
+                ? new Authorized(intent.getId(), intent.getAmount())
+                : notCompleted(intent);
+    }
+
+    /** An intent Stripe accepted but could not complete: declined, or waiting for the customer. */
+    private static PaymentOutcome notCompleted(PaymentIntent intent) {
+        if (intent.getLastPaymentError() != null && intent.getLastPaymentError().getMessage() != null) {
+            return new Declined(intent.getLastPaymentError().getMessage());
+        }
+        if ("requires_action".equals(intent.getStatus())) {
+            return new Declined("The card requires authentication by the customer.");
+        }
+        return new Declined("The payment was not completed (status " + intent.getStatus() + ").");
+    }
+
+    private static RequestOptions key(String bookingId, String operation) {
+        return RequestOptions.builder().setIdempotencyKey("lessonbook-" + bookingId + "-" + operation).build();
+    }
+
+    private static String currencyOf(Money amount) {
+        return amount.currency().toLowerCase(Locale.ROOT);
+    }
+
+    private static String stripBase(URI apiBase) {
+        String base = apiBase.toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    @FunctionalInterface
+    private interface StripeCall {
+        PaymentOutcome run() throws StripeException;
+    }
+
+    /** Runs one use of Stripe; its failures become outcomes, so no Stripe exception leaves the adapter. */
+    private static PaymentOutcome attempt(StripeCall call) {
+        try {
+            return call.run();
+        } catch (StripeException failure) {
+            return StripeFailures.outcomeOf(failure);
+        }
+    }
+}
