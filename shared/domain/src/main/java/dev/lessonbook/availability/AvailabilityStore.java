@@ -11,6 +11,12 @@ public interface AvailabilityStore {
     /** The stored week with its version, or empty when nothing was ever saved for it. */
     Optional<VersionedWeek> findWeek(String instructorId, LocalDate weekStart);
 
+    /** The stored week, or the empty week (version {@link WeekVersion#EMPTY}) when none was saved. */
+    default VersionedWeek findWeekOrEmpty(String instructorId, LocalDate weekStart) {
+        return findWeek(instructorId, weekStart)
+                .orElseGet(() -> VersionedWeek.of(WeekAvailability.empty(instructorId, weekStart)));
+    }
+
     /** The open slots of one local date (empty bitmap when none are stored). */
     DaySlots findDay(String instructorId, LocalDate date);
 

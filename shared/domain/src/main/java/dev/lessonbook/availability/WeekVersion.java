@@ -25,6 +25,23 @@ public final class WeekVersion {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 
+    /** The {@code ETag} header value: the version, quoted. */
+    public static String quoted(String version) {
+        return '"' + version + '"';
+    }
+
+    /** An {@code If-Match} value as the version it names: quoted or bare, a weak {@code W/} prefix ignored. */
+    public static String fromIfMatch(String headerValue) {
+        String value = headerValue.strip();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

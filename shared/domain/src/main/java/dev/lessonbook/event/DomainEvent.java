@@ -2,6 +2,7 @@ package dev.lessonbook.event;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A state change, recorded in the same transaction as the change (outbox) and then fanned out.
@@ -13,5 +14,10 @@ public record DomainEvent(
 
     public DomainEvent {
         payload = Map.copyOf(payload);
+    }
+
+    /** A new event with a fresh random id; call it when the change happens, never at class init. */
+    public static DomainEvent of(EventType type, Instant occurredAt, String instructorId, Map<String, Object> payload) {
+        return new DomainEvent(UUID.randomUUID().toString(), type, occurredAt, instructorId, payload);
     }
 }

@@ -27,4 +27,12 @@ public sealed interface Result<T> {
             case Rejected<T> rejected -> new Rejected<>(rejected.rejection());
         };
     }
+
+    /** Chains a step that may itself refuse; a rejection short-circuits. */
+    default <U> Result<U> flatMap(Function<T, Result<U>> next) {
+        return switch (this) {
+            case Ok<T> ok -> next.apply(ok.value());
+            case Rejected<T> rejected -> new Rejected<>(rejected.rejection());
+        };
+    }
 }

@@ -17,6 +17,11 @@ public record InstructorProfile(
         services = List.copyOf(services);
     }
 
+    /** The buffer for lessons of {@code locationType}: the profile's own, else the default. */
+    public Buffer bufferFor(LocationType locationType) {
+        return buffers.getOrDefault(locationType, Buffer.defaultFor(locationType));
+    }
+
     public Optional<LessonService> service(String serviceId) {
         return services.stream().filter(service -> service.id().equals(serviceId)).findFirst();
     }

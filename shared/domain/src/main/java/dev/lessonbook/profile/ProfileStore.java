@@ -1,5 +1,7 @@
 package dev.lessonbook.profile;
 
+import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.problem.Result;
 import java.util.Optional;
 
 /** Port: instructor profiles. */
@@ -8,4 +10,11 @@ public interface ProfileStore {
     Optional<InstructorProfile> find(String instructorId);
 
     void save(InstructorProfile profile);
+
+    /** The profile, or the 404 every use case answers for an instructor without one. */
+    default Result<InstructorProfile> require(String instructorId) {
+        return find(instructorId)
+                .<Result<InstructorProfile>>map(Result::ok)
+                .orElseGet(() -> Result.rejected(ProblemCode.NOT_FOUND, "Instructor " + instructorId + " has no profile"));
+    }
 }

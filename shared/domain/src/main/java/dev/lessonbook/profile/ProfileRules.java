@@ -1,0 +1,109 @@
+package dev.lessonbook.profile;
+
+import dev.lessonbook.problem.Rejection;
+import dev.lessonbook.problem.Rejection.FieldError;
+import dev.lessonbook.problem.Result;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a stored profile must satisfy (SPEC §2, §5.3, §5.4, §9), and the defaults it gets. Every
+ * broken field is reported at once, each with its path in the request body
+ * ({@code services[0].durationOptions[1]}), so a person can fix them all in one go.
+ */
+public final class ProfileRules {
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    public static final String DEFAULT_CURRENCY = "usd";
+    public static final int MAX_DURATION_MINUTES = 240;
+    /**
+     * Longest buffer on either side. The spec sets none; this one keeps a booking's instructor lock
+     * units (lesson + buffers, one per quarter hour) well inside one database transaction.
+     */
+    public static final int MAX_BUFFER_MINUTES = 240;
+    public static final int MAX_NAME_LENGTH = 200;
+    private static final int GRID_MINUTES = 15;
+    private static final Pattern CURRENCY = Pattern.compile("[a-z]{3}");
+
+    private ProfileRules() {}
+
+    /** The profile with its defaults filled in (every location's buffer, currency), or what is wrong with it. */
+    public static Result<InstructorProfile> validate(InstructorProfile profile) {
+        List<FieldError> errors = new ArrayList<>();
+        if (profile.instructorId() == null || !ID.matcher(profile.instructorId()).matches()) {
+            errors.add(new FieldError("instructorId", "must be 1–64 characters of A-Z, a-z, 0-9, _ or -"));
+        }
+        if (profile.timezone() == null) {
+            errors.add(new FieldError("timezone", "is required (an IANA zone such as Europe/Berlin)"));
+        }
+        Map<LocationType, Buffer> buffers = new EnumMap<>(LocationType.class);
+        for (LocationType type : LocationType.values()) {
+            Buffer buffer = profile.bufferFor(type);
+            checkBuffer(buffer.beforeMinutes(), "buffers." + type.wireName() + ".before", errors);
+            checkBuffer(buffer.afterMinutes(), "buffers." + type.wireName() + ".after", errors);
+            buffers.put(type, buffer);
+        }
+        List<LessonService> services = new ArrayList<>();
+        Set<String> serviceIds = new HashSet<>();
+        for (int index = 0; index < profile.services().size(); index++) {
+            LessonService service = profile.services().get(index);
+            String path = "services[" + index + "]";
+            if (service.id() != null && !serviceIds.add(service.id())) {
+                errors.add(new FieldError(path + ".id", "duplicates the id of another service"));
+            }
+            services.add(checkService(service, path, errors));
+        }
+        if (!errors.isEmpty()) {
+            return Result.rejected(Rejection.validation(errors));
+        }
+        return Result.ok(new InstructorProfile(profile.instructorId(), profile.timezone(), buffers, services));
+    }
+
+    private static void checkBuffer(int minutes, String path, List<FieldError> errors) {
+        if (minutes < 0 || minutes > MAX_BUFFER_MINUTES || minutes % GRID_MINUTES != 0) {
+            errors.add(new FieldError(path, "must be a multiple of 15 minutes from 0 to " + MAX_BUFFER_MINUTES));
+        }
+    }
+
+    private static LessonService checkService(LessonService service, String path, List<FieldError> errors) {
+        if (service.id() == null || !ID.matcher(service.id()).matches()) {
+            errors.add(new FieldError(path + ".id", "must be 1–64 characters of A-Z, a-z, 0-9, _ or -"));
+        }
+        if (service.name() == null || service.name().isBlank() || service.name().length() > MAX_NAME_LENGTH) {
+            errors.add(new FieldError(path + ".name", "must be 1–" + MAX_NAME_LENGTH + " characters"));
+        }
+        if (service.durationOptions().isEmpty()) {
+            errors.add(new FieldError(path + ".durationOptions", "must list at least one duration"));
+        }
+        Set<Integer> durations = new HashSet<>();
+        for (int index = 0; index < service.durationOptions().size(); index++) {
+            int minutes = service.durationOptions().get(index);
+            String durationPath = path + ".durationOptions[" + index + "]";
+            if (minutes <= 0 || minutes > MAX_DURATION_MINUTES || minutes % GRID_MINUTES != 0) {
+                errors.add(new FieldError(durationPath, "must be a multiple of 15 minutes from 15 to " + MAX_DURATION_MINUTES));
+            } else if (!durations.add(minutes)) {
+                errors.add(new FieldError(durationPath, "is listed twice"));
+            }
+        }
+        if (service.hourlyRates().isEmpty()) {
+            errors.add(new FieldError(path + ".rates", "must offer at least one location type (online, instructor_location, student_location)"));
+        }
+        // Report in a fixed order (the enum's), whatever order the map iterates in.
+        for (LocationType type : LocationType.values()) {
+            Long rate = service.hourlyRates().get(type);
+            if (rate != null && rate < 0) {
+                errors.add(new FieldError(path + ".rates." + type.wireName(), "must be an hourly rate in cents, 0 or more"));
+            }
+        }
+        String currency = service.currency() == null ? DEFAULT_CURRENCY : service.currency();
+        if (!CURRENCY.matcher(currency).matches()) {
+            errors.add(new FieldError(path + ".currency", "must be a 3-letter lower-case ISO 4217 code such as usd"));
+        }
+        return new LessonService(service.id(), service.name(), service.durationOptions(), service.hourlyRates(),
+                currency, service.active());
+    }
+}
