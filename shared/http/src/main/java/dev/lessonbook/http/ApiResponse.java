@@ -1,0 +1,68 @@
+package dev.lessonbook.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lessonbook.problem.Rejection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What an endpoint answers: a JSON document, or a problem the {@link Route} renders as
+ * {@code application/problem+json} (it knows the request path, the problem's {@code instance}).
+ */
+public sealed interface ApiResponse {
+
+    int status();
+
+    Map<String, String> headers();
+
+    ApiResponse withHeader(String name, String value);
+
+    record Document(int status, JsonNode body, Map<String, String> headers) implements ApiResponse {
+        public Document {
+            headers = Map.copyOf(headers);
+        }
+
+        @Override
+        public Document withHeader(String name, String value) {
+            return new Document(status, body, plus(headers, name, value));
+        }
+    }
+
+    record Problem(Rejection rejection, Map<String, String> headers) implements ApiResponse {
+        public Problem {
+            headers = Map.copyOf(headers);
+        }
+
+        @Override
+        public int status() {
+            return rejection.code().status();
+        }
+
+        @Override
+        public Problem withHeader(String name, String value) {
+            return new Problem(rejection, plus(headers, name, value));
+        }
+    }
+
+    static Document ok(JsonNode body) {
+        return new Document(200, body, Map.of());
+    }
+
+    static Document created(JsonNode body, String location) {
+        return new Document(201, body, Map.of("Location", location));
+    }
+
+    static Document status(int status, JsonNode body) {
+        return new Document(status, body, Map.of());
+    }
+
+    static Problem problem(Rejection rejection) {
+        return new Problem(rejection, Map.of());
+    }
+
+    private static Map<String, String> plus(Map<String, String> headers, String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return more;
+    }
+}

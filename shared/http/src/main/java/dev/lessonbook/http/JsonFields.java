@@ -1,0 +1,328 @@
+package dev.lessonbook.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lessonbook.problem.Result;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Reads the members of one JSON object by hand, collecting every error instead of stopping at the
+ * first. Each accessor names a member the object may have; {@link #finish} then also reports every
+ * member nobody asked for as unknown, in this object and in all nested ones read through it.
+ *
+ * <p>Accessors return {@code null} (or an empty optional) for a member in error; the values are
+ * only used by the supplier passed to {@link #finish}, which runs only when there was no error.
+ * An explicit JSON {@code null} counts as absent.
+ */
+public final class JsonFields {
+    private final ObjectNode node;
+    private final String path;
+    private final FieldErrors errors;
+    private final List<JsonFields> nested;
+    private final Set<String> known = new LinkedHashSet<>();
+
+    private JsonFields(ObjectNode node, String path, FieldErrors errors, List<JsonFields> nested) {
+        this.node = node;
+        this.path = path;
+        this.errors = errors;
+        this.nested = nested;
+        nested.add(this);
+    }
+
+    /** The top-level object of a body, reporting into {@code errors}. */
+    public static JsonFields root(ObjectNode node, FieldErrors errors) {
+        return new JsonFields(node, "", errors, new ArrayList<>());
+    }
+
+    public static JsonFields root(ObjectNode node) {
+        return root(node, new FieldErrors());
+    }
+
+    public FieldErrors errors() {
+        return errors;
+    }
+
+    /** The field name as clients see it: {@code windows[2].start}. */
+    public String fieldPath(String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    public void reject(String name, String message) {
+        errors.add(fieldPath(name), message);
+    }
+
+    // --- strings -----------------------------------------------------------------------------
+
+    public String requiredText(String name, int maxChars) {
+        JsonNode value = member(name);
+        if (value == null) {
+            reject(name, "is required");
+            return null;
+        }
+        return text(name, value, maxChars, false);
+    }
+
+    /** An optional string; {@code ""} is kept as given. */
+    public Optional<String> optionalText(String name, int maxChars) {
+        JsonNode value = member(name);
+        return value == null ? Optional.empty() : Optional.ofNullable(text(name, value, maxChars, true));
+    }
+
+    public String requiredId(String name) {
+        String text = requiredString(name);
+        return text == null ? null : id(name, text);
+    }
+
+    public Optional<String> optionalId(String name) {
+        JsonNode value = member(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = text(name, value, Integer.MAX_VALUE, true);
+        return text == null ? Optional.empty() : Optional.ofNullable(id(name, text));
+    }
+
+    public LocalDate requiredDate(String name) {
+        String text = requiredString(name);
+        if (text == null) {
+            return null;
+        }
+        Optional<LocalDate> date = WireFormats.parseDate(text);
+        if (date.isEmpty()) {
+            reject(name, WireFormats.looksLikeDate(text)
+                    ? text + " is not a day of the calendar"
+                    : WireFormats.DATE_RULE);
+        }
+        return date.orElse(null);
+    }
+
+    /** An {@code HH:MM} time as minute of the day (24:00 = 1440; out-of-day hours left to the domain). */
+    public Integer requiredTime(String name) {
+        String text = requiredString(name);
+        if (text == null) {
+            return null;
+        }
+        OptionalInt minute = WireFormats.parseTime(text);
+        if (minute.isEmpty()) {
+            reject(name, WireFormats.TIME_RULE);
+            return null;
+        }
+        return minute.getAsInt();
+    }
+
+    /** One of a fixed set of wire names, e.g. a location type. */
+    public <E> E requiredChoice(String name, Function<String, Optional<E>> lookup, List<String> allowed) {
+        String text = requiredString(name);
+        if (text == null) {
+            return null;
+        }
+        Optional<E> choice = lookup.apply(text);
+        if (choice.isEmpty()) {
+            reject(name, "must be one of: " + String.join(", ", allowed));
+        }
+        return choice.orElse(null);
+    }
+
+    // --- numbers and booleans ----------------------------------------------------------------
+
+    public Integer requiredInt(String name) {
+        JsonNode value = member(name);
+        if (value == null) {
+            reject(name, "is required");
+            return null;
+        }
+        return integer(fieldPath(name), value);
+    }
+
+    public Optional<Integer> optionalInt(String name) {
+        JsonNode value = member(name);
+        return value == null ? Optional.empty() : Optional.ofNullable(integer(fieldPath(name), value));
+    }
+
+    /** A whole number of at least {@code min} (amounts in cents, for instance). */
+    public Optional<Long> optionalLong(String name, long min) {
+        JsonNode value = member(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min) {
+            reject(name, "must be a whole number of at least " + min);
+            return Optional.empty();
+        }
+        return Optional.of(value.asLong());
+    }
+
+    public boolean optionalBoolean(String name, boolean fallback) {
+        JsonNode value = member(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            reject(name, "must be true or false");
+            return fallback;
+        }
+        return value.booleanValue();
+    }
+
+    // --- nested objects and arrays -----------------------------------------------------------
+
+    public JsonFields requiredObject(String name) {
+        JsonNode value = member(name);
+        if (value == null) {
+            reject(name, "is required");
+            return null;
+        }
+        return object(name, value);
+    }
+
+    public Optional<JsonFields> optionalObject(String name) {
+        JsonNode value = member(name);
+        return value == null ? Optional.empty() : Optional.ofNullable(object(name, value));
+    }
+
+    /** An array of objects, each read by its own {@code JsonFields} (field paths like {@code windows[3].date}). */
+    public List<JsonFields> requiredObjects(String name, int maxItems) {
+        JsonNode value = member(name);
+        if (value == null) {
+            reject(name, "is required");
+            return List.of();
+        }
+        if (!isArray(name, value, maxItems)) {
+            return List.of();
+        }
+        List<JsonFields> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            String itemPath = fieldPath(name) + "[" + i + "]";
+            JsonNode item = value.get(i);
+            if (item instanceof ObjectNode object) {
+                items.add(new JsonFields(object, itemPath, errors, nested));
+            } else {
+                errors.add(itemPath, "must be an object");
+            }
+        }
+        return items;
+    }
+
+    public List<Integer> requiredInts(String name, int maxItems) {
+        JsonNode value = member(name);
+        if (value == null) {
+            reject(name, "is required");
+            return List.of();
+        }
+        if (!isArray(name, value, maxItems)) {
+            return List.of();
+        }
+        List<Integer> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            Integer item = integer(fieldPath(name) + "[" + i + "]", value.get(i));
+            if (item != null) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    // --- the end -----------------------------------------------------------------------------
+
+    /**
+     * Reports unknown members of this object and of every nested object read through it, then
+     * answers 422 VALIDATION_FAILED with all errors, or the value.
+     */
+    public <T> Result<T> finish(Supplier<T> value) {
+        for (JsonFields fields : nested) {
+            fields.reportUnknown();
+        }
+        return errors.resultOf(value);
+    }
+
+    private void reportUnknown() {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                reject(name, known.isEmpty()
+                        ? "is not a known field"
+                        : "is not a known field; expected one of: " + String.join(", ", known));
+            }
+        }
+    }
+
+    /** A present string of any length, "" included: the caller checks its shape. */
+    private String requiredString(String name) {
+        JsonNode value = member(name);
+        if (value == null) {
+            reject(name, "is required");
+            return null;
+        }
+        return text(name, value, Integer.MAX_VALUE, true);
+    }
+
+    /** Marks the member as known; null when absent or JSON null. */
+    private JsonNode member(String name) {
+        known.add(name);
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private String text(String name, JsonNode value, int maxChars, boolean emptyAllowed) {
+        if (!value.isTextual()) {
+            reject(name, "must be a string");
+            return null;
+        }
+        String text = value.textValue();
+        if (!emptyAllowed && text.isEmpty()) {
+            reject(name, "must not be empty");
+            return null;
+        }
+        if (maxChars != Integer.MAX_VALUE && text.codePointCount(0, text.length()) > maxChars) {
+            reject(name, "must be at most " + maxChars + " characters");
+            return null;
+        }
+        return text;
+    }
+
+    private String id(String name, String text) {
+        if (!Ids.isValid(text)) {
+            reject(name, Ids.RULE);
+            return null;
+        }
+        return text;
+    }
+
+    private Integer integer(String field, JsonNode value) {
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            errors.add(field, "must be a whole number");
+            return null;
+        }
+        return value.intValue();
+    }
+
+    private JsonFields object(String name, JsonNode value) {
+        if (value instanceof ObjectNode object) {
+            return new JsonFields(object, fieldPath(name), errors, nested);
+        }
+        reject(name, "must be an object");
+        return null;
+    }
+
+    private boolean isArray(String name, JsonNode value, int maxItems) {
+        if (!value.isArray()) {
+            reject(name, "must be an array");
+            return false;
+        }
+        if (value.size() > maxItems) {
+            reject(name, "must have at most " + maxItems + " items, got " + value.size());
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.lessonbook.http;
+
+/** The input limits of SPEC §9 that the HTTP layer enforces. */
+public final class Limits {
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final int MAX_WINDOWS_PER_WEEK = 200;
+    public static final int MAX_NOTE_CHARS = 1000;
+    public static final int MAX_REASON_CHARS = 500;
+    public static final int MAX_IDEMPOTENCY_KEY_CHARS = 255;
+    public static final int MAX_SERVICES = 50;
+    public static final int MAX_SERVICE_NAME_CHARS = 200;
+
+    private Limits() {}
+}
