@@ -1,0 +1,45 @@
+package dev.lessonbook.http.availability;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lessonbook.availability.AvailabilityStore.VersionedWeek;
+import dev.lessonbook.availability.TimeWindow;
+import dev.lessonbook.http.ApiResponse;
+import dev.lessonbook.http.Json;
+import dev.lessonbook.http.JsonValues;
+import dev.lessonbook.http.WireFormats;
+import java.time.ZoneId;
+
+/**
+ * A week as SPEC §3.1 shows it: {@code {instructorId, weekStart, timezone, version, days}}, with
+ * only the days that have a window, in date order, each as its merged windows.
+ */
+public final class WeekJson {
+    private WeekJson() {}
+
+    /** 200 with the week and {@code ETag: "<version>"}. */
+    public static ApiResponse.Document response(VersionedWeek week, ZoneId timezone) {
+        return ApiResponse.ok(week(week, timezone)).withHeader("ETag", etag(week.version()));
+    }
+
+    public static String etag(String version) {
+        return '"' + version + '"';
+    }
+
+    public static ObjectNode week(VersionedWeek versioned, ZoneId timezone) {
+        ObjectNode json = Json.object();
+        json.put("instructorId", versioned.week().instructorId());
+        json.put("weekStart", WireFormats.formatDate(versioned.week().weekStart()));
+        json.put("timezone", timezone.getId());
+        json.put("version", versioned.version());
+        ObjectNode days = json.putObject("days");
+        // WeekAvailability keeps its days sorted and drops empty ones; windows() merges touching runs.
+        versioned.week().days().forEach((date, slots) -> {
+            ArrayNode windows = days.putArray(WireFormats.formatDate(date));
+            for (TimeWindow window : slots.windows()) {
+                windows.add(JsonValues.timeWindow(window));
+            }
+        });
+        return json;
+    }
+}

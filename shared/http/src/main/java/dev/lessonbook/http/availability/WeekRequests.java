@@ -1,0 +1,94 @@
+package dev.lessonbook.http.availability;
+
+import dev.lessonbook.access.Caller;
+import dev.lessonbook.availability.SaveWeekCommand;
+import dev.lessonbook.availability.WindowOnDate;
+import dev.lessonbook.http.ApiRequest;
+import dev.lessonbook.http.FieldErrors;
+import dev.lessonbook.http.JsonBody;
+import dev.lessonbook.http.JsonFields;
+import dev.lessonbook.http.Limits;
+import dev.lessonbook.http.Results;
+import dev.lessonbook.http.WireFormats;
+import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.problem.Result;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the availability requests of SPEC §3.1. */
+public final class WeekRequests {
+    private WeekRequests() {}
+
+    /** GET …/availability/weeks/{weekStart}[?view=bookable]: any authenticated caller. */
+    public record WeekQuery(Caller caller, String instructorId, LocalDate weekStart, boolean bookable) {}
+
+    /**
+     * PUT /v1/instructors/{instructorId}/availability/weeks/{weekStart}, in this order: the caller
+     * (401/403), the instructor id (404), whether the caller may write it (403) — before the body
+     * is even looked at — then the body (413/415/400) and every field at once (422): the
+     * {@code weekStart} of the path, the windows, {@code clearExisting}.
+     *
+     * <p>{@code If-Match} is passed on as sent (quoted or bare, the domain reads both), except
+     * {@code *}, which any week matches (a week always exists; never saved, it is empty), so it is
+     * no precondition at all.
+     */
+    public static Result<SaveWeekCommand> saveWeek(ApiRequest request) {
+        return Results.then(writer(request), writer -> Results.then(JsonBody.required(request), body -> {
+            FieldErrors errors = new FieldErrors();
+            LocalDate weekStart = weekStart(request, errors);
+            JsonFields fields = JsonFields.root(body, errors);
+            List<WindowOnDate> windows = new ArrayList<>();
+            for (JsonFields window : fields.requiredObjects("windows", Limits.MAX_WINDOWS_PER_WEEK)) {
+                LocalDate date = window.requiredDate("date");
+                Integer start = window.requiredTime("start");
+                Integer end = window.requiredTime("end");
+                if (date != null && start != null && end != null) {
+                    windows.add(new WindowOnDate(date, start, end));
+                }
+            }
+            boolean clearExisting = fields.optionalBoolean("clearExisting", true);
+            Optional<String> ifMatch = request.header("If-Match").map(String::strip)
+                    .filter(value -> !value.isEmpty() && !value.equals("*"));
+            return fields.finish(() -> new SaveWeekCommand(
+                    writer.caller(), writer.instructorId(), weekStart, windows, clearExisting, ifMatch));
+        }));
+    }
+
+    public static Result<WeekQuery> readWeek(ApiRequest request) {
+        return Results.then(request.caller(), caller -> Results.then(request.pathId("instructorId"), instructorId -> {
+            FieldErrors errors = new FieldErrors();
+            LocalDate weekStart = weekStart(request, errors);
+            boolean bookable = false;
+            Optional<String> view = request.query("view");
+            if (view.isPresent()) {
+                if (view.get().equals("bookable")) {
+                    bookable = true;
+                } else {
+                    errors.add("view", "must be 'bookable' or left out");
+                }
+            }
+            boolean bookableView = bookable;
+            return errors.resultOf(() -> new WeekQuery(caller, instructorId, weekStart, bookableView));
+        }));
+    }
+
+    private record Writer(Caller caller, String instructorId) {}
+
+    private static Result<Writer> writer(ApiRequest request) {
+        return Results.then(request.caller(), caller -> Results.then(request.pathId("instructorId"), instructorId ->
+                caller.actsFor(instructorId)
+                        ? Result.ok(new Writer(caller, instructorId))
+                        : Result.rejected(ProblemCode.FORBIDDEN,
+                                "Only the instructor or an admin may change this availability")));
+    }
+
+    private static LocalDate weekStart(ApiRequest request, FieldErrors errors) {
+        Optional<LocalDate> weekStart = request.pathParam("weekStart").flatMap(WireFormats::parseDate);
+        if (weekStart.isEmpty()) {
+            errors.add("weekStart", WireFormats.DATE_RULE + " (the Monday the week starts on)");
+        }
+        return weekStart.orElse(null);
+    }
+}

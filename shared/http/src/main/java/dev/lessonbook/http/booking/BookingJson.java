@@ -1,0 +1,99 @@
+package dev.lessonbook.http.booking;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lessonbook.booking.Booking;
+import dev.lessonbook.booking.Cancellation;
+import dev.lessonbook.booking.Payment;
+import dev.lessonbook.http.ApiResponse;
+import dev.lessonbook.http.Json;
+import dev.lessonbook.http.JsonValues;
+import dev.lessonbook.http.WireFormats;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A booking as SPEC §3.2 shows it. The payment shows its state and amounts only: provider
+ * references (intent, customer, payment method) never leave the service.
+ */
+public final class BookingJson {
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private BookingJson() {}
+
+    /**
+     * 201 with {@code Location: /v1/bookings/{id}}; an idempotent replay answers the same, marked
+     * {@code Idempotent-Replayed: true} (SPEC §5.5).
+     */
+    public static ApiResponse.Document created(Booking booking, boolean replayed) {
+        ApiResponse.Document created = ApiResponse.created(booking(booking), location(booking.id()));
+        return replayed ? created.withHeader(REPLAYED_HEADER, "true") : created;
+    }
+
+    public static ApiResponse.Document response(Booking booking) {
+        return ApiResponse.ok(booking(booking));
+    }
+
+    /** {@code {"items":[booking…]}} in the order given. */
+    public static ApiResponse.Document list(List<Booking> bookings) {
+        ObjectNode json = Json.object();
+        ArrayNode items = json.putArray("items");
+        bookings.forEach(booking -> items.add(booking(booking)));
+        return ApiResponse.ok(json);
+    }
+
+    public static String location(String bookingId) {
+        return "/v1/bookings/" + bookingId;
+    }
+
+    public static ObjectNode booking(Booking booking) {
+        ObjectNode json = Json.object();
+        json.put("id", booking.id());
+        json.put("status", booking.status().name());
+        json.put("instructorId", booking.instructorId());
+        json.put("studentId", booking.studentId());
+        json.put("serviceId", booking.serviceId());
+        json.put("serviceName", booking.serviceName());
+        json.put("date", WireFormats.formatDate(booking.date()));
+        json.put("start", WireFormats.formatTime(booking.startMinute()));
+        json.put("end", WireFormats.formatTime(booking.endMinute()));
+        json.put("timezone", booking.timezone().getId());
+        json.put("startsAt", instant(booking.startsAt()));
+        json.put("endsAt", instant(booking.endsAt()));
+        json.put("durationMinutes", booking.durationMinutes());
+        json.put("locationType", booking.locationType().wireName());
+        // The student's words to the instructor; only there when written.
+        if (booking.note() != null) {
+            json.put("note", booking.note());
+        }
+        json.set("price", JsonValues.money(booking.price()));
+        json.set("payment", payment(booking.payment() == null ? Payment.notRequired() : booking.payment()));
+        json.put("createdAt", instant(booking.createdAt()));
+        json.put("confirmedAt", instant(booking.confirmedAt()));
+        Cancellation cancellation = booking.cancellation();
+        if (cancellation == null) {
+            json.putNull("cancellation");
+        } else {
+            ObjectNode node = json.putObject("cancellation");
+            node.put("by", cancellation.by());
+            node.put("at", instant(cancellation.at()));
+            node.put("reason", cancellation.reason());
+            node.put("chargePercent", cancellation.chargePercent());
+            node.put("amountCharged", cancellation.amountCharged());
+        }
+        return json;
+    }
+
+    private static ObjectNode payment(Payment payment) {
+        ObjectNode json = Json.object();
+        json.put("status", payment.status().name());
+        json.put("amountAuthorized", payment.amountAuthorized());
+        json.put("amountCaptured", payment.amountCaptured());
+        json.put("amountRefunded", payment.amountRefunded());
+        return json;
+    }
+
+    private static String instant(Instant instant) {
+        return instant == null ? null : WireFormats.formatInstant(instant);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.lessonbook.http.booking;
+
+import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Role;
+import dev.lessonbook.booking.BookingRequest;
+import dev.lessonbook.http.ApiRequest;
+import dev.lessonbook.http.FieldErrors;
+import dev.lessonbook.http.JsonBody;
+import dev.lessonbook.http.JsonFields;
+import dev.lessonbook.http.Limits;
+import dev.lessonbook.http.Results;
+import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.problem.Result;
+import dev.lessonbook.profile.LocationType;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the booking requests of SPEC §3.2. */
+public final class BookingRequests {
+    private static final List<String> LOCATION_TYPES =
+            Arrays.stream(LocationType.values()).map(LocationType::wireName).toList();
+
+    private BookingRequests() {}
+
+    /** GET /v1/bookings/{bookingId}, POST …/complete: who asks about which booking. */
+    public record BookingRef(Caller caller, String bookingId) {}
+
+    /** POST /v1/bookings/{bookingId}/cancel; {@code reason} is null when not given. */
+    public record CancelRequest(Caller caller, String bookingId, String reason) {}
+
+    /**
+     * POST /v1/bookings. SPEC §5.1 order: the caller must be a student (401/403) before the body
+     * is read (413/415/400), then every field and the {@code Idempotency-Key} header at once (422).
+     * Values are only checked for shape here; durations, start grid, availability and the like
+     * are the booking rules'.
+     */
+    public static Result<BookingRequest> create(ApiRequest request) {
+        return Results.then(request.caller(), caller -> {
+            if (caller.role() != Role.STUDENT) {
+                return Result.rejected(ProblemCode.FORBIDDEN, "Only students can book lessons");
+            }
+            return Results.then(JsonBody.required(request), body -> {
+                FieldErrors errors = new FieldErrors();
+                String idempotencyKey = idempotencyKey(request, errors);
+                JsonFields fields = JsonFields.root(body, errors);
+                String instructorId = fields.requiredId("instructorId");
+                String serviceId = fields.requiredId("serviceId");
+                LocalDate date = fields.requiredDate("date");
+                Integer start = fields.requiredTime("start");
+                Integer duration = fields.requiredInt("durationMinutes");
+                LocationType locationType =
+                        fields.requiredChoice("locationType", LocationType::fromWireName, LOCATION_TYPES);
+                String paymentMethodId = fields.optionalId("paymentMethodId").orElse(null);
+                String note = fields.optionalText("note", Limits.MAX_NOTE_CHARS).orElse(null);
+                return fields.finish(() -> new BookingRequest(caller, instructorId, serviceId, date, start,
+                        duration, locationType, paymentMethodId, note, idempotencyKey));
+            });
+        });
+    }
+
+    public static Result<BookingRef> booking(ApiRequest request) {
+        return Results.both(request.caller(), request.pathId("bookingId"), BookingRef::new);
+    }
+
+    /** The body is optional: {@code {"reason":"…"}} (≤ 500 characters) or nothing at all. */
+    public static Result<CancelRequest> cancel(ApiRequest request) {
+        return Results.then(booking(request), ref -> Results.then(JsonBody.optional(request), body -> {
+            JsonFields fields = JsonFields.root(body);
+            String reason = fields.optionalText("reason", Limits.MAX_REASON_CHARS).orElse(null);
+            return fields.finish(() -> new CancelRequest(ref.caller(), ref.bookingId(), reason));
+        }));
+    }
+
+    /** 1–255 visible ASCII characters, or absent (null). */
+    private static String idempotencyKey(ApiRequest request, FieldErrors errors) {
+        Optional<String> key = request.header("Idempotency-Key");
+        if (key.isEmpty()) {
+            return null;
+        }
+        String value = key.get();
+        if (value.isEmpty() || value.length() > Limits.MAX_IDEMPOTENCY_KEY_CHARS
+                || !value.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
+            errors.add("Idempotency-Key", "must be 1-" + Limits.MAX_IDEMPOTENCY_KEY_CHARS
+                    + " visible ASCII characters (no spaces), e.g. a UUID");
+            return null;
+        }
+        return value;
+    }
+}
