@@ -1,5 +1,6 @@
 package dev.lessonbook.booking;
 
+import dev.lessonbook.profile.Buffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,18 @@ public record Occupancy(Instant instructorFrom, Instant instructorUntil, Instant
     public Occupancy {
         requireOnGrid(instructorFrom, instructorUntil);
         requireOnGrid(studentFrom, studentUntil);
+    }
+
+    /**
+     * SPEC §5.4: the instructor is busy from {@code before} ahead of the lesson to {@code after}
+     * past its end; the student only for the lesson itself (their lessons may touch).
+     */
+    public static Occupancy forLesson(Instant startsAt, Instant endsAt, Buffer buffer) {
+        return new Occupancy(
+                startsAt.minus(Duration.ofMinutes(buffer.beforeMinutes())),
+                endsAt.plus(Duration.ofMinutes(buffer.afterMinutes())),
+                startsAt,
+                endsAt);
     }
 
     /** Lock units of the instructor: epoch quarter-hour numbers. */

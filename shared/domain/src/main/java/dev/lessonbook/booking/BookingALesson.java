@@ -1,0 +1,180 @@
+package dev.lessonbook.booking;
+
+import dev.lessonbook.access.Role;
+import dev.lessonbook.availability.AvailabilityStore;
+import dev.lessonbook.availability.DaySlots;
+import dev.lessonbook.booking.BookingStore.ReserveOutcome;
+import dev.lessonbook.event.EventType;
+import dev.lessonbook.payment.PaymentGateway;
+import dev.lessonbook.payment.PaymentOutcome;
+import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.problem.Rejection;
+import dev.lessonbook.problem.Result;
+import dev.lessonbook.profile.ProfileStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * POST /v1/bookings (SPEC §5, §6). Rules, then a PENDING booking whose locks the database takes
+ * atomically (the only conflict check that holds under concurrency), then the payment, then
+ * CONFIRMED. A crash in between leaves a hold that lapses by itself.
+ *
+ * <p>Idempotency (SPEC §5.5). A request with an {@code Idempotency-Key} books under an id derived
+ * from (student, key). That id is looked up first, so a retry gets the original answer even when
+ * the rules would now say otherwise (less notice left, availability changed); a concurrent twin
+ * that passes the lookup meets the existing booking at {@code reserve}. A replay answers:
+ * <ul>
+ *   <li>another body under the same key → 422 {@code IDEMPOTENCY_KEY_REUSED} (not a replay);
+ *   <li>a booking whose payment failed → the original problem again, 402 {@code PAYMENT_DECLINED}
+ *       or 502 {@code PAYMENT_PROVIDER_UNAVAILABLE} (payment {@code FAILED} vs {@code MANUAL_REVIEW}
+ *       tells them apart); a new attempt needs a new key;
+ *   <li>anything else → the booking as it is now, 201. Still {@code PENDING} means the twin is
+ *       paying right now: it is returned as is rather than paid a second time or waited for.
+ * </ul>
+ *
+ * <p>Payment provider unreachable: the slot is released at once (SPEC §5.9) and the booking ends
+ * {@code PAYMENT_FAILED} with payment {@code MANUAL_REVIEW} — "nothing is known to have happened"
+ * includes an authorization whose answer was lost, which someone has to reconcile.
+ *
+ * <p>Until it leaves PENDING, a booking's payment reads {@code NOT_REQUIRED} with zero amounts:
+ * no money has been touched yet.
+ */
+public final class BookingALesson {
+    public static final Duration DEFAULT_HOLD = Duration.ofMinutes(10);
+    /** Card authorizations lapse after 7 days; a lesson further away than this gets its card saved instead. */
+    public static final Duration AUTHORIZATION_HORIZON = Duration.ofDays(6);
+
+    private final ProfileStore profiles;
+    private final AvailabilityStore weeks;
+    private final BookingStore bookings;
+    private final PaymentGateway payments;
+    private final Clock clock;
+    private final Duration hold;
+
+    public BookingALesson(ProfileStore profiles, AvailabilityStore weeks, BookingStore bookings, PaymentGateway payments,
+            Clock clock) {
+        this(profiles, weeks, bookings, payments, clock, DEFAULT_HOLD);
+    }
+
+    public BookingALesson(ProfileStore profiles, AvailabilityStore weeks, BookingStore bookings, PaymentGateway payments,
+            Clock clock, Duration hold) {
+        this.profiles = profiles;
+        this.weeks = weeks;
+        this.bookings = bookings;
+        this.payments = payments;
+        this.clock = clock;
+        this.hold = hold;
+    }
+
+    public BookingOutcome book(BookingRequest request) {
+        if (request.caller().role() != Role.STUDENT) {
+            return BookingOutcome.answered(Result.rejected(ProblemCode.FORBIDDEN, "Only students can book lessons"));
+        }
+        String bookingId = BookingId.of(request);
+        String fingerprint = RequestFingerprint.of(request);
+        if (request.idempotencyKey() != null) {
+            Optional<Booking> earlier = bookings.find(bookingId);
+            if (earlier.isPresent()) {
+                return replayOf(earlier.get(), fingerprint);
+            }
+        }
+        Instant now = clock.instant();
+        Result<ProposedLesson> proposed = profiles.require(request.instructorId())
+                .flatMap(profile -> BookingRules.propose(request, profile));
+        ProposedLesson lesson;
+        switch (proposed) {
+            case Result.Rejected<ProposedLesson> rejected -> {
+                return BookingOutcome.answered(Result.rejected(rejected.rejection()));
+            }
+            case Result.Ok<ProposedLesson> ok -> lesson = ok.value();
+        }
+        DaySlots day = weeks.findDay(request.instructorId(), request.date());
+        Optional<Rejection> broken = BookingRules.checkBookable(lesson, day, now);
+        if (broken.isPresent()) {
+            return BookingOutcome.answered(Result.rejected(broken.get()));
+        }
+        return switch (bookings.reserve(pending(bookingId, lesson, fingerprint, now), now)) {
+            case ReserveOutcome.Reserved reserved -> BookingOutcome.answered(pay(reserved.booking(), now));
+            case ReserveOutcome.Conflict conflict -> BookingOutcome.answered(Result.rejected(
+                    Rejection.of(ProblemCode.BOOKING_CONFLICT, conflict.scope().detail())
+                            .with("conflictScope", conflict.scope().wireName())));
+            case ReserveOutcome.AlreadyExists exists -> replayOf(exists.existing(), fingerprint);
+        };
+    }
+
+    private Booking pending(String bookingId, ProposedLesson lesson, String fingerprint, Instant now) {
+        BookingRequest request = lesson.request();
+        Payment untouched = new Payment(PaymentStatus.NOT_REQUIRED, 0, 0, 0, null, null, request.paymentMethodId());
+        return new Booking(bookingId, BookingStatus.PENDING, request.instructorId(), request.caller().userId(),
+                request.serviceId(), lesson.service().name(), request.date(), request.startMinute(), lesson.endMinute(),
+                lesson.timezone(), lesson.startsAt(), lesson.endsAt(), request.durationMinutes(), request.locationType(),
+                lesson.price(), untouched, request.note(), lesson.occupancy(), now, null, now.plus(hold), null,
+                fingerprint);
+    }
+
+    private Result<Booking> pay(Booking pending, Instant now) {
+        Payment payment;
+        if (pending.price().amount() == 0) {
+            payment = Payment.notRequired();
+        } else {
+            String paymentMethodId = pending.payment().paymentMethodId();
+            PaymentOutcome outcome = Duration.between(now, pending.startsAt()).compareTo(AUTHORIZATION_HORIZON) > 0
+                    ? payments.saveCard(pending.id(), paymentMethodId, pending.studentId())
+                    : payments.authorize(pending.id(), pending.price(), paymentMethodId, pending.studentId());
+            switch (outcome) {
+                case PaymentOutcome.Authorized authorized -> payment = new Payment(PaymentStatus.AUTHORIZED,
+                        authorized.amount(), 0, 0, authorized.paymentIntentId(), null, paymentMethodId);
+                case PaymentOutcome.CardSaved saved -> payment = new Payment(PaymentStatus.SCHEDULED,
+                        0, 0, 0, null, saved.customerId(), saved.paymentMethodId());
+                case PaymentOutcome.Declined declined -> {
+                    return failed(pending, PaymentStatus.FAILED, declined());
+                }
+                case PaymentOutcome.ProviderUnavailable unavailable -> {
+                    return failed(pending, PaymentStatus.MANUAL_REVIEW, providerUnavailable());
+                }
+                case PaymentOutcome.Captured unexpected -> throw unexpected(outcome);
+                case PaymentOutcome.Released unexpected -> throw unexpected(outcome);
+                case PaymentOutcome.Refunded unexpected -> throw unexpected(outcome);
+            }
+        }
+        Booking confirmed = pending.confirmed(clock.instant(), payment);
+        return Result.ok(bookings.confirm(confirmed,
+                List.of(BookingEvents.of(EventType.BookingConfirmed, confirmed, confirmed.confirmedAt()))));
+    }
+
+    /** Frees the slot at once; the answer stands even if the hold lapsed meanwhile (then it is free already). */
+    private Result<Booking> failed(Booking pending, PaymentStatus paymentStatus, Rejection answer) {
+        Booking failed = pending.withStatus(BookingStatus.PAYMENT_FAILED).withPayment(pending.payment().withStatus(paymentStatus));
+        bookings.releaseTo(failed, BookingStatus.PENDING,
+                List.of(BookingEvents.of(EventType.BookingPaymentFailed, failed, clock.instant())));
+        return Result.rejected(answer);
+    }
+
+    private static BookingOutcome replayOf(Booking earlier, String fingerprint) {
+        if (!fingerprint.equals(earlier.requestFingerprint())) {
+            return BookingOutcome.answered(Result.rejected(ProblemCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was already used for a different request; use a new key for a new booking"));
+        }
+        if (earlier.status() == BookingStatus.PAYMENT_FAILED) {
+            return BookingOutcome.replayed(Result.rejected(
+                    earlier.payment().status() == PaymentStatus.MANUAL_REVIEW ? providerUnavailable() : declined()));
+        }
+        return BookingOutcome.replayed(Result.ok(earlier));
+    }
+
+    private static Rejection declined() {
+        return Rejection.of(ProblemCode.PAYMENT_DECLINED, "The payment method was declined; the lesson was not booked");
+    }
+
+    private static Rejection providerUnavailable() {
+        return Rejection.of(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE,
+                "The payment provider could not be reached; the lesson was not booked");
+    }
+
+    private static IllegalStateException unexpected(PaymentOutcome outcome) {
+        return new IllegalStateException("The payment provider answered an authorization with " + outcome);
+    }
+}

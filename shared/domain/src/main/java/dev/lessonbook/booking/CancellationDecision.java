@@ -1,0 +1,15 @@
+package dev.lessonbook.booking;
+
+/** What the cancellation policy decided for a booking that may be cancelled. */
+public sealed interface CancellationDecision {
+
+    /**
+     * Cancel it, charging {@code chargePercent} of the price ({@code amountCharged} cents).
+     *
+     * @param by who cancels, as recorded: {@code student}, {@code instructor} or {@code admin}
+     */
+    record Cancel(String by, int chargePercent, long amountCharged) implements CancellationDecision {}
+
+    /** Already cancelled: answer it unchanged, with no side effects (SPEC §6). */
+    record AlreadyCancelled() implements CancellationDecision {}
+}

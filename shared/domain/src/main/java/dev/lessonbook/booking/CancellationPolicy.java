@@ -1,0 +1,80 @@
+package dev.lessonbook.booking;
+
+import dev.lessonbook.access.Role;
+import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.problem.Result;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * SPEC §6: what cancelling costs. Students pay by how much notice they give, in configurable
+ * tiers (defaults: ≥ 24 h → 0 %, ≥ 12 h → 50 %, less → 100 %; each boundary belongs to the
+ * cheaper tier); instructors and admins never cost the student anything.
+ *
+ * @param studentTiers any order; the tier with the longest notice not exceeding the notice
+ *                     given applies, and less notice than every tier costs 100 %
+ */
+public record CancellationPolicy(List<ChargeTier> studentTiers) {
+    private static final int FULL_CHARGE = 100;
+
+    public CancellationPolicy {
+        studentTiers = studentTiers.stream().sorted(Comparator.comparing(ChargeTier::noticeAtLeast).reversed()).toList();
+    }
+
+    /** Given at least {@code noticeAtLeast} before the start, a student pays {@code chargePercent}. */
+    public record ChargeTier(Duration noticeAtLeast, int chargePercent) {
+        public ChargeTier {
+            if (noticeAtLeast.isNegative() || chargePercent < 0 || chargePercent > FULL_CHARGE) {
+                throw new IllegalArgumentException("A tier needs a notice ≥ 0 and a percent in 0..100: " + noticeAtLeast + ", " + chargePercent);
+            }
+        }
+    }
+
+    public static CancellationPolicy defaults() {
+        return new CancellationPolicy(List.of(
+                new ChargeTier(Duration.ofHours(24), 0),
+                new ChargeTier(Duration.ofHours(12), 50),
+                new ChargeTier(Duration.ZERO, FULL_CHARGE)));
+    }
+
+    public int chargePercentFor(Role role, Duration beforeStart) {
+        if (role != Role.STUDENT) {
+            return 0;
+        }
+        return studentTiers.stream()
+                .filter(tier -> beforeStart.compareTo(tier.noticeAtLeast()) >= 0)
+                .findFirst()
+                .map(ChargeTier::chargePercent)
+                .orElse(FULL_CHARGE);
+    }
+
+    /** {@code percent} of {@code price}, in cents, rounded half-up. */
+    public static long amountCharged(Money price, int percent) {
+        return (Math.multiplyExact(price.amount(), percent) + FULL_CHARGE / 2) / FULL_CHARGE;
+    }
+
+    /**
+     * Whether {@code role} may cancel {@code booking} at {@code now} and at what cost. Whether the
+     * caller is a party to the booking is the use case's question ({@link BookingParties}).
+     */
+    public Result<CancellationDecision> decide(Booking booking, Role role, Instant now) {
+        switch (booking.status()) {
+            case CANCELLED -> {
+                return Result.ok(new CancellationDecision.AlreadyCancelled());
+            }
+            case COMPLETED, PAYMENT_FAILED, EXPIRED -> {
+                return Result.rejected(ProblemCode.NOT_CANCELLABLE,
+                        "Booking cannot be cancelled - current status: " + booking.status().name());
+            }
+            case PENDING, CONFIRMED -> { }
+        }
+        // A lesson has started at its start instant; only an admin may cancel it from then on.
+        if (!now.isBefore(booking.startsAt()) && role != Role.ADMIN) {
+            return Result.rejected(ProblemCode.BOOKING_STARTED, "The lesson has already started; it can no longer be cancelled");
+        }
+        int percent = chargePercentFor(role, Duration.between(now, booking.startsAt()));
+        return Result.ok(new CancellationDecision.Cancel(role.claimValue(), percent, amountCharged(booking.price(), percent)));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.lessonbook.booking;
+
+import dev.lessonbook.profile.LessonService;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * A request that passed the request rules, placed in time: the instants it covers, what it costs
+ * and whom it keeps busy. What the slot rules (SPEC §5.5, 5.6, 5.8) judge and what is booked.
+ *
+ * <p>{@code endsAt} is {@code startsAt} plus the duration (real time: what is paid for), while
+ * {@code endMinute} is the local wall-clock end the availability was checked against. They differ
+ * only for a lesson that crosses a DST change in the small hours.
+ */
+public record ProposedLesson(
+        BookingRequest request,
+        LessonService service,
+        ZoneId timezone,
+        int endMinute,
+        Instant startsAt,
+        Instant endsAt,
+        Money price,
+        Occupancy occupancy) {}

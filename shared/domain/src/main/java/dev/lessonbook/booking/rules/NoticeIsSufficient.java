@@ -1,0 +1,33 @@
+package dev.lessonbook.booking.rules;
+
+import dev.lessonbook.availability.DaySlots;
+import dev.lessonbook.booking.ProposedLesson;
+import dev.lessonbook.booking.SlotRule;
+import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.problem.Rejection;
+import dev.lessonbook.profile.LocationType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** SPEC §5.6: an hour's notice, three when the instructor has to travel to the student. */
+public final class NoticeIsSufficient implements SlotRule {
+
+    public static Duration minimumNotice(LocationType locationType) {
+        return switch (locationType) {
+            case ONLINE, INSTRUCTOR_LOCATION -> Duration.ofMinutes(60);
+            case STUDENT_LOCATION -> Duration.ofMinutes(180);
+        };
+    }
+
+    @Override
+    public Optional<Rejection> check(ProposedLesson lesson, DaySlots day, Instant now) {
+        Duration minimum = minimumNotice(lesson.request().locationType());
+        if (Duration.between(now, lesson.startsAt()).compareTo(minimum) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Rejection.of(ProblemCode.INSUFFICIENT_NOTICE,
+                "Lessons " + lesson.request().locationType().wireName() + " must be booked at least "
+                        + minimum.toMinutes() + " minutes before they start"));
+    }
+}
