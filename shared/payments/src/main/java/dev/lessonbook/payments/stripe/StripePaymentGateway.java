@@ -46,7 +46,8 @@ public final class StripePaymentGateway implements PaymentGateway {
 
     /**
      * Connection failures, read timeouts, 409 and 5xx are retried by the SDK with the same
-     * idempotency key (backoff 0.5 s, then 1 s). Worst case per call: 3 × read timeout + 1.5 s.
+     * idempotency key (backoff 0.5 s, then 1 s). A provider that accepts and hangs costs one
+     * Stripe request 3 × read timeout + 1.5 s (16.5 s with the defaults); saveCard makes three.
      */
     static final int NETWORK_RETRIES = 2;
 
@@ -114,7 +115,7 @@ public final class StripePaymentGateway implements PaymentGateway {
             SetupIntent confirmed = stripe.v1().setupIntents().confirm(setup.getId(), SetupIntentConfirmParams.builder()
                     .setPaymentMethod(paymentMethodId)
                     .build(), key(bookingId, "setup-confirm"));
-            return switch (confirmed.getStatus()) {
+            return switch (String.valueOf(confirmed.getStatus())) {
                 // The saved method's own id: a test token such as pm_card_visa becomes a new one.
                 case "succeeded" -> new CardSaved(customer.getId(), confirmed.getPaymentMethod());
                 case "requires_action" -> new Declined("The card requires authentication by the customer.");
@@ -182,7 +183,7 @@ public final class StripePaymentGateway implements PaymentGateway {
                 .build();
         return attempt(() -> {
             Refund refund = stripe.v1().refunds().create(params, key(bookingId, "refund"));
-            return switch (refund.getStatus()) {
+            return switch (String.valueOf(refund.getStatus())) {
                 case "failed", "canceled" -> new Declined("The refund failed (status " + refund.getStatus() + ").");
                 default -> new Refunded(paymentIntentId, refund.getAmount());
             };
