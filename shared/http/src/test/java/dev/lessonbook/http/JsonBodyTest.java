@@ -1,0 +1,133 @@
+package dev.lessonbook.http;
+
+import static dev.lessonbook.http.Outcomes.fieldErrors;
+import static dev.lessonbook.http.Outcomes.rejected;
+import static dev.lessonbook.http.Outcomes.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.problem.Rejection;
+import dev.lessonbook.problem.Rejection.FieldError;
+import dev.lessonbook.problem.Result;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JsonBodyTest {
+
+    private static Result<ObjectNode> required(String contentType, String body) {
+        TestEvents.Builder request = TestEvents.request("POST", "/v1/bookings").body(body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return JsonBody.required(request.build());
+    }
+
+    @Test
+    void jsonObjectIsRead() {
+        assertThat(value(required("application/json", "{\"a\":1}")).get("a").intValue()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json; charset=utf-8", "Application/JSON;charset=UTF-8", "application/json;charset=\"utf-8\""})
+    void jsonWithUtf8CharsetIsAccepted(String contentType) {
+        value(required(contentType, "{}"));
+    }
+
+    @Test
+    void missingContentTypeIsReadAsJson() {
+        value(required(null, "{}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/merge-patch+json", "application/jsonx"})
+    void otherMediaTypesAreUnsupported(String contentType) {
+        Rejection rejection = rejected(required(contentType, "{}"), ProblemCode.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(rejection.detail()).startsWith("Content-Type must be application/json");
+    }
+
+    @Test
+    void nonUtf8CharsetIsUnsupported() {
+        rejected(required("application/json; charset=iso-8859-1", "{}"), ProblemCode.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @Test
+    void oversizedBodyIsTooLargeBeforeItsMediaTypeOrSyntaxIsLookedAt() {
+        rejected(required("text/plain", "x".repeat(Limits.MAX_BODY_BYTES + 1)), ProblemCode.PAYLOAD_TOO_LARGE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "{\"a\":}", "not json", "{'a':1}", "{\"a\":1,}", "{} {}", "{\"a\":1}x", "   "})
+    void textThatIsNotOneJsonValueIsMalformed(String body) {
+        rejected(required("application/json", body), ProblemCode.MALFORMED_JSON);
+    }
+
+    @Test
+    void duplicateKeysAreMalformed() {
+        Rejection rejection = rejected(required("application/json", "{\"date\":\"2026-12-07\",\"date\":\"2026-12-08\"}"),
+                ProblemCode.MALFORMED_JSON);
+
+        assertThat(rejection.detail()).contains("Duplicate field 'date'").contains("line 1");
+    }
+
+    @Test
+    void duplicateKeysInNestedObjectsAreMalformed() {
+        rejected(required("application/json", "{\"windows\":[{\"start\":\"09:00\",\"start\":\"10:00\"}]}"),
+                ProblemCode.MALFORMED_JSON);
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsMalformed() {
+        int depth = Json.MAX_NESTING_DEPTH + 1;
+        Rejection rejection = rejected(required("application/json", "[".repeat(depth) + "]".repeat(depth)),
+                ProblemCode.MALFORMED_JSON);
+
+        assertThat(rejection.detail()).contains("nests deeper than 32 levels");
+    }
+
+    @Test
+    void deeplyNestedBodyWithinTheSizeLimitStillFailsFastAsMalformed() {
+        int depth = 10_000; // 60,000 bytes: under the size limit
+        rejected(required("application/json", "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)), ProblemCode.MALFORMED_JSON);
+    }
+
+    @Test
+    void nestingUpToTheLimitIsFine() {
+        int depth = Json.MAX_NESTING_DEPTH - 1;
+        value(required("application/json", "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}"));
+    }
+
+    @Test
+    void invalidUtf8IsMalformed() {
+        String encoded = Base64.getEncoder().encodeToString(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'});
+        rejected(JsonBody.required(TestEvents.request("POST", "/x").base64Body(encoded).build()), ProblemCode.MALFORMED_JSON);
+    }
+
+    @Test
+    void emptyRequiredBodyIsMalformed() {
+        assertThat(rejected(required("application/json", ""), ProblemCode.MALFORMED_JSON).detail())
+                .isEqualTo("Request body is empty; a JSON object is expected");
+        rejected(required("application/json", null), ProblemCode.MALFORMED_JSON);
+    }
+
+    @Test
+    void emptyOptionalBodyReadsAsEmptyObject() {
+        assertThat(value(JsonBody.optional(TestEvents.request("POST", "/x").build()))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "\"text\"", "42", "null", "true"})
+    void jsonThatIsNotAnObjectFailsValidation(String body) {
+        assertThat(fieldErrors(required("application/json", body))).containsExactly(new FieldError("body", "must be a JSON object"));
+    }
+
+    @Test
+    void syntaxErrorsNameNoParserInternals() {
+        for (String body : new String[] {"{} []", "{\"a\":tru}", "[1,2", "{\"a\":\"\\x\"}"}) {
+            String detail = rejected(required("application/json", body), ProblemCode.MALFORMED_JSON).detail();
+            assertThat(detail).doesNotContainIgnoringCase("jackson").doesNotContain("com.").doesNotContain("Exception");
+        }
+    }
+}
