@@ -1,0 +1,156 @@
+package dev.lessonbook.http;
+
+import static dev.lessonbook.http.Outcomes.fieldErrors;
+import static dev.lessonbook.http.Outcomes.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lessonbook.problem.Rejection.FieldError;
+import dev.lessonbook.problem.Result;
+import dev.lessonbook.profile.LocationType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonFieldsTest {
+
+    private static JsonFields fields(String json) {
+        try {
+            return JsonFields.root((ObjectNode) Json.parse(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void everyErrorIsReportedAtOnce() {
+        JsonFields fields = fields("{\"date\":\"2026-02-30\",\"start\":\"9:00\",\"durationMinutes\":\"60\",\"colour\":\"red\"}");
+        fields.requiredDate("date");
+        fields.requiredTime("start");
+        fields.requiredInt("durationMinutes");
+        fields.requiredId("serviceId");
+
+        assertThat(fieldErrors(fields.finish(() -> "never"))).containsExactly(
+                new FieldError("date", "2026-02-30 is not a day of the calendar"),
+                new FieldError("start", WireFormats.TIME_RULE),
+                new FieldError("durationMinutes", "must be a whole number"),
+                new FieldError("serviceId", "is required"),
+                new FieldError("colour", "is not a known field; expected one of: date, start, durationMinutes, serviceId"));
+    }
+
+    @Test
+    void valueIsBuiltOnlyWithoutErrors() {
+        JsonFields fields = fields("{\"start\":\"24:00\"}");
+        Integer start = fields.requiredTime("start");
+
+        assertThat(value(fields.finish(() -> start))).isEqualTo(1440);
+    }
+
+    @Test
+    void explicitNullIsAbsent() {
+        JsonFields fields = fields("{\"note\":null,\"date\":null}");
+        assertThat(fields.optionalText("note", 10)).isEmpty();
+        fields.requiredDate("date");
+
+        assertThat(fieldErrors(fields.finish(() -> ""))).containsExactly(new FieldError("date", "is required"));
+    }
+
+    @Test
+    void wrongTypesSayWhatIsExpected() {
+        JsonFields fields = fields("{\"a\":1,\"b\":\"x\",\"c\":\"true\",\"d\":[],\"e\":{},\"f\":60.5,\"g\":1e2,\"h\":99999999999}");
+        fields.requiredText("a", 10);
+        fields.requiredObject("b");
+        fields.optionalBoolean("c", true);
+        fields.requiredObject("d");
+        fields.requiredObjects("e", 5);
+        fields.requiredInt("f");
+        fields.requiredInt("g");
+        fields.requiredInt("h");
+
+        assertThat(fieldErrors(fields.finish(() -> ""))).extracting(FieldError::message).containsExactly(
+                "must be a string", "must be an object", "must be true or false", "must be an object",
+                "must be an array", "must be a whole number", "must be a whole number", "must be a whole number");
+    }
+
+    @Test
+    void nestedFieldsAreNamedByTheirPath() {
+        JsonFields fields = fields("{\"windows\":[{\"date\":\"x\"},7,{\"date\":\"2026-12-07\",\"extra\":1}]}");
+        for (JsonFields window : fields.requiredObjects("windows", 10)) {
+            window.requiredDate("date");
+        }
+
+        assertThat(fieldErrors(fields.finish(() -> ""))).containsExactlyInAnyOrder(
+                new FieldError("windows[0].date", WireFormats.DATE_RULE),
+                new FieldError("windows[1]", "must be an object"),
+                new FieldError("windows[2].extra", "is not a known field; expected one of: date"));
+    }
+
+    @Test
+    void tooManyItemsIsOneError() {
+        JsonFields fields = fields("{\"xs\":[{},{},{}]}");
+        assertThat(fields.requiredObjects("xs", 2)).isEmpty();
+
+        assertThat(fieldErrors(fields.finish(() -> ""))).containsExactly(new FieldError("xs", "must have at most 2 items, got 3"));
+    }
+
+    @Test
+    void lengthCountsCharactersNotBytes() {
+        JsonFields fields = fields("{\"note\":\"" + "😀".repeat(10) + "\",\"reason\":\"" + "a".repeat(11) + "\"}");
+        assertThat(fields.optionalText("note", 10)).hasValueSatisfying(note -> assertThat(note).hasSize(20));
+        fields.optionalText("reason", 10);
+
+        assertThat(fieldErrors(fields.finish(() -> ""))).containsExactly(new FieldError("reason", "must be at most 10 characters"));
+    }
+
+    @Test
+    void idsMustHaveTheIdShape() {
+        JsonFields fields = fields("{\"a\":\"ok_id-1\",\"b\":\"no spaces\",\"c\":\"\",\"d\":\"" + "x".repeat(65) + "\"}");
+        assertThat(fields.requiredId("a")).isEqualTo("ok_id-1");
+        fields.requiredId("b");
+        fields.requiredId("c");
+        fields.optionalId("d");
+
+        assertThat(Outcomes.fields(fields.finish(() -> ""))).containsExactly("b", "c", "d");
+        JsonFields slash = fields("{\"b\":\"a/b\"}");
+        slash.requiredId("b");
+        assertThat(fieldErrors(slash.finish(() -> ""))).extracting(FieldError::message).containsExactly(Ids.RULE);
+    }
+
+    @Test
+    void choiceListsTheAllowedValues() {
+        JsonFields fields = fields("{\"locationType\":\"ONLINE\"}");
+        fields.requiredChoice("locationType", LocationType::fromWireName, List.of("online", "instructor_location", "student_location"));
+
+        assertThat(fieldErrors(fields.finish(() -> ""))).containsExactly(
+                new FieldError("locationType", "must be one of: online, instructor_location, student_location"));
+    }
+
+    @Test
+    void objectWithNoKnownMembersSaysSo() {
+        JsonFields fields = fields("{\"x\":1}");
+
+        assertThat(fieldErrors(fields.finish(() -> ""))).containsExactly(new FieldError("x", "is not a known field"));
+    }
+
+    @Test
+    void nonNegativeWholeNumbers() {
+        JsonFields fields = fields("{\"a\":6000,\"b\":-1,\"c\":1.5}");
+        assertThat(fields.optionalLong("a", 0)).contains(6000L);
+        fields.optionalLong("b", 0);
+        fields.optionalLong("c", 0);
+
+        assertThat(Outcomes.fields(fields.finish(() -> ""))).containsExactly("b", "c");
+    }
+
+    @Test
+    void errorsFromOutsideTheBodyJoinTheSameAnswer() {
+        FieldErrors errors = new FieldErrors();
+        errors.add("Idempotency-Key", "must be 1-255 visible ASCII characters");
+        JsonFields fields = JsonFields.root(Json.object(), errors);
+        fields.requiredId("instructorId");
+
+        Result<String> result = fields.finish(() -> "");
+        assertThat(Outcomes.fields(result)).containsExactly("Idempotency-Key", "instructorId");
+        assertThat(Outcomes.rejection(result).detail()).isEqualTo("2 fields are invalid");
+    }
+}

@@ -1,0 +1,214 @@
+package dev.lessonbook.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.problem.Rejection;
+import dev.lessonbook.problem.Result;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RouteTest {
+    private final List<String> log = new ArrayList<>();
+
+    private APIGatewayV2HTTPResponse call(Route route, APIGatewayV2HTTPEvent event) {
+        return route.withCallers(new CallerResolver("role")).withLog(log::add).handle(event);
+    }
+
+    private static APIGatewayV2HTTPEvent anyRequest() {
+        return TestEvents.request("GET", "/v1/bookings/b1").header("authorization", "Bearer SECRET.TOKEN.VALUE")
+                .pathParam("bookingId", "b1").event();
+    }
+
+    private static JsonNode body(APIGatewayV2HTTPResponse response) {
+        try {
+            return Json.parse(response.getBody().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private JsonNode logLine() {
+        assertThat(log).hasSize(1);
+        try {
+            return Json.parse(log.get(0).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void documentIsJsonWithItsHeaders() {
+        Route route = Route.of(request -> ApiResponse.ok(Json.object().put("id", "b1")).withHeader("ETag", "\"v1\""));
+
+        APIGatewayV2HTTPResponse response = call(route, anyRequest());
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json").containsEntry("ETag", "\"v1\"");
+        assertThat(response.getBody()).isEqualTo("{\"id\":\"b1\"}");
+        assertThat(response.getIsBase64Encoded()).isFalse();
+    }
+
+    @Test
+    void rejectionIsAProblemDocumentWhoseInstanceIsThePath() {
+        Route route = Route.of(request -> ApiResponse.problem(Rejection.of(ProblemCode.NOT_FOUND, "No booking b1")));
+
+        APIGatewayV2HTTPResponse response = call(route, anyRequest());
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(body(response).get("instance").textValue()).isEqualTo("/v1/bookings/b1");
+        assertThat(body(response).get("code").textValue()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void serviceUnavailableRejectionCarriesRetryAfter() {
+        Route route = Route.of(request -> ApiResponse.problem(Rejection.of(ProblemCode.SERVICE_UNAVAILABLE, "retry")));
+
+        assertThat(call(route, anyRequest()).getHeaders()).containsEntry("Retry-After", "1");
+    }
+
+    @Test
+    void busyDependencyAnswers503WithItsRetryAfter() {
+        Route route = Route.of(request -> {
+            throw new IllegalStateException("wrapped", new DependencyBusyException("DynamoDB", Duration.ofMillis(2500), null));
+        });
+
+        APIGatewayV2HTTPResponse response = call(route, anyRequest());
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "3").containsEntry("Content-Type", "application/problem+json");
+        assertThat(body(response).get("code").textValue()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(logLine().get("level").textValue()).isEqualTo("WARN");
+        assertThat(logLine().get("error").has("stackTrace")).isFalse();
+    }
+
+    @Test
+    void unexpectedExceptionIs503WithoutClassNamesOrStackTrace() {
+        Route route = Route.of(request -> {
+            throw new NullPointerException("Cannot invoke \"dev.lessonbook.booking.Booking.id()\"");
+        });
+
+        APIGatewayV2HTTPResponse response = call(route, anyRequest());
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "5");
+        assertThat(response.getBody()).doesNotContain("NullPointer").doesNotContain("dev.lessonbook").doesNotContain("at ");
+        assertThat(body(response).get("correlationId").textValue()).isEqualTo("req-1");
+        assertThat(body(response).get("detail").textValue()).contains("req-1");
+    }
+
+    @Test
+    void unexpectedExceptionIsLoggedWithItsStackUnderTheCorrelationId() {
+        Route route = Route.of(request -> {
+            throw new IllegalStateException("boom");
+        });
+
+        call(route, anyRequest());
+
+        JsonNode line = logLine();
+        assertThat(line.get("level").textValue()).isEqualTo("ERROR");
+        assertThat(line.get("correlationId").textValue()).isEqualTo("req-1");
+        assertThat(line.get("error").get("type").textValue()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(line.get("error").get("stackTrace").textValue()).contains("RouteTest");
+    }
+
+    @Test
+    void errorsAreAnsweredToo() {
+        Route route = Route.of(request -> {
+            throw new StackOverflowError();
+        });
+
+        assertThat(call(route, anyRequest()).getStatusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void endpointAnsweringNullIs503() {
+        assertThat(call(Route.of(request -> null), anyRequest()).getStatusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void emptyEventStillGetsAProblemDocument() {
+        Route route = Route.reading(ApiRequest::caller).respond(caller -> ApiResponse.ok(Json.object()));
+
+        APIGatewayV2HTTPResponse response = call(route, new APIGatewayV2HTTPEvent());
+
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(body(response).get("code").textValue()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void oneLogLinePerRequestWithMethodPathStatusAndDuration() {
+        Route route = Route.of(request -> ApiResponse.problem(Rejection.of(ProblemCode.FORBIDDEN, "no")));
+
+        call(route, anyRequest());
+
+        JsonNode line = logLine();
+        assertThat(line.get("level").textValue()).isEqualTo("INFO");
+        assertThat(line.get("method").textValue()).isEqualTo("GET");
+        assertThat(line.get("path").textValue()).isEqualTo("/v1/bookings/b1");
+        assertThat(line.get("status").intValue()).isEqualTo(403);
+        assertThat(line.get("code").textValue()).isEqualTo("FORBIDDEN");
+        assertThat(line.get("ms").isNumber()).isTrue();
+    }
+
+    @Test
+    void logLineHoldsNoTokenClaimsOrBody() {
+        APIGatewayV2HTTPEvent event = TestEvents.request("POST", "/v1/bookings")
+                .header("authorization", "Bearer SECRET.TOKEN.VALUE")
+                .json("{\"paymentMethodId\":\"pm_card_visa\",\"card\":\"4242424242424242\"}").event();
+
+        call(Route.of(request -> ApiResponse.ok(Json.object())), event);
+
+        assertThat(log.get(0)).doesNotContain("SECRET").doesNotContain("4242").doesNotContain("pm_card").doesNotContain("u1");
+    }
+
+    @Test
+    void pipelineRunsEveryStepAndTheWriter() {
+        Route route = Route.reading(request -> Result.ok(2))
+                .then(n -> Result.ok(n * 21))
+                .respond(n -> ApiResponse.status(201, Json.object().put("n", n)));
+
+        APIGatewayV2HTTPResponse response = call(route, anyRequest());
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(response.getBody()).isEqualTo("{\"n\":42}");
+    }
+
+    @Test
+    void pipelineStopsAtTheFirstRejection() {
+        List<String> ran = new ArrayList<>();
+        Route route = Route.reading(request -> Result.<Integer>rejected(ProblemCode.VALIDATION_FAILED, "bad"))
+                .then(n -> {
+                    ran.add("step");
+                    return Result.ok(n);
+                })
+                .respond(n -> {
+                    ran.add("writer");
+                    return ApiResponse.ok(Json.object());
+                });
+
+        assertThat(call(route, anyRequest()).getStatusCode()).isEqualTo(422);
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void correlationIdFallsBackToTheLambdaRequestId() {
+        APIGatewayV2HTTPEvent event = anyRequest();
+        event.getRequestContext().setRequestId(null);
+        Route route = Route.of(request -> {
+            throw new IllegalStateException();
+        }).withCallers(new CallerResolver("role")).withLog(log::add);
+
+        APIGatewayV2HTTPResponse response = route.handle(event, new FakeContext("lambda-req-9"));
+
+        assertThat(body(response).get("correlationId").textValue()).isEqualTo("lambda-req-9");
+    }
+}
