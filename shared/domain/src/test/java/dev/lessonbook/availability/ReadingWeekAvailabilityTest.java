@@ -1,0 +1,129 @@
+package dev.lessonbook.availability;
+
+import static dev.lessonbook.fixtures.Bookings.aBooking;
+import static dev.lessonbook.fixtures.Results.rejectionOf;
+import static dev.lessonbook.fixtures.Results.valueOf;
+import static dev.lessonbook.fixtures.Weeks.MONDAY;
+import static dev.lessonbook.fixtures.Weeks.week;
+import static dev.lessonbook.fixtures.Weeks.window;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Role;
+import dev.lessonbook.booking.BookingStatus;
+import dev.lessonbook.fixtures.InMemoryAvailabilityStore;
+import dev.lessonbook.fixtures.InMemoryBookingStore;
+import dev.lessonbook.fixtures.InMemoryProfileStore;
+import dev.lessonbook.fixtures.Profiles;
+import dev.lessonbook.fixtures.Weeks;
+import dev.lessonbook.problem.ProblemCode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReadingWeekAvailabilityTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T17:00:00Z");
+    private static final Caller ANY_STUDENT = new Caller("stu-9", Role.STUDENT);
+    private static final LocalDate WEEK = LocalDate.parse(MONDAY);
+
+    private final InMemoryAvailabilityStore weeks = new InMemoryAvailabilityStore();
+    private final InMemoryBookingStore bookings = new InMemoryBookingStore();
+    private final ReadingWeekAvailability reading = new ReadingWeekAvailability(
+            new InMemoryProfileStore().with(Profiles.aProfile().build()), weeks, bookings, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static List<TimeWindow> windows(String... startEndPairs) {
+        return java.util.stream.IntStream.range(0, startEndPairs.length / 2)
+                .mapToObj(i -> new TimeWindow(Weeks.minutes(startEndPairs[2 * i]), Weeks.minutes(startEndPairs[2 * i + 1])))
+                .toList();
+    }
+
+    @Test
+    void aWeekNeverSavedReadsAsEmptyWithTheEmptyVersion() {
+        WeekView view = valueOf(reading.read(ANY_STUDENT, Profiles.INSTRUCTOR, WEEK));
+
+        assertThat(view.days()).isEmpty();
+        assertThat(view.version()).isEqualTo(WeekVersion.EMPTY);
+        assertThat(view.instructorId()).isEqualTo(Profiles.INSTRUCTOR);
+        assertThat(view.weekStart()).isEqualTo(WEEK);
+    }
+
+    @Test
+    void anInstructorWithoutProfileIsNotFound() {
+        assertThat(rejectionOf(reading.read(ANY_STUDENT, "nobody", WEEK)).code()).isEqualTo(ProblemCode.NOT_FOUND);
+    }
+
+    @Test
+    void aWeekAddressedByAnotherDayThanMondayIsRejected() {
+        assertThat(rejectionOf(reading.read(ANY_STUDENT, Profiles.INSTRUCTOR, WEEK.plusDays(1))).code())
+                .isEqualTo(ProblemCode.INVALID_WEEK_START);
+    }
+
+    @Test
+    void theStoredWeekIgnoresBookings() {
+        weeks.with(week(MONDAY, window(MONDAY, "09:00", "12:00")));
+        bookings.with(aBooking().at("2026-12-07T09:00").build());
+
+        assertThat(valueOf(reading.read(ANY_STUDENT, Profiles.INSTRUCTOR, WEEK)).days())
+                .containsEntry(MONDAY, windows("09:00", "12:00"));
+    }
+
+    @Test
+    void theBookableViewSubtractsABookingAndItsBuffers() {
+        weeks.with(week(MONDAY, window(MONDAY, "09:00", "12:00")));
+        bookings.with(aBooking().at("2026-12-07T10:30").minutes(30).buffer(30, 30).build());
+
+        WeekView view = valueOf(reading.readBookable(ANY_STUDENT, Profiles.INSTRUCTOR, WEEK));
+
+        assertThat(view.days()).containsEntry(MONDAY, windows("09:00", "10:00", "11:30", "12:00"));
+        assertThat(view.version()).isEqualTo(WeekVersion.of(view.versioned().week()));
+    }
+
+    @Test
+    void bookingsThatNoLongerOccupyTimeAreNotSubtracted() {
+        weeks.with(week(MONDAY, window(MONDAY, "09:00", "12:00")));
+        bookings.with(aBooking().at("2026-12-07T09:00").status(BookingStatus.CANCELLED).build())
+                .with(aBooking().at("2026-12-07T10:00").pendingUntil(NOW.minusSeconds(1)).build())
+                .with(aBooking().at("2026-12-07T11:00").status(BookingStatus.PAYMENT_FAILED).build());
+
+        assertThat(valueOf(reading.readBookable(ANY_STUDENT, Profiles.INSTRUCTOR, WEEK)).days())
+                .containsEntry(MONDAY, windows("09:00", "12:00"));
+    }
+
+    @Test
+    void aLiveHoldIsSubtracted() {
+        weeks.with(week(MONDAY, window(MONDAY, "09:00", "12:00")));
+        bookings.with(aBooking().at("2026-12-07T09:00").pendingUntil(NOW.plusSeconds(60)).build());
+
+        assertThat(valueOf(reading.readBookable(ANY_STUDENT, Profiles.INSTRUCTOR, WEEK)).days())
+                .containsEntry(MONDAY, windows("10:15", "12:00"));
+    }
+
+    @Test
+    void aBookingStartingTheSundayBeforeReachesIntoMonday() {
+        weeks.with(week(MONDAY, window(MONDAY, "00:00", "02:00")));
+        bookings.with(aBooking().at("2026-12-06T23:30").minutes(60).buffer(0, 15).build());
+
+        assertThat(valueOf(reading.readBookable(ANY_STUDENT, Profiles.INSTRUCTOR, WEEK)).days())
+                .containsEntry(MONDAY, windows("00:45", "02:00"));
+    }
+
+    @Test
+    void aFullyBookedDayDisappearsFromTheBookableView() {
+        weeks.with(week(MONDAY, window(MONDAY, "09:00", "10:00"), window("2026-12-08", "09:00", "10:00")));
+        bookings.with(aBooking().at("2026-12-07T09:00").build());
+
+        assertThat(valueOf(reading.readBookable(ANY_STUDENT, Profiles.INSTRUCTOR, WEEK)).days()).containsOnlyKeys("2026-12-08");
+    }
+
+    @Test
+    void anotherInstructorsBookingsAreNotSubtracted() {
+        weeks.with(week(MONDAY, window(MONDAY, "09:00", "10:00")));
+        bookings.with(aBooking().instructor("ins-2").at("2026-12-07T09:00").build());
+
+        assertThat(valueOf(reading.readBookable(ANY_STUDENT, Profiles.INSTRUCTOR, WEEK)).days())
+                .containsEntry(MONDAY, windows("09:00", "10:00"));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.lessonbook.profile;
+
+import static dev.lessonbook.fixtures.Profiles.aProfile;
+import static dev.lessonbook.fixtures.Profiles.aService;
+import static dev.lessonbook.fixtures.Results.rejectionOf;
+import static dev.lessonbook.fixtures.Results.valueOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.problem.Rejection;
+import dev.lessonbook.problem.Rejection.FieldError;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProfileRulesTest {
+
+    @SuppressWarnings("unchecked")
+    private static List<String> fieldsOf(Rejection rejection) {
+        assertThat(rejection.code()).isEqualTo(ProblemCode.VALIDATION_FAILED);
+        return ((List<FieldError>) rejection.extras().get("errors")).stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void missingBuffersGetTheDefaultsOfTheirLocationType() {
+        InstructorProfile profile = valueOf(ProfileRules.validate(aProfile().buffer(LocationType.ONLINE, 15, 30).build()));
+
+        assertThat(profile.buffers())
+                .containsEntry(LocationType.ONLINE, new Buffer(15, 30))
+                .containsEntry(LocationType.INSTRUCTOR_LOCATION, new Buffer(0, 15))
+                .containsEntry(LocationType.STUDENT_LOCATION, new Buffer(30, 30));
+    }
+
+    @Test
+    void aServiceWithoutCurrencyIsPricedInUsd() {
+        InstructorProfile profile = valueOf(ProfileRules.validate(aProfile().services(aService().currency(null).build()).build()));
+
+        assertThat(profile.services().get(0).currency()).isEqualTo("usd");
+    }
+
+    @Test
+    void aCurrencyThatIsNotThreeLowerCaseLettersIsRejected() {
+        assertThat(fieldsOf(rejectionOf(ProfileRules.validate(aProfile().services(aService().currency("USD").build()).build()))))
+                .containsExactly("services[0].currency");
+    }
+
+    @Test
+    void durationsOffTheQuarterHourOrLongerThanFourHoursAreRejectedByPath() {
+        Rejection rejection = rejectionOf(ProfileRules.validate(aProfile()
+                .services(aService().durations(30, 50, 255, 0).build()).build()));
+
+        assertThat(fieldsOf(rejection)).containsExactly(
+                "services[0].durationOptions[1]", "services[0].durationOptions[2]", "services[0].durationOptions[3]");
+    }
+
+    @Test
+    void fourHoursIsTheLongestDuration() {
+        valueOf(ProfileRules.validate(aProfile().services(aService().durations(240).build()).build()));
+    }
+
+    @Test
+    void aServiceWithoutDurationsIsRejected() {
+        assertThat(fieldsOf(rejectionOf(ProfileRules.validate(aProfile().services(aService().durations().build()).build()))))
+                .containsExactly("services[0].durationOptions");
+    }
+
+    @Test
+    void buffersOffTheQuarterHourOrNegativeAreRejected() {
+        Rejection rejection = rejectionOf(ProfileRules.validate(aProfile()
+                .buffer(LocationType.ONLINE, 10, 15)
+                .buffer(LocationType.STUDENT_LOCATION, 30, -15)
+                .build()));
+
+        assertThat(fieldsOf(rejection)).containsExactly("buffers.online.before", "buffers.student_location.after");
+    }
+
+    @Test
+    void aNegativeRateIsRejected() {
+        assertThat(fieldsOf(rejectionOf(ProfileRules.validate(aProfile()
+                .services(aService().rate(LocationType.INSTRUCTOR_LOCATION, -1).build()).build()))))
+                .containsExactly("services[0].rates.instructor_location");
+    }
+
+    @Test
+    void aFreeServiceIsAllowed() {
+        valueOf(ProfileRules.validate(aProfile().services(aService().onlyRate(LocationType.ONLINE, 0).build()).build()));
+    }
+
+    @Test
+    void serviceIdsFollowTheIdRuleAndAreUnique() {
+        Rejection rejection = rejectionOf(ProfileRules.validate(aProfile().services(
+                aService().id("guitar").build(),
+                aService().id("guitar").build(),
+                aService().id("bad id!").build()).build()));
+
+        assertThat(fieldsOf(rejection)).containsExactly("services[1].id", "services[2].id");
+    }
+
+    @Test
+    void everyBrokenFieldIsReportedAtOnce() {
+        Rejection rejection = rejectionOf(ProfileRules.validate(aProfile()
+                .buffer(LocationType.ONLINE, 5, 15)
+                .services(aService().name(" ").durations(45, 7).build()).build()));
+
+        assertThat(fieldsOf(rejection)).containsExactly("buffers.online.before", "services[0].name", "services[0].durationOptions[1]");
+        assertThat(rejection.detail()).isEqualTo("3 fields are invalid");
+    }
+}

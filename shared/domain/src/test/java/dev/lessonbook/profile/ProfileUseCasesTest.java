@@ -1,0 +1,46 @@
+package dev.lessonbook.profile;
+
+import static dev.lessonbook.fixtures.Profiles.aProfile;
+import static dev.lessonbook.fixtures.Results.rejectionOf;
+import static dev.lessonbook.fixtures.Results.valueOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Role;
+import dev.lessonbook.fixtures.InMemoryProfileStore;
+import dev.lessonbook.fixtures.Profiles;
+import dev.lessonbook.problem.ProblemCode;
+import org.junit.jupiter.api.Test;
+
+class ProfileUseCasesTest {
+    private final InMemoryProfileStore profiles = new InMemoryProfileStore();
+    private final SavingInstructorProfile saving = new SavingInstructorProfile(profiles);
+    private final ReadingInstructorProfile reading = new ReadingInstructorProfile(profiles);
+
+    @Test
+    void anInstructorSavesTheirProfileWithDefaultsFilledIn() {
+        valueOf(saving.save(new Caller(Profiles.INSTRUCTOR, Role.INSTRUCTOR), aProfile().build()));
+
+        InstructorProfile stored = valueOf(reading.read(new Caller("stu-1", Role.STUDENT), Profiles.INSTRUCTOR));
+        assertThat(stored.buffers()).hasSize(LocationType.values().length);
+    }
+
+    @Test
+    void anotherInstructorMayNotSaveTheProfile() {
+        assertThat(rejectionOf(saving.save(new Caller("ins-2", Role.INSTRUCTOR), aProfile().build())).code())
+                .isEqualTo(ProblemCode.FORBIDDEN);
+        assertThat(profiles.find(Profiles.INSTRUCTOR)).isEmpty();
+    }
+
+    @Test
+    void anInvalidProfileIsNotStored() {
+        rejectionOf(saving.save(new Caller("root", Role.ADMIN), aProfile().buffer(LocationType.ONLINE, 7, 0).build()));
+
+        assertThat(profiles.find(Profiles.INSTRUCTOR)).isEmpty();
+    }
+
+    @Test
+    void readingAMissingProfileIsNotFound() {
+        assertThat(rejectionOf(reading.read(new Caller("stu-1", Role.STUDENT), "nobody")).code()).isEqualTo(ProblemCode.NOT_FOUND);
+    }
+}
