@@ -1,0 +1,92 @@
+package dev.lessonbook.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lessonbook.local.auth.LocalTokenIssuer;
+import dev.lessonbook.local.http.IncomingRequest;
+import dev.lessonbook.local.http.LocalHttpServer;
+import dev.lessonbook.local.http.Problems;
+import dev.lessonbook.problem.ProblemCode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The runtime's own endpoints under {@code /_local/} (never in template.yaml): the dev token
+ * issuer, its JWKS and discovery document, and a health check.
+ */
+final class LocalOnlyRoutes implements LocalHttpServer.LocalEndpoints {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JSON_TYPE = "application/json";
+
+    private final LocalTokenIssuer issuer;
+
+    LocalOnlyRoutes(LocalTokenIssuer issuer) {
+        this.issuer = issuer;
+    }
+
+    @Override
+    public Optional<LocalHttpServer.Reply> handle(IncomingRequest request) {
+        String route = request.method() + " " + request.rawPath();
+        return Optional.ofNullable(switch (route) {
+            case "POST /_local/tokens" -> token(request);
+            case "GET /_local/health" -> json(200, "{\"status\":\"ok\"}");
+            case "GET /_local/.well-known/jwks.json" -> json(200, "{\"keys\":[" + issuer.publicKey().toJSONString() + "]}");
+            case "GET /_local/.well-known/openid-configuration" -> json(200, JSON.createObjectNode()
+                    .put("issuer", issuer.issuer())
+                    .put("jwks_uri", issuer.issuer() + "/.well-known/jwks.json")
+                    .toString());
+            default -> null;
+        });
+    }
+
+    /** {@code {"sub":"u1","role":"student","ttlSeconds":3600, ...other claims}} → {@code {"token":"<JWT>"}}. */
+    private LocalHttpServer.Reply token(IncomingRequest request) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(request.body());
+        } catch (JsonProcessingException e) {
+            return problem(ProblemCode.MALFORMED_JSON, "The body is not JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            return problem(ProblemCode.MALFORMED_JSON, "The body cannot be read: " + e.getMessage());
+        }
+        if (body == null || !body.isObject()) {
+            return problem(ProblemCode.MALFORMED_JSON, "The body must be a JSON object like {\"sub\":\"u1\",\"role\":\"student\"}");
+        }
+        JsonNode subject = body.get("sub");
+        if (subject == null || !subject.isTextual() || subject.asText().isBlank()) {
+            return problem(ProblemCode.VALIDATION_FAILED, "\"sub\" must be a non-empty string");
+        }
+        JsonNode role = body.get("role");
+        if (role != null && !role.isTextual()) {
+            return problem(ProblemCode.VALIDATION_FAILED, "\"role\" must be a string");
+        }
+        JsonNode ttl = body.get("ttlSeconds");
+        if (ttl != null && (!ttl.canConvertToLong() || ttl.asLong() <= 0)) {
+            return problem(ProblemCode.VALIDATION_FAILED, "\"ttlSeconds\" must be a positive integer");
+        }
+        Map<String, Object> extraClaims = new LinkedHashMap<>();
+        body.properties().forEach(field -> {
+            if (!List.of("sub", "role", "ttlSeconds").contains(field.getKey())) {
+                extraClaims.put(field.getKey(), JSON.convertValue(field.getValue(), Object.class));
+            }
+        });
+        String token = issuer.issue(new LocalTokenIssuer.TokenRequest(subject.asText(), role == null ? null : role.asText(),
+                ttl == null ? LocalTokenIssuer.DEFAULT_TTL : Duration.ofSeconds(ttl.asLong()), extraClaims));
+        ObjectNode answer = JSON.createObjectNode().put("token", token);
+        return json(200, answer.toString());
+    }
+
+    private static LocalHttpServer.Reply json(int status, String body) {
+        return LocalHttpServer.Reply.json(status, JSON_TYPE, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static LocalHttpServer.Reply problem(ProblemCode code, String detail) {
+        return LocalHttpServer.Reply.json(code.status(), Problems.MEDIA_TYPE, Problems.document(code, detail, "/_local/tokens"));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.lessonbook.local;
+
+import dev.lessonbook.emulators.LocalServers;
+import dev.lessonbook.local.provision.Provisioner;
+import dev.lessonbook.local.template.Intrinsics;
+import dev.lessonbook.local.template.Template;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the local runtime knows about Lessonbook's template parameters beyond their defaults:
+ * which ones it overrides (the JWT issuer and audience become the local issuer's), which name
+ * the SSM parameter holding the Stripe key and the SES sender to create, and the platform
+ * configuration Lambda's environment would carry.
+ */
+final class LocalParameters {
+    static final String JWT_ISSUER = "JwtIssuer";
+    static final String JWT_AUDIENCE = "JwtAudience";
+    static final String ROLE_CLAIM = "RoleClaim";
+    static final String STRIPE_SECRET_PARAMETER = "StripeSecretParameter";
+    static final String NOTIFICATION_SENDER = "NotificationSender";
+
+    private LocalParameters() {}
+
+    static Map<String, String> overrides(String issuerUrl, String audience) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put(JWT_ISSUER, issuerUrl);
+        overrides.put(JWT_AUDIENCE, audience);
+        return overrides;
+    }
+
+    static String roleClaim(Template template, Intrinsics intrinsics) {
+        return parameter(template, intrinsics, ROLE_CLAIM).orElse("role");
+    }
+
+    static Provisioner.Extras extras(Template template, Intrinsics intrinsics) {
+        Map<String, String> secureParameters = new LinkedHashMap<>();
+        parameter(template, intrinsics, STRIPE_SECRET_PARAMETER)
+                .ifPresent(name -> secureParameters.put(name, LocalServers.STRIPE_TEST_KEY));
+        List<String> identities = new ArrayList<>();
+        parameter(template, intrinsics, NOTIFICATION_SENDER).filter(sender -> !sender.isBlank()).ifPresent(identities::add);
+        return new Provisioner.Extras(secureParameters, identities);
+    }
+
+    /**
+     * Endpoints, region and credentials under the names of Lambda's environment variables (read by
+     * the functions through Env) and under the AWS SDK's own system properties, so a client built
+     * with the SDK's defaults also reaches the emulator.
+     */
+    static Map<String, String> platform(Template template, Intrinsics intrinsics, LocalServers.Endpoints endpoints) {
+        Map<String, String> platform = new LinkedHashMap<>();
+        platform.put("AWS_ENDPOINT_URL", endpoints.aws().toString());
+        platform.put("AWS_REGION", endpoints.region());
+        platform.put("AWS_DEFAULT_REGION", endpoints.region());
+        platform.put("AWS_ACCESS_KEY_ID", LocalServers.ACCESS_KEY);
+        platform.put("AWS_SECRET_ACCESS_KEY", LocalServers.SECRET_KEY);
+        platform.put("aws.endpointUrl", endpoints.aws().toString());
+        platform.put("aws.region", endpoints.region());
+        platform.put("aws.accessKeyId", LocalServers.ACCESS_KEY);
+        platform.put("aws.secretAccessKey", LocalServers.SECRET_KEY);
+        platform.put("STRIPE_API_BASE", endpoints.stripe().toString());
+        parameter(template, intrinsics, STRIPE_SECRET_PARAMETER).ifPresent(name -> platform.put("STRIPE_SECRET_PARAMETER", name));
+        return platform;
+    }
+
+    private static Optional<String> parameter(Template template, Intrinsics intrinsics, String name) {
+        if (!template.parameters().containsKey(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(intrinsics.resolveText(Map.of("Ref", name)));
+    }
+}
