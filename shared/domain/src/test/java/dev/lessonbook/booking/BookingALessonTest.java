@@ -1,0 +1,296 @@
+package dev.lessonbook.booking;
+
+import static dev.lessonbook.fixtures.Bookings.aBooking;
+import static dev.lessonbook.fixtures.Profiles.aProfile;
+import static dev.lessonbook.fixtures.Profiles.aService;
+import static dev.lessonbook.fixtures.Requests.aRequest;
+import static dev.lessonbook.fixtures.Results.rejectionOf;
+import static dev.lessonbook.fixtures.Results.valueOf;
+import static dev.lessonbook.fixtures.Weeks.week;
+import static dev.lessonbook.fixtures.Weeks.window;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Role;
+import dev.lessonbook.event.DomainEvent;
+import dev.lessonbook.event.EventType;
+import dev.lessonbook.fixtures.InMemoryAvailabilityStore;
+import dev.lessonbook.fixtures.InMemoryBookingStore;
+import dev.lessonbook.fixtures.InMemoryProfileStore;
+import dev.lessonbook.fixtures.Profiles;
+import dev.lessonbook.fixtures.ScriptedPaymentGateway;
+import dev.lessonbook.payment.PaymentOutcome;
+import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.problem.Rejection;
+import dev.lessonbook.profile.LocationType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BookingALessonTest {
+    /** Tuesday 2026-12-01 12:00 in New York; Monday 2026-12-07 09:00 is 5 days 21 hours ahead. */
+    private static final Instant NOW = Instant.parse("2026-12-01T17:00:00Z");
+
+    private final InMemoryProfileStore profiles = new InMemoryProfileStore().with(aProfile().build());
+    private final InMemoryAvailabilityStore weeks = new InMemoryAvailabilityStore().with(week("2026-12-07",
+            window("2026-12-07", "08:00", "18:00"), window("2026-12-08", "08:00", "18:00")));
+    private final InMemoryBookingStore bookings = new InMemoryBookingStore();
+    private final ScriptedPaymentGateway payments = new ScriptedPaymentGateway();
+    private final BookingALesson booking = new BookingALesson(profiles, weeks, bookings, payments, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void aStudentBooksAConfirmedLessonWithTheAmountAuthorized() {
+        BookingOutcome outcome = booking.book(aRequest().build());
+
+        Booking booked = valueOf(outcome.result());
+        assertThat(outcome.replayed()).isFalse();
+        assertThat(booked.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(booked.confirmedAt()).isEqualTo(NOW);
+        assertThat(booked.holdExpiresAt()).isNull();
+        assertThat(booked.payment().status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(booked.payment().amountAuthorized()).isEqualTo(6000);
+        assertThat(booked.price()).isEqualTo(new Money(6000, "usd"));
+        assertThat(booked.startsAt()).isEqualTo(Instant.parse("2026-12-07T14:00:00Z"));
+        assertThat(booked.serviceName()).isEqualTo("Guitar");
+        assertThat(booked.studentId()).isEqualTo("stu-1");
+        assertThat(bookings.find(booked.id())).contains(booked);
+    }
+
+    @Test
+    void onlyStudentsBook() {
+        Rejection rejection = rejectionOf(booking.book(aRequest().by(new Caller(Profiles.INSTRUCTOR, Role.INSTRUCTOR)).build()).result());
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.FORBIDDEN);
+        assertThat(bookings.all()).isEmpty();
+    }
+
+    @Test
+    void anInstructorWithoutProfileIsNotFound() {
+        assertThat(rejectionOf(booking.book(aRequest().instructor("nobody").build()).result()).code())
+                .isEqualTo(ProblemCode.NOT_FOUND);
+    }
+
+    @Test
+    void aRejectedRequestWritesNothingAndChargesNothing() {
+        rejectionOf(booking.book(aRequest().at("07:00").build()).result());
+
+        assertThat(bookings.all()).isEmpty();
+        assertThat(payments.calls).isEmpty();
+    }
+
+    @Test
+    void aConfirmedBookingEmitsOneSelfContainedEvent() {
+        Booking booked = valueOf(booking.book(aRequest().note("bring the capo").build()).result());
+
+        assertThat(bookings.events).hasSize(1);
+        DomainEvent event = bookings.events.get(0);
+        assertThat(event.type()).isEqualTo(EventType.BookingConfirmed);
+        assertThat(event.instructorId()).isEqualTo(Profiles.INSTRUCTOR);
+        assertThat(event.payload())
+                .containsEntry("bookingId", booked.id())
+                .containsEntry("studentId", "stu-1")
+                .containsEntry("instructorId", Profiles.INSTRUCTOR)
+                .containsEntry("startsAt", "2026-12-07T14:00:00Z")
+                .containsEntry("startsAtLocal", "2026-12-07T09:00-05:00")
+                .containsEntry("start", "09:00")
+                .containsEntry("end", "10:00")
+                .containsEntry("timezone", "America/New_York")
+                .containsEntry("note", "bring the capo")
+                .containsEntry("price", Map.of("amount", 6000L, "currency", "usd"));
+    }
+
+    @Test
+    void aLessonMoreThanSixDaysAheadHasItsCardSavedInstead() {
+        Booking booked = valueOf(booking.book(aRequest().on("2026-12-08", "09:00").build()).result());
+
+        assertThat(booked.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(booked.payment().status()).isEqualTo(PaymentStatus.SCHEDULED);
+        assertThat(booked.payment().amountAuthorized()).isZero();
+        assertThat(booked.payment().customerId()).isEqualTo("cus_stu-1");
+        assertThat(booked.payment().paymentMethodId()).isEqualTo("pm_card_visa");
+        assertThat(payments.calls).containsExactly("saveCard " + booked.id());
+    }
+
+    @Test
+    void aLessonExactlySixDaysAheadIsAuthorized() {
+        Booking booked = valueOf(booking.book(aRequest().on("2026-12-07", "12:00").build()).result());
+
+        assertThat(booked.payment().status()).isEqualTo(PaymentStatus.AUTHORIZED);
+    }
+
+    @Test
+    void aFreeLessonIsConfirmedWithoutPayment() {
+        profiles.with(aProfile().services(aService().onlyRate(LocationType.ONLINE, 0).build()).build());
+
+        Booking booked = valueOf(booking.book(aRequest().paymentMethod(null).build()).result());
+
+        assertThat(booked.payment()).isEqualTo(Payment.notRequired());
+        assertThat(payments.calls).isEmpty();
+    }
+
+    @Test
+    void aDeclinedCardFailsTheBookingAndFreesTheSlot() {
+        payments.authorizations(new PaymentOutcome.Declined("card_declined"));
+
+        Rejection rejection = rejectionOf(booking.book(aRequest().build()).result());
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.PAYMENT_DECLINED);
+        assertThat(rejection.code().status()).isEqualTo(402);
+        Booking failed = bookings.all().get(0);
+        assertThat(failed.status()).isEqualTo(BookingStatus.PAYMENT_FAILED);
+        assertThat(failed.payment().status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(failed.occupiesTimeAt(NOW)).isFalse();
+        assertThat(bookings.events).extracting(DomainEvent::type).containsExactly(EventType.BookingPaymentFailed);
+    }
+
+    @Test
+    void anUnreachableProviderFailsTheBookingForReviewAndFreesTheSlot() {
+        payments.authorizations(new PaymentOutcome.ProviderUnavailable("timeout"));
+
+        Rejection rejection = rejectionOf(booking.book(aRequest().build()).result());
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE);
+        assertThat(rejection.code().status()).isEqualTo(502);
+        Booking failed = bookings.all().get(0);
+        assertThat(failed.status()).isEqualTo(BookingStatus.PAYMENT_FAILED);
+        assertThat(failed.payment().status()).isEqualTo(PaymentStatus.MANUAL_REVIEW);
+        assertThat(failed.occupiesTimeAt(NOW)).isFalse();
+    }
+
+    @Test
+    void afterADeclineTheSameTimeCanBeBookedAgain() {
+        payments.authorizations(new PaymentOutcome.Declined("card_declined"));
+        rejectionOf(booking.book(aRequest().build()).result());
+        payments.authorizations(null);
+
+        assertThat(valueOf(booking.book(aRequest().build()).result()).status()).isEqualTo(BookingStatus.CONFIRMED);
+    }
+
+    @Test
+    void anInstructorConflictNamesItsScope() {
+        bookings.with(aBooking().student("stu-2").at("2026-12-07T09:00").build());
+
+        Rejection rejection = rejectionOf(booking.book(aRequest().at("09:30").build()).result());
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.BOOKING_CONFLICT);
+        assertThat(rejection.detail()).isEqualTo("Instructor already has a booking that overlaps this time");
+        assertThat(rejection.extras()).containsEntry("conflictScope", "instructor");
+        assertThat(payments.calls).isEmpty();
+    }
+
+    @Test
+    void theInstructorsAfterBufferIsOccupied() {
+        bookings.with(aBooking().student("stu-2").at("2026-12-07T08:00").build());
+
+        assertThat(rejectionOf(booking.book(aRequest().at("09:00").build()).result()).extras())
+                .containsEntry("conflictScope", "instructor");
+    }
+
+    @Test
+    void aStudentConflictNamesItsScope() {
+        bookings.with(aBooking().instructor("ins-2").at("2026-12-07T09:00").build());
+
+        Rejection rejection = rejectionOf(booking.book(aRequest().at("09:30").build()).result());
+
+        assertThat(rejection.detail()).isEqualTo("Student already has a booking that overlaps this time");
+        assertThat(rejection.extras()).containsEntry("conflictScope", "student");
+    }
+
+    @Test
+    void aStudentsLessonsMayTouch() {
+        bookings.with(aBooking().instructor("ins-2").at("2026-12-07T08:00").build());
+
+        assertThat(valueOf(booking.book(aRequest().at("09:00").build()).result()).status()).isEqualTo(BookingStatus.CONFIRMED);
+    }
+
+    @Test
+    void aRetryWithTheSameKeyAndBodyReplaysTheBookingWithoutASecondCharge() {
+        Booking first = valueOf(booking.book(aRequest().idempotencyKey("k-1").build()).result());
+
+        BookingOutcome retry = booking.book(aRequest().idempotencyKey("k-1").build());
+
+        assertThat(retry.replayed()).isTrue();
+        assertThat(valueOf(retry.result())).isEqualTo(first);
+        assertThat(bookings.all()).hasSize(1);
+        assertThat(payments.calls).hasSize(1);
+    }
+
+    @Test
+    void aReplayAnswersEvenWhenTheRulesWouldNowRefuse() {
+        Booking first = valueOf(booking.book(aRequest().idempotencyKey("k-1").build()).result());
+        weeks.with(week("2026-12-07"));
+
+        assertThat(valueOf(booking.book(aRequest().idempotencyKey("k-1").build()).result())).isEqualTo(first);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsAKeyReuse() {
+        valueOf(booking.book(aRequest().idempotencyKey("k-1").build()).result());
+
+        BookingOutcome reuse = booking.book(aRequest().idempotencyKey("k-1").at("11:00").build());
+
+        assertThat(rejectionOf(reuse.result()).code()).isEqualTo(ProblemCode.IDEMPOTENCY_KEY_REUSED);
+        assertThat(reuse.replayed()).isFalse();
+    }
+
+    @Test
+    void theSameKeyFromAnotherStudentIsAnotherBooking() {
+        Booking first = valueOf(booking.book(aRequest().idempotencyKey("k-1").build()).result());
+
+        Booking second = valueOf(booking.book(aRequest().by(new Caller("stu-2", Role.STUDENT)).at("11:00").idempotencyKey("k-1")
+                .build()).result());
+
+        assertThat(second.id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void aRetryAfterADeclineReplaysTheDecline() {
+        payments.authorizations(new PaymentOutcome.Declined("card_declined"));
+        rejectionOf(booking.book(aRequest().idempotencyKey("k-1").build()).result());
+        payments.authorizations(null);
+
+        BookingOutcome retry = booking.book(aRequest().idempotencyKey("k-1").build());
+
+        assertThat(retry.replayed()).isTrue();
+        assertThat(rejectionOf(retry.result()).code()).isEqualTo(ProblemCode.PAYMENT_DECLINED);
+        assertThat(payments.calls).hasSize(1);
+    }
+
+    @Test
+    void aRetryAfterAnOutageReplaysTheOutage() {
+        payments.authorizations(new PaymentOutcome.ProviderUnavailable("timeout"));
+        rejectionOf(booking.book(aRequest().idempotencyKey("k-1").build()).result());
+
+        BookingOutcome retry = booking.book(aRequest().idempotencyKey("k-1").build());
+
+        assertThat(retry.replayed()).isTrue();
+        assertThat(rejectionOf(retry.result()).code()).isEqualTo(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE);
+    }
+
+    @Test
+    void aConcurrentTwinStillPayingIsReturnedAsItIs() {
+        String id = BookingId.forIdempotencyKey("stu-1", "k-1");
+        Booking pendingTwin = aBooking().id(id).pendingUntil(NOW.plusSeconds(600))
+                .fingerprint(RequestFingerprint.of(aRequest().idempotencyKey("k-1").build())).build();
+        bookings.storeBeforeNextReserve(pendingTwin);
+
+        BookingOutcome outcome = booking.book(aRequest().idempotencyKey("k-1").build());
+
+        assertThat(outcome.replayed()).isTrue();
+        assertThat(valueOf(outcome.result()).status()).isEqualTo(BookingStatus.PENDING);
+        assertThat(payments.calls).isEmpty();
+    }
+
+    @Test
+    void aPendingBookingHoldsTheSlotForTheHoldDuration() {
+        payments.authorizations(new PaymentOutcome.Declined("card_declined"));
+        BookingALesson withLongHold = new BookingALesson(profiles, weeks, bookings, payments, Clock.fixed(NOW, ZoneOffset.UTC),
+                java.time.Duration.ofMinutes(20));
+
+        rejectionOf(withLongHold.book(aRequest().build()).result());
+
+        assertThat(bookings.all().get(0).holdExpiresAt()).isEqualTo(NOW.plusSeconds(20 * 60));
+    }
+}

@@ -1,0 +1,203 @@
+package dev.lessonbook.booking;
+
+import static dev.lessonbook.fixtures.Profiles.aProfile;
+import static dev.lessonbook.fixtures.Profiles.aService;
+import static dev.lessonbook.fixtures.Requests.aRequest;
+import static dev.lessonbook.fixtures.Results.rejectionOf;
+import static dev.lessonbook.fixtures.Results.valueOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lessonbook.availability.DaySlots;
+import dev.lessonbook.fixtures.Requests;
+import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.problem.Rejection;
+import dev.lessonbook.profile.InstructorProfile;
+import dev.lessonbook.profile.LocationType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BookingRulesTest {
+    private static final InstructorProfile PROFILE = aProfile().build();
+    private static final DaySlots WHOLE_DAY = DaySlots.empty().open(0, 1440);
+
+    private static Rejection proposalRejected(Requests request, InstructorProfile profile) {
+        return rejectionOf(BookingRules.propose(request.build(), profile));
+    }
+
+    private static ProposedLesson proposed(Requests request) {
+        return valueOf(BookingRules.propose(request.build(), PROFILE));
+    }
+
+    private static Optional<Rejection> bookable(ProposedLesson lesson, DaySlots day, Instant now) {
+        return BookingRules.checkBookable(lesson, day, now);
+    }
+
+    @Test
+    void aServiceTheInstructorDoesNotOfferIsNotFound() {
+        assertThat(proposalRejected(aRequest().service("piano"), PROFILE).code()).isEqualTo(ProblemCode.NOT_FOUND);
+    }
+
+    @Test
+    void anInactiveServiceIsNotFound() {
+        assertThat(proposalRejected(aRequest(), aProfile().services(aService().inactive().build()).build()).code())
+                .isEqualTo(ProblemCode.NOT_FOUND);
+    }
+
+    @Test
+    void aLocationTypeWithoutRateIsNotOffered() {
+        assertThat(proposalRejected(aRequest().location(LocationType.INSTRUCTOR_LOCATION), PROFILE).code())
+                .isEqualTo(ProblemCode.LOCATION_NOT_OFFERED);
+    }
+
+    @Test
+    void aDurationNotInTheOptionsIsRejectedListingThem() {
+        Rejection rejection = proposalRejected(aRequest().minutes(45), PROFILE);
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.INVALID_DURATION);
+        assertThat(rejection.detail()).isEqualTo("Duration must be one of 30, 60 minutes");
+    }
+
+    @Test
+    void aStartOffTheQuarterHourIsRejected() {
+        assertThat(proposalRejected(aRequest().at("09:10"), PROFILE).code()).isEqualTo(ProblemCode.INVALID_START_TIME);
+    }
+
+    @Test
+    void aLessonEndingPastMidnightIsRejected() {
+        assertThat(proposalRejected(aRequest().at("23:30"), PROFILE).code()).isEqualTo(ProblemCode.SPANS_MIDNIGHT);
+    }
+
+    @Test
+    void aLessonEndingExactlyAtMidnightIsAccepted() {
+        ProposedLesson lesson = proposed(aRequest().at("23:00"));
+
+        assertThat(lesson.endMinute()).isEqualTo(1440);
+        assertThat(lesson.endsAt()).isEqualTo(Instant.parse("2026-12-08T05:00:00Z"));
+    }
+
+    @Test
+    void aStartInTheSpringForwardGapDoesNotExist() {
+        Rejection rejection = proposalRejected(aRequest().on("2026-03-08", "02:30"), PROFILE);
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.NONEXISTENT_LOCAL_TIME);
+    }
+
+    @Test
+    void anAmbiguousFallBackStartTakesTheEarlierOffset() {
+        ProposedLesson lesson = proposed(aRequest().on("2026-11-01", "01:30"));
+
+        // 01:30 happens at -04:00 (EDT) and again at -05:00 (EST); the first one is booked.
+        assertThat(lesson.startsAt()).isEqualTo(Instant.parse("2026-11-01T05:30:00Z"));
+    }
+
+    @Test
+    void theLessonIsPlacedInTheInstructorsTimezone() {
+        ProposedLesson lesson = proposed(aRequest().on("2026-12-07", "09:30"));
+
+        assertThat(lesson.startsAt()).isEqualTo(Instant.parse("2026-12-07T14:30:00Z"));
+        assertThat(lesson.endsAt()).isEqualTo(Instant.parse("2026-12-07T15:30:00Z"));
+    }
+
+    @Test
+    void theLocationIsCheckedBeforeTheDuration() {
+        assertThat(proposalRejected(aRequest().location(LocationType.INSTRUCTOR_LOCATION).minutes(45), PROFILE).code())
+                .isEqualTo(ProblemCode.LOCATION_NOT_OFFERED);
+    }
+
+    @Test
+    void theDurationIsCheckedBeforeTheStartTime() {
+        assertThat(proposalRejected(aRequest().minutes(45).at("09:10"), PROFILE).code()).isEqualTo(ProblemCode.INVALID_DURATION);
+    }
+
+    @Test
+    void aLessonWithAnyClosedSlotIsNotAvailable() {
+        ProposedLesson lesson = proposed(aRequest().at("09:00"));
+        DaySlots almost = DaySlots.empty().open(9 * 60, 9 * 60 + 55);
+
+        Rejection rejection = bookable(lesson, almost, lesson.startsAt().minus(Duration.ofDays(1))).orElseThrow();
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.NOT_AVAILABLE);
+        assertThat(rejection.detail()).isEqualTo("Requested time is not available");
+    }
+
+    @Test
+    void aLessonInsideOpenTimeIsBookable() {
+        ProposedLesson lesson = proposed(aRequest().at("09:00"));
+
+        assertThat(bookable(lesson, DaySlots.empty().open(9 * 60, 10 * 60), lesson.startsAt().minus(Duration.ofDays(1)))).isEmpty();
+    }
+
+    @Test
+    void availabilityIsCheckedBeforeNotice() {
+        ProposedLesson lesson = proposed(aRequest());
+
+        assertThat(bookable(lesson, DaySlots.empty(), lesson.startsAt()).orElseThrow().code()).isEqualTo(ProblemCode.NOT_AVAILABLE);
+    }
+
+    @Test
+    void anOnlineLessonNeedsAnHoursNotice() {
+        ProposedLesson lesson = proposed(aRequest());
+
+        assertThat(bookable(lesson, WHOLE_DAY, lesson.startsAt().minus(Duration.ofMinutes(59))).orElseThrow().code())
+                .isEqualTo(ProblemCode.INSUFFICIENT_NOTICE);
+        assertThat(bookable(lesson, WHOLE_DAY, lesson.startsAt().minus(Duration.ofMinutes(60)))).isEmpty();
+    }
+
+    @Test
+    void aLessonAtTheStudentsPlaceNeedsThreeHoursNotice() {
+        ProposedLesson lesson = proposed(aRequest().location(LocationType.STUDENT_LOCATION));
+
+        assertThat(bookable(lesson, WHOLE_DAY, lesson.startsAt().minus(Duration.ofMinutes(179))).orElseThrow().code())
+                .isEqualTo(ProblemCode.INSUFFICIENT_NOTICE);
+        assertThat(bookable(lesson, WHOLE_DAY, lesson.startsAt().minus(Duration.ofMinutes(180)))).isEmpty();
+    }
+
+    @Test
+    void aPricedLessonWithoutPaymentMethodIsRejected() {
+        ProposedLesson lesson = proposed(aRequest().paymentMethod(null));
+
+        assertThat(bookable(lesson, WHOLE_DAY, lesson.startsAt().minus(Duration.ofDays(1))).orElseThrow().code())
+                .isEqualTo(ProblemCode.PAYMENT_METHOD_REQUIRED);
+    }
+
+    @Test
+    void aFreeLessonNeedsNoPaymentMethod() {
+        InstructorProfile free = aProfile().services(aService().onlyRate(LocationType.ONLINE, 0).build()).build();
+        ProposedLesson lesson = valueOf(BookingRules.propose(aRequest().paymentMethod(null).build(), free));
+
+        assertThat(lesson.price()).isEqualTo(new Money(0, "usd"));
+        assertThat(bookable(lesson, WHOLE_DAY, lesson.startsAt().minus(Duration.ofDays(1)))).isEmpty();
+    }
+
+    @Test
+    void thePriceIsTheHourlyRateProRataRoundedHalfUp() {
+        assertThat(LessonPrice.of(aService().rate(LocationType.ONLINE, 4999).build(), LocationType.ONLINE, 45).amount())
+                .isEqualTo(3749); // 3749.25
+        assertThat(LessonPrice.of(aService().rate(LocationType.ONLINE, 1002).build(), LocationType.ONLINE, 45).amount())
+                .isEqualTo(752); // 751.5
+        assertThat(proposed(aRequest().location(LocationType.STUDENT_LOCATION).minutes(30)).price())
+                .isEqualTo(new Money(4500, "usd"));
+    }
+
+    @Test
+    void theInstructorIsOccupiedWithTheBuffersOfTheLocationType() {
+        Occupancy occupancy = proposed(aRequest().location(LocationType.STUDENT_LOCATION)).occupancy();
+
+        assertThat(occupancy.instructorFrom()).isEqualTo(Instant.parse("2026-12-07T13:30:00Z"));
+        assertThat(occupancy.instructorUntil()).isEqualTo(Instant.parse("2026-12-07T15:30:00Z"));
+        assertThat(occupancy.studentFrom()).isEqualTo(Instant.parse("2026-12-07T14:00:00Z"));
+        assertThat(occupancy.studentUntil()).isEqualTo(Instant.parse("2026-12-07T15:00:00Z"));
+    }
+
+    @Test
+    void theProfilesOwnBufferReplacesTheDefault() {
+        InstructorProfile profile = aProfile().buffer(LocationType.ONLINE, 15, 0).build();
+
+        Occupancy occupancy = valueOf(BookingRules.propose(aRequest().build(), profile)).occupancy();
+
+        assertThat(occupancy.instructorFrom()).isEqualTo(Instant.parse("2026-12-07T13:45:00Z"));
+        assertThat(occupancy.instructorUntil()).isEqualTo(Instant.parse("2026-12-07T15:00:00Z"));
+    }
+}

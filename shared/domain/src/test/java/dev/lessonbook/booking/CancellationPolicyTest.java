@@ -1,0 +1,115 @@
+package dev.lessonbook.booking;
+
+import static dev.lessonbook.fixtures.Bookings.aBooking;
+import static dev.lessonbook.fixtures.Results.rejectionOf;
+import static dev.lessonbook.fixtures.Results.valueOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lessonbook.access.Role;
+import dev.lessonbook.booking.CancellationPolicy.ChargeTier;
+import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.problem.Rejection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CancellationPolicyTest {
+    private static final CancellationPolicy POLICY = CancellationPolicy.defaults();
+    /** 2026-12-07 09:00 New York, 60.00 usd. */
+    private static final Booking LESSON = aBooking().at("2026-12-07T09:00").build();
+
+    private static Instant before(Duration notice) {
+        return LESSON.startsAt().minus(notice);
+    }
+
+    @Test
+    void studentCancellingMoreThanADayAheadPaysNothing() {
+        assertThat(POLICY.chargePercentFor(Role.STUDENT, Duration.ofHours(30))).isZero();
+    }
+
+    @Test
+    void studentCancellingExactlyTwentyFourHoursAheadPaysNothing() {
+        assertThat(POLICY.chargePercentFor(Role.STUDENT, Duration.ofHours(24))).isZero();
+    }
+
+    @Test
+    void studentCancellingJustUnderTwentyFourHoursAheadPaysHalf() {
+        assertThat(POLICY.chargePercentFor(Role.STUDENT, Duration.ofHours(24).minusSeconds(1))).isEqualTo(50);
+    }
+
+    @Test
+    void studentCancellingExactlyTwelveHoursAheadPaysHalf() {
+        assertThat(POLICY.chargePercentFor(Role.STUDENT, Duration.ofHours(12))).isEqualTo(50);
+    }
+
+    @Test
+    void studentCancellingJustUnderTwelveHoursAheadPaysEverything() {
+        assertThat(POLICY.chargePercentFor(Role.STUDENT, Duration.ofHours(12).minusSeconds(1))).isEqualTo(100);
+    }
+
+    @Test
+    void instructorCancellingAtTheLastMinuteChargesTheStudentNothing() {
+        assertThat(POLICY.chargePercentFor(Role.INSTRUCTOR, Duration.ofMinutes(1))).isZero();
+        assertThat(POLICY.chargePercentFor(Role.ADMIN, Duration.ofMinutes(1))).isZero();
+    }
+
+    @Test
+    void tiersAreConfigurable() {
+        CancellationPolicy strict = new CancellationPolicy(List.of(
+                new ChargeTier(Duration.ofHours(48), 0), new ChargeTier(Duration.ofHours(2), 25)));
+
+        assertThat(strict.chargePercentFor(Role.STUDENT, Duration.ofHours(47))).isEqualTo(25);
+        assertThat(strict.chargePercentFor(Role.STUDENT, Duration.ofHours(1))).isEqualTo(100);
+    }
+
+    @Test
+    void theAmountChargedIsRoundedHalfUp() {
+        assertThat(CancellationPolicy.amountCharged(new Money(4999, "usd"), 50)).isEqualTo(2500); // 2499.5
+        assertThat(CancellationPolicy.amountCharged(new Money(4997, "usd"), 50)).isEqualTo(2499); // 2498.5 → 2499
+        assertThat(CancellationPolicy.amountCharged(new Money(6000, "usd"), 100)).isEqualTo(6000);
+    }
+
+    @Test
+    void aStudentsLateCancellationDecidesAChargeAndWho() {
+        CancellationDecision decision = valueOf(POLICY.decide(LESSON, Role.STUDENT, before(Duration.ofHours(13))));
+
+        assertThat(decision).isEqualTo(new CancellationDecision.Cancel("student", 50, 3000));
+    }
+
+    @Test
+    void cancellingAStartedLessonIsRejectedForStudentsAndInstructors() {
+        assertThat(rejectionOf(POLICY.decide(LESSON, Role.STUDENT, LESSON.startsAt())).code()).isEqualTo(ProblemCode.BOOKING_STARTED);
+        assertThat(rejectionOf(POLICY.decide(LESSON, Role.INSTRUCTOR, LESSON.startsAt().plusSeconds(60))).code())
+                .isEqualTo(ProblemCode.BOOKING_STARTED);
+    }
+
+    @Test
+    void anAdminMayCancelAStartedLessonFreeOfCharge() {
+        assertThat(valueOf(POLICY.decide(LESSON, Role.ADMIN, LESSON.startsAt().plusSeconds(60))))
+                .isEqualTo(new CancellationDecision.Cancel("admin", 0, 0));
+    }
+
+    @Test
+    void aCompletedBookingIsNotCancellable() {
+        Rejection rejection = rejectionOf(POLICY.decide(aBooking().status(BookingStatus.COMPLETED).build(), Role.ADMIN,
+                before(Duration.ofDays(2))));
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.NOT_CANCELLABLE);
+        assertThat(rejection.detail()).isEqualTo("Booking cannot be cancelled - current status: COMPLETED");
+    }
+
+    @Test
+    void failedAndExpiredBookingsAreNotCancellable() {
+        assertThat(rejectionOf(POLICY.decide(aBooking().status(BookingStatus.PAYMENT_FAILED).build(), Role.STUDENT,
+                before(Duration.ofDays(2)))).detail()).isEqualTo("Booking cannot be cancelled - current status: PAYMENT_FAILED");
+        assertThat(rejectionOf(POLICY.decide(aBooking().status(BookingStatus.EXPIRED).build(), Role.STUDENT,
+                before(Duration.ofDays(2)))).detail()).isEqualTo("Booking cannot be cancelled - current status: EXPIRED");
+    }
+
+    @Test
+    void cancellingACancelledBookingChangesNothing() {
+        assertThat(valueOf(POLICY.decide(aBooking().status(BookingStatus.CANCELLED).build(), Role.STUDENT, LESSON.startsAt())))
+                .isEqualTo(new CancellationDecision.AlreadyCancelled());
+    }
+}
