@@ -1,5 +1,7 @@
 package dev.lessonbook.http.booking;
 
+import dev.lessonbook.http.WireFormats;
+import dev.lessonbook.http.InstructorRef;
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.booking.BookingRequest;
@@ -58,6 +60,33 @@ public final class BookingRequests {
                         duration, locationType, paymentMethodId, note, idempotencyKey));
             });
         });
+    }
+
+    /** GET /v1/instructors/{instructorId}/bookings?from=YYYY-MM-DD&to=YYYY-MM-DD (both optional, inclusive). */
+    public record InstructorBookingsQuery(Caller caller, String instructorId, Optional<LocalDate> from, Optional<LocalDate> to) {}
+
+    public static Result<InstructorBookingsQuery> listForInstructor(ApiRequest request) {
+        return Results.then(InstructorRef.read(request), ref -> {
+            FieldErrors errors = new FieldErrors();
+            Optional<LocalDate> from = dateQuery(request, "from", errors);
+            Optional<LocalDate> to = dateQuery(request, "to", errors);
+            if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+                errors.add("to", "must not be before 'from'");
+            }
+            return errors.resultOf(() -> new InstructorBookingsQuery(ref.caller(), ref.instructorId(), from, to));
+        });
+    }
+
+    private static Optional<LocalDate> dateQuery(ApiRequest request, String name, FieldErrors errors) {
+        Optional<String> text = request.query(name).filter(value -> !value.isEmpty());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<LocalDate> date = WireFormats.parseDate(text.get());
+        if (date.isEmpty()) {
+            errors.add(name, WireFormats.DATE_RULE);
+        }
+        return date;
     }
 
     public static Result<BookingRef> booking(ApiRequest request) {

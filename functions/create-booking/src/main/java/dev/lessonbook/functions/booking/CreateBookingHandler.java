@@ -1,0 +1,44 @@
+package dev.lessonbook.functions.booking;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lessonbook.booking.BookingALesson;
+import dev.lessonbook.booking.BookingOutcome;
+import dev.lessonbook.config.Env;
+import dev.lessonbook.dynamodb.Tables;
+import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
+import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
+import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
+import dev.lessonbook.http.ApiResponse;
+import dev.lessonbook.http.Route;
+import dev.lessonbook.http.booking.BookingJson;
+import dev.lessonbook.http.booking.BookingRequests;
+import dev.lessonbook.payments.stripe.StripePaymentGateway;
+import dev.lessonbook.problem.Result;
+import java.time.Clock;
+
+/** POST /v1/bookings */
+public final class CreateBookingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Tables TABLES = Tables.fromEnvironment();
+    private static final BookingALesson BOOKING = new BookingALesson(new DynamoProfileStore(TABLES),
+            new DynamoAvailabilityStore(TABLES), new DynamoBookingStore(TABLES),
+            StripePaymentGateway.fromConfiguration(Env::optional), Clock.systemUTC());
+    private static final Route ROUTE = Route.of(request -> switch (BookingRequests.create(request)) {
+        case Result.Rejected<?> rejected -> ApiResponse.problem(rejected.rejection());
+        case Result.Ok<dev.lessonbook.booking.BookingRequest> ok -> respond(BOOKING.book(ok.value()));
+    });
+
+    private static ApiResponse respond(BookingOutcome outcome) {
+        return switch (outcome.result()) {
+            case Result.Rejected<?> rejected -> ApiResponse.problem(rejected.rejection());
+            case Result.Ok<dev.lessonbook.booking.Booking> ok -> BookingJson.created(ok.value(), outcome.replayed());
+        };
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return ROUTE.handle(event, context);
+    }
+}

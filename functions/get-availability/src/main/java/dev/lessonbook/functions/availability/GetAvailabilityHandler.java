@@ -1,0 +1,32 @@
+package dev.lessonbook.functions.availability;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lessonbook.availability.ReadingWeekAvailability;
+import dev.lessonbook.dynamodb.Tables;
+import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
+import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
+import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
+import dev.lessonbook.http.Route;
+import dev.lessonbook.http.availability.WeekJson;
+import dev.lessonbook.http.availability.WeekRequests;
+import java.time.Clock;
+
+/** GET /v1/instructors/{instructorId}/availability/weeks/{weekStart}[?view=bookable] */
+public final class GetAvailabilityHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Tables TABLES = Tables.fromEnvironment();
+    private static final ReadingWeekAvailability READING = new ReadingWeekAvailability(new DynamoProfileStore(TABLES),
+            new DynamoAvailabilityStore(TABLES), new DynamoBookingStore(TABLES), Clock.systemUTC());
+    private static final Route ROUTE = Route.reading(WeekRequests::readWeek)
+            .then(query -> query.bookable()
+                    ? READING.readBookable(query.caller(), query.instructorId(), query.weekStart())
+                    : READING.read(query.caller(), query.instructorId(), query.weekStart()))
+            .respond(view -> WeekJson.response(view.versioned(), view.timezone()));
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return ROUTE.handle(event, context);
+    }
+}

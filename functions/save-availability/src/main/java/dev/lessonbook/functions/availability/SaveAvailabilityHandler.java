@@ -1,0 +1,29 @@
+package dev.lessonbook.functions.availability;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lessonbook.availability.SavingWeekAvailability;
+import dev.lessonbook.dynamodb.Tables;
+import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
+import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
+import dev.lessonbook.http.Route;
+import dev.lessonbook.http.availability.WeekJson;
+import dev.lessonbook.http.availability.WeekRequests;
+import java.time.Clock;
+
+/** PUT /v1/instructors/{instructorId}/availability/weeks/{weekStart} */
+public final class SaveAvailabilityHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Tables TABLES = Tables.fromEnvironment();
+    private static final SavingWeekAvailability SAVING = new SavingWeekAvailability(
+            new DynamoProfileStore(TABLES), new DynamoAvailabilityStore(TABLES), Clock.systemUTC());
+    private static final Route ROUTE = Route.reading(WeekRequests::saveWeek)
+            .then(SAVING::save)
+            .respond(view -> WeekJson.response(view.versioned(), view.timezone()));
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return ROUTE.handle(event, context);
+    }
+}
