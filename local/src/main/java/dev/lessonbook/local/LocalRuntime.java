@@ -84,6 +84,11 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             int port = runtime.start(options);
             out.println("ready: http://127.0.0.1:" + port + "  (POST /_local/tokens for a token; Ctrl-C stops everything)");
+        } catch (TemplateException | StartupProblem e) {
+            System.err.println("run-local: " + e.getMessage());
+            runtime.close();
+            System.exit(1);
+            return;
         } catch (RuntimeException | IOException e) {
             System.err.println("run-local: failed to start: " + e.getMessage());
             e.printStackTrace();
@@ -102,7 +107,7 @@ public final class LocalRuntime implements AutoCloseable {
     int start(RuntimeOptions options) throws IOException {
         Path templateFile = options.template().orElseGet(() -> ProjectRoot.find().resolve("template.yaml")).toAbsolutePath();
         if (!Files.isRegularFile(templateFile)) {
-            throw new IllegalArgumentException("No template at " + templateFile);
+            throw new StartupProblem("no template at " + templateFile);
         }
         Template template = Template.read(templateFile);
         Clock clock = Clock.systemUTC();
@@ -121,6 +126,13 @@ public final class LocalRuntime implements AutoCloseable {
         model.warnings().forEach(warning -> out.println("WARN " + warning));
         out.printf("template %s: %d table(s), %d queue(s), %d function(s), %d route(s)%n", templateFile,
                 model.tables().size(), model.queues().size(), model.functions().size(), model.routes().size());
+
+        ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+        List<String> missing = LambdaFunction.missingHandlers(model.functions(), classLoader);
+        if (!missing.isEmpty()) {
+            throw new StartupProblem("handler classes not on the classpath (is their module a dependency of "
+                    + "local/pom.xml?): " + String.join(", ", missing));
+        }
 
         LocalServers servers = LocalServers.start();
         started.add(servers);
@@ -144,7 +156,6 @@ public final class LocalRuntime implements AutoCloseable {
         configuration.forEach(System::setProperty);
 
         Map<String, LambdaFunction> functions = new LinkedHashMap<>();
-        ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         for (FunctionSpec spec : model.functions()) {
             functions.put(spec.logicalId(), LambdaFunction.load(spec, names.functionArn(spec.functionName()), classLoader, clock, out));
         }
@@ -234,6 +245,9 @@ public final class LocalRuntime implements AutoCloseable {
             return;
         }
         closed = true;
+        if (started.isEmpty()) {
+            return;
+        }
         out.println("stopping");
         for (int i = started.size() - 1; i >= 0; i--) {
             try {

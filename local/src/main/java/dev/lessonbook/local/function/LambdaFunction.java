@@ -7,6 +7,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -29,6 +31,22 @@ public final class LambdaFunction {
         this.handler = handler;
         this.clock = clock;
         this.out = out;
+    }
+
+    /**
+     * The functions whose handler class is not on the classpath, checked without initialising
+     * anything, so a missing module is reported before emulators start.
+     */
+    public static List<String> missingHandlers(List<FunctionSpec> functions, ClassLoader classLoader) {
+        List<String> missing = new ArrayList<>();
+        for (FunctionSpec spec : functions) {
+            try {
+                Class.forName(spec.handlerClass(), false, classLoader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                missing.add(spec.logicalId() + " (" + spec.handlerClass() + ")");
+            }
+        }
+        return missing;
     }
 
     /** Loads and instantiates the handler class, running its static initialisation (its composition root). */
