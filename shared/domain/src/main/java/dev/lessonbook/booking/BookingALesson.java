@@ -141,8 +141,32 @@ public final class BookingALesson {
             }
         }
         Booking confirmed = pending.confirmed(clock.instant(), payment);
-        return Result.ok(bookings.confirm(confirmed,
-                List.of(BookingEvents.of(EventType.BookingConfirmed, confirmed, confirmed.confirmedAt()))));
+        try {
+            return Result.ok(bookings.confirm(confirmed,
+                    List.of(BookingEvents.of(EventType.BookingConfirmed, confirmed, confirmed.confirmedAt()))));
+        } catch (BookingChangedConcurrently lost) {
+            return holdLost(pending, payment, lost);
+        }
+    }
+
+    /**
+     * Payment took longer than the hold and another booking took the time meanwhile (or the hold
+     * was expired by the scheduler): the lesson cannot be confirmed, so the authorization is
+     * released and the booking ends EXPIRED, answered as the conflict it turned into.
+     */
+    private Result<Booking> holdLost(Booking pending, Payment payment, BookingChangedConcurrently lost) {
+        Payment released = payment;
+        if (payment.paymentIntentId() != null) {
+            PaymentOutcome release = payments.release(pending.id(), payment.paymentIntentId());
+            released = payment.withStatus(release instanceof PaymentOutcome.Released
+                    ? PaymentStatus.RELEASED : PaymentStatus.MANUAL_REVIEW);
+        } else if (payment.status() == PaymentStatus.SCHEDULED) {
+            released = payment.withStatus(PaymentStatus.RELEASED);
+        }
+        bookings.releaseTo(pending.withStatus(BookingStatus.EXPIRED).withPayment(released), BookingStatus.PENDING, List.of());
+        ConflictScope scope = lost.takenBy().orElse(ConflictScope.INSTRUCTOR);
+        return Result.rejected(Rejection.of(ProblemCode.BOOKING_CONFLICT, scope.detail())
+                .with("conflictScope", scope.wireName()));
     }
 
     /** Frees the slot at once; the answer stands even if the hold lapsed meanwhile (then it is free already). */

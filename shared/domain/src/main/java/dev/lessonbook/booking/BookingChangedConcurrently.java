@@ -8,7 +8,19 @@ package dev.lessonbook.booking;
 public final class BookingChangedConcurrently extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final transient ConflictScope takenBy;
+
     public BookingChangedConcurrently(String message) {
+        this(message, null);
+    }
+
+    /** @param takenBy whose slot lock now belongs to another booking, when that is the reason */
+    public BookingChangedConcurrently(String message, ConflictScope takenBy) {
         super(message);
+        this.takenBy = takenBy;
+    }
+
+    public java.util.Optional<ConflictScope> takenBy() {
+        return java.util.Optional.ofNullable(takenBy);
     }
 }

@@ -146,6 +146,22 @@ class BookingALessonTest {
     }
 
     @Test
+    void aHoldTakenWhilePayingReleasesTheAuthorizationAndAnswersTheConflict() {
+        bookings.loseHoldBeforeNextConfirm(ConflictScope.STUDENT);
+
+        Rejection rejection = rejectionOf(booking.book(aRequest().build()).result());
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.BOOKING_CONFLICT);
+        assertThat(rejection.detail()).isEqualTo("Student already has a booking that overlaps this time");
+        assertThat(rejection.extras()).containsEntry("conflictScope", "student");
+        Booking expired = bookings.all().get(0);
+        assertThat(expired.status()).isEqualTo(BookingStatus.EXPIRED);
+        assertThat(expired.payment().status()).isEqualTo(PaymentStatus.RELEASED);
+        assertThat(payments.calls).last().asString().startsWith("release " + expired.id());
+        assertThat(bookings.events).isEmpty();
+    }
+
+    @Test
     void anUnreachableProviderFailsTheBookingForReviewAndFreesTheSlot() {
         payments.authorizations(new PaymentOutcome.ProviderUnavailable("timeout"));
 

@@ -108,6 +108,7 @@ public final class DynamoBookingStore implements BookingStore {
     public Booking confirm(Booking confirmed, List<DomainEvent> events) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(bookingPut(confirmed, BookingStatus.PENDING));
+        int instructorLockCount = confirmed.occupancy().instructorLockUnits().size();
         for (Map<String, AttributeValue> key : concat(instructorLocks(confirmed), studentLocks(confirmed))) {
             // The hold becomes permanent: the lock loses its expiry, if it is still this booking's.
             writes.add(TransactWriteItem.builder().update(Update.builder()
@@ -124,8 +125,14 @@ public final class DynamoBookingStore implements BookingStore {
             Transactions.write(tables.client(), builder -> builder.transactItems(writes));
             return confirmed;
         } catch (TransactionCanceledException cancelled) {
-            if (Transactions.reasonCodes(cancelled).contains(CONDITION_FAILED)) {
-                throw new BookingChangedConcurrently("Booking " + confirmed.id() + " lost its hold before confirmation");
+            List<String> reasons = Transactions.reasonCodes(cancelled);
+            int firstFailedLock = firstFailure(reasons, 1);
+            if (firstFailedLock > 0) {
+                throw new BookingChangedConcurrently("Booking " + confirmed.id() + " lost its hold before confirmation",
+                        firstFailedLock <= instructorLockCount ? ConflictScope.INSTRUCTOR : ConflictScope.STUDENT);
+            }
+            if (reasons.contains(CONDITION_FAILED)) {
+                throw new BookingChangedConcurrently("Booking " + confirmed.id() + " is no longer PENDING");
             }
             throw cancelled;
         }

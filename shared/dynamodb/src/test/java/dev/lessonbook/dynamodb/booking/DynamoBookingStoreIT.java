@@ -204,7 +204,8 @@ class DynamoBookingStoreIT {
         store.reserve(pending().instructor(instructor).student("stu-b").build(), now);
 
         assertThatThrownBy(() -> store.confirm(lapsed.confirmed(now, Payment.notRequired()), List.of()))
-                .isInstanceOf(BookingChangedConcurrently.class);
+                .isInstanceOfSatisfying(BookingChangedConcurrently.class,
+                        lost -> assertThat(lost.takenBy()).contains(ConflictScope.INSTRUCTOR));
         assertThat(store.find(lapsed.id()).orElseThrow().status()).isEqualTo(BookingStatus.PENDING);
     }
 
