@@ -45,7 +45,8 @@ public final class LocalRuntime implements AutoCloseable {
     private static final int HTTP_THREADS = 16;
 
     private final PrintStream out;
-    private final List<AutoCloseable> started = new ArrayList<>();
+    /** Written while starting, read by the shutdown hook's thread. */
+    private final List<AutoCloseable> started = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private LocalRuntime(PrintStream out) {
