@@ -34,6 +34,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Starts the local runtime as its own process, the way ./run-local starts it once built (same
@@ -53,6 +56,15 @@ class LocalRuntimeIT {
     private static final List<String> output = new CopyOnWriteArrayList<>();
     private static URI base;
     private static String studentToken;
+
+    /** The runtime's log explains a failure better than any assertion message. */
+    @RegisterExtension
+    static final TestWatcher PRINT_RUNTIME_OUTPUT_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            System.out.println("runtime output:\n  " + String.join("\n  ", output));
+        }
+    };
 
     @BeforeAll
     static void startTheRuntimeAsRunLocalDoes() throws Exception {
@@ -78,7 +90,6 @@ class LocalRuntimeIT {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     output.add(line);
                     lines.add(line);
-                    System.out.println("[runtime] " + line);
                 }
             } catch (IOException ignored) {
                 // the process ended
