@@ -27,7 +27,7 @@ record RuntimeOptions(int port, boolean demo, Optional<Path> template, Optional<
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> {
-                    port = Integer.parseInt(value(args, ++i, "--port"));
+                    port = (int) number("--port", value(args, ++i, "--port"));
                     if (port < 0 || port > 65535) {
                         throw new IllegalArgumentException("--port must be 0-65535");
                     }
@@ -50,13 +50,16 @@ record RuntimeOptions(int port, boolean demo, Optional<Path> template, Optional<
         return args[index];
     }
 
-    private static long positive(String option, String text) {
-        long value;
+    private static long number(String option, String text) {
         try {
-            value = Long.parseLong(text);
+            return Long.parseLong(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " must be a number: " + text);
         }
+    }
+
+    private static long positive(String option, String text) {
+        long value = number(option, text);
         if (value < 1) {
             throw new IllegalArgumentException(option + " must be at least 1");
         }

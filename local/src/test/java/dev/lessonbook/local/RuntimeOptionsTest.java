@@ -25,6 +25,7 @@ class RuntimeOptionsTest {
     void badArgumentsAreRejectedWithWhatIsWrong() {
         assertThatThrownBy(() -> RuntimeOptions.parse("--port")).hasMessageContaining("--port needs a value");
         assertThatThrownBy(() -> RuntimeOptions.parse("--port", "70000")).hasMessageContaining("0-65535");
+        assertThatThrownBy(() -> RuntimeOptions.parse("--port", "x")).hasMessageContaining("--port must be a number: x");
         assertThatThrownBy(() -> RuntimeOptions.parse("--schedule-interval-seconds", "0")).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> RuntimeOptions.parse("--verbose")).hasMessageContaining("unknown argument --verbose");
     }

@@ -58,6 +58,12 @@ public record TemplateModel(
         if (implicitApiUsed && !apis.containsKey(HttpApiSpec.IMPLICIT_API)) {
             apis.put(HttpApiSpec.IMPLICIT_API, httpApi(HttpApiSpec.IMPLICIT_API, template.globals("HttpApi"), intrinsics));
         }
+        for (FunctionSpec.HttpRoute route : functions.stream().flatMap(f -> f.routes().stream()).toList()) {
+            if (!apis.containsKey(route.apiLogicalId())) {
+                throw new TemplateException(route.functionLogicalId() + "." + route.eventName() + ": ApiId "
+                        + route.apiLogicalId() + " is not an AWS::Serverless::HttpApi of the template");
+            }
+        }
         return new TemplateModel(List.copyOf(tables), List.copyOf(queues), Map.copyOf(apis), List.copyOf(functions),
                 List.copyOf(warnings));
     }
@@ -135,7 +141,11 @@ public record TemplateModel(
         Map<String, Object> globals = template.globals("Function");
         Map<String, Object> properties = resource.properties();
         String logicalId = resource.logicalId();
-        String handler = intrinsics.resolveText(properties.getOrDefault("Handler", globals.get("Handler")));
+        Object handlerProperty = properties.getOrDefault("Handler", globals.get("Handler"));
+        if (handlerProperty == null) {
+            throw new TemplateException(logicalId + " has no Handler");
+        }
+        String handler = intrinsics.resolveText(handlerProperty);
         int separator = handler.indexOf("::");
         String handlerClass = separator < 0 ? handler : handler.substring(0, separator);
         String handlerMethod = separator < 0 ? "handleRequest" : handler.substring(separator + 2);

@@ -142,4 +142,46 @@ class TemplateModelTest {
             return model.functions().stream().filter(f -> f.logicalId().equals(logicalId)).findFirst().orElseThrow();
         }
     }
+
+    @Test
+    void aRouteOnAnApiTheTemplateDoesNotDeclareIsRejected() {
+        Template template = Template.parse("""
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: x.Handler::handleRequest
+                      Events:
+                        Api:
+                          Type: HttpApi
+                          Properties:
+                            ApiId: !Ref Elsewhere
+                            Method: GET
+                            Path: /x
+                """);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(template))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("ApiId Elsewhere");
+    }
+
+    @Test
+    void anHttpApiEventWithoutApiIdUsesSamsImplicitApiWithoutAuthorizer() {
+        Template template = Template.parse("""
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: x.Handler
+                      Events:
+                        Api:
+                          Type: HttpApi
+                """);
+
+        TemplateModel model = read(template);
+
+        assertThat(model.routes()).singleElement().satisfies(route -> {
+            assertThat(route.routeKey()).isEqualTo("$default");
+            assertThat(model.httpApis().get(route.apiLogicalId()).authorizerFor(route)).isEmpty();
+        });
+    }
 }
