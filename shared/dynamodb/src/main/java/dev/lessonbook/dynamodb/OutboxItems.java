@@ -17,6 +17,11 @@ public final class OutboxItems {
 
     private OutboxItems() {}
 
+    /** What a transaction writes for one event: its outbox item (and, later, view invalidations). */
+    public static java.util.List<TransactWriteItem> writesFor(String tableName, DomainEvent event) {
+        return java.util.List.of(put(tableName, event));
+    }
+
     public static TransactWriteItem put(String tableName, DomainEvent event) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.outbox(event.eventId()));
         item.put("eventId", AttributeValues.s(event.eventId()));

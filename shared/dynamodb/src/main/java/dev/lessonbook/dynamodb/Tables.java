@@ -1,14 +1,82 @@
 package dev.lessonbook.dynamodb;
 
+import dev.lessonbook.config.Env;
+import dev.lessonbook.event.DomainEvent;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
-/** The DynamoDB client and the single table every store shares; built once per container. */
-public record Tables(DynamoDbClient client, String tableName) {
+/**
+ * The DynamoDB client and the single table every store shares; built once per container. Every
+ * state change goes through {@link #commit}: its items and its events' outbox items in one
+ * transaction, then the committed events are handed on for delivery.
+ */
+public final class Tables {
+    /** Told about the events of each committed transaction (e.g. to publish them at once). */
+    @FunctionalInterface
+    public interface CommittedEvents {
+        CommittedEvents IGNORE = events -> {};
+
+        void committed(List<DomainEvent> events);
+    }
+
+    private final DynamoDbClient client;
+    private final String tableName;
+    private final CommittedEvents committedEvents;
+
+    public Tables(DynamoDbClient client, String tableName) {
+        this(client, tableName, CommittedEvents.IGNORE);
+    }
+
+    private Tables(DynamoDbClient client, String tableName, CommittedEvents committedEvents) {
+        this.client = client;
+        this.tableName = tableName;
+        this.committedEvents = committedEvents;
+    }
 
     public static Tables fromEnvironment() {
         DynamoDbClient client = AwsSettings.configure(DynamoDbClient.builder())
                 .httpClient(AwsSettings.httpClient())
                 .build();
-        return new Tables(client, dev.lessonbook.config.Env.required("TABLE_NAME"));
+        return new Tables(client, Env.required("TABLE_NAME"));
+    }
+
+    /** The same table, telling {@code listener} about the events of every committed transaction. */
+    public Tables onCommittedEvents(CommittedEvents listener) {
+        return new Tables(client, tableName, listener);
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    /**
+     * Writes {@code writes} plus the outbox items of {@code events} in one TransactWriteItems
+     * (retried only on TransactionConflict), then reports the events as committed.
+     *
+     * @param clientRequestToken makes the SDK's own retries idempotent; null for none
+     * @throws software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException when a
+     *         condition failed; the reasons are in the order of {@code writes}, then the events
+     */
+    public void commit(List<TransactWriteItem> writes, List<DomainEvent> events, String clientRequestToken) {
+        List<TransactWriteItem> all = new ArrayList<>(writes);
+        events.forEach(event -> all.addAll(OutboxItems.writesFor(tableName, event)));
+        Transactions.write(client, TransactWriteItemsRequest.builder()
+                .transactItems(all)
+                .clientRequestToken(clientRequestToken)
+                .build());
+        if (!events.isEmpty()) {
+            committedEvents.committed(events);
+        }
+    }
+
+    public void commit(List<TransactWriteItem> writes, List<DomainEvent> events) {
+        commit(writes, events, null);
     }
 }

@@ -7,7 +7,6 @@ import dev.lessonbook.availability.DaySlots;
 import dev.lessonbook.availability.WeekAvailability;
 import dev.lessonbook.availability.WeekVersion;
 import dev.lessonbook.dynamodb.Keys;
-import dev.lessonbook.dynamodb.OutboxItems;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.Transactions;
 import dev.lessonbook.event.DomainEvent;
@@ -74,9 +73,8 @@ public final class DynamoAvailabilityStore implements AvailabilityStore {
                     : TransactWriteItem.builder().put(Put.builder().tableName(tables.tableName())
                             .item(dayItem(week.instructorId(), date, slots)).build()).build());
         }
-        events.forEach(event -> writes.add(OutboxItems.put(tables.tableName(), event)));
         try {
-            Transactions.write(tables.client(), builder -> builder.transactItems(writes));
+            tables.commit(writes, events);
             return new SaveOutcome.Saved(versioned);
         } catch (TransactionCanceledException cancelled) {
             if (expectedVersion.isPresent() && "ConditionalCheckFailed".equals(Transactions.reasonCodes(cancelled).get(0))) {

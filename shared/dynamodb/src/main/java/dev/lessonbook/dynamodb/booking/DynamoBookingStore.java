@@ -9,7 +9,6 @@ import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.BookingStore;
 import dev.lessonbook.booking.ConflictScope;
 import dev.lessonbook.dynamodb.Keys;
-import dev.lessonbook.dynamodb.OutboxItems;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.Transactions;
 import dev.lessonbook.event.DomainEvent;
@@ -61,9 +60,7 @@ public final class DynamoBookingStore implements BookingStore {
             writes.add(TransactWriteItem.builder().put(lockPut(key, pending, now)).build());
         }
         try {
-            Transactions.write(tables.client(), builder -> builder
-                    .transactItems(writes)
-                    .clientRequestToken(requestToken(pending)));
+            tables.commit(writes, List.of(), requestToken(pending));
             return new ReserveOutcome.Reserved(pending);
         } catch (TransactionCanceledException cancelled) {
             List<String> reasons = Transactions.reasonCodes(cancelled);
@@ -120,9 +117,8 @@ public final class DynamoBookingStore implements BookingStore {
                     .expressionAttributeValues(Map.of(":bookingId", s(confirmed.id())))
                     .build()).build());
         }
-        events.forEach(event -> writes.add(OutboxItems.put(tables.tableName(), event)));
         try {
-            Transactions.write(tables.client(), builder -> builder.transactItems(writes));
+            tables.commit(writes, events);
             return confirmed;
         } catch (TransactionCanceledException cancelled) {
             List<String> reasons = Transactions.reasonCodes(cancelled);
@@ -153,9 +149,8 @@ public final class DynamoBookingStore implements BookingStore {
                         .expressionAttributeValues(Map.of(":bookingId", s(released.id())))
                         .build()).build());
             }
-            events.forEach(event -> writes.add(OutboxItems.put(tables.tableName(), event)));
             try {
-                Transactions.write(tables.client(), builder -> builder.transactItems(writes));
+                tables.commit(writes, events);
                 return true;
             } catch (TransactionCanceledException cancelled) {
                 List<String> reasons = Transactions.reasonCodes(cancelled);
@@ -184,9 +179,8 @@ public final class DynamoBookingStore implements BookingStore {
     public boolean update(Booking updated, BookingStatus expectedStatus, List<DomainEvent> events) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(bookingPut(updated, expectedStatus));
-        events.forEach(event -> writes.add(OutboxItems.put(tables.tableName(), event)));
         try {
-            Transactions.write(tables.client(), builder -> builder.transactItems(writes));
+            tables.commit(writes, events);
             return true;
         } catch (TransactionCanceledException cancelled) {
             List<String> reasons = Transactions.reasonCodes(cancelled);
