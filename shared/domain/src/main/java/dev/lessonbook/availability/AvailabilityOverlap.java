@@ -65,7 +65,7 @@ public record AvailabilityOverlap(LocalDate date, TimeWindow window, TimeWindow 
     }
 
     private static Map<String, String> asFields(TimeWindow window) {
-        return Map.of("start", window.start(), "end", window.end());
+        return TimeWindow.asFields(window.start(), window.end());
     }
 
     /** Dates ascending; each date's windows by start, a stable sort so equal starts keep payload order. */

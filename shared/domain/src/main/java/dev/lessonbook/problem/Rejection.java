@@ -11,7 +11,8 @@ import java.util.Map;
 public record Rejection(ProblemCode code, String detail, Map<String, Object> extras) {
 
     public Rejection {
-        extras = Map.copyOf(extras);
+        // Kept in insertion order: the problem document lists its extras as the rule added them.
+        extras = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extras));
     }
 
     public static Rejection of(ProblemCode code, String detail) {

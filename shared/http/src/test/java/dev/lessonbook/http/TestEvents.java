@@ -20,12 +20,40 @@ public final class TestEvents {
         return new Builder(method, path);
     }
 
+    /** A sample of {@code events/http} to adjust: who calls, path parameters, body, headers. */
+    public static Builder fromSample(String name) {
+        return new Builder(sample(name));
+    }
+
     public static final class Builder {
         private final APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         private final Map<String, String> headers = new HashMap<>();
         private final Map<String, String> pathParameters = new HashMap<>();
         private final Map<String, String> query = new HashMap<>();
         private Map<String, String> claims = new HashMap<>(Map.of("sub", "u1", "role", "student"));
+
+        private Builder(APIGatewayV2HTTPEvent sample) {
+            event.setVersion(sample.getVersion());
+            event.setRawPath(sample.getRawPath());
+            event.setRawQueryString(sample.getRawQueryString());
+            event.setRouteKey(sample.getRouteKey());
+            event.setRequestContext(sample.getRequestContext());
+            event.setBody(sample.getBody());
+            event.setIsBase64Encoded(sample.getIsBase64Encoded());
+            if (sample.getHeaders() != null) {
+                headers.putAll(sample.getHeaders());
+            }
+            if (sample.getPathParameters() != null) {
+                pathParameters.putAll(sample.getPathParameters());
+            }
+            if (sample.getQueryStringParameters() != null) {
+                query.putAll(sample.getQueryStringParameters());
+            }
+            if (sample.getRequestContext() != null && sample.getRequestContext().getAuthorizer() != null
+                    && sample.getRequestContext().getAuthorizer().getJwt() != null) {
+                claims = new HashMap<>(sample.getRequestContext().getAuthorizer().getJwt().getClaims());
+            }
+        }
 
         private Builder(String method, String path) {
             event.setVersion("2.0");
@@ -57,6 +85,11 @@ public final class TestEvents {
             return this;
         }
 
+        public Builder withoutHeader(String name) {
+            headers.remove(name);
+            return this;
+        }
+
         public Builder pathParam(String name, String value) {
             pathParameters.put(name, value);
             return this;
@@ -71,6 +104,7 @@ public final class TestEvents {
         public Builder json(String body) {
             headers.put("content-type", "application/json");
             event.setBody(body);
+            event.setIsBase64Encoded(false);
             return this;
         }
 
@@ -89,7 +123,9 @@ public final class TestEvents {
             event.setHeaders(headers);
             event.setPathParameters(pathParameters.isEmpty() ? null : pathParameters);
             event.setQueryStringParameters(query.isEmpty() ? null : query);
-            if (claims != null) {
+            if (claims == null) {
+                event.getRequestContext().setAuthorizer(null);
+            } else {
                 APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer =
                         new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
                 APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt =

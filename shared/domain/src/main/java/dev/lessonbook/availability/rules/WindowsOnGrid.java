@@ -37,6 +37,6 @@ public final class WindowsOnGrid implements WeekRule {
                         "Invalid window on " + window.date() + ": " + start + "–" + end
                                 + " (times must be on the 5-minute grid, start before end, within 00:00–24:00)")
                 .with("date", window.date().toString())
-                .with("window", Map.of("start", start, "end", end));
+                .with("window", TimeWindow.asFields(start, end));
     }
 }

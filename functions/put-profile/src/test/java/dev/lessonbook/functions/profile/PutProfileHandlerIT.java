@@ -1,0 +1,62 @@
+package dev.lessonbook.functions.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lessonbook.dynamodb.FunctionEnvironment;
+import dev.lessonbook.dynamodb.Tables;
+import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
+import dev.lessonbook.emulators.LocalServers;
+import dev.lessonbook.emulators.junit.LocalServersExtension;
+import dev.lessonbook.http.TestEvents;
+import dev.lessonbook.profile.InstructorProfile;
+import dev.lessonbook.profile.LocationType;
+import java.time.ZoneId;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalServersExtension.class)
+class PutProfileHandlerIT {
+    private static Tables tables;
+    private static PutProfileHandler handler;
+
+    @BeforeAll
+    static void handlerOnTheEmulator(LocalServers.Endpoints endpoints) {
+        tables = FunctionEnvironment.prepare(endpoints);
+        handler = new PutProfileHandler();
+    }
+
+    @Test
+    void theInstructorSavesTheirProfileFromTheSampleEvent() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(TestEvents.sample("put-profile.json"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"timezone\":\"Europe/Berlin\"", "\"currency\":\"eur\"");
+        InstructorProfile stored = new DynamoProfileStore(tables).find("inst_42").orElseThrow();
+        assertThat(stored.timezone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(stored.bufferFor(LocationType.STUDENT_LOCATION).beforeMinutes()).isEqualTo(45);
+        assertThat(stored.bufferFor(LocationType.ONLINE).afterMinutes()).as("default buffer").isEqualTo(15);
+    }
+
+    @Test
+    void anotherInstructorCannotWriteTheProfile() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                TestEvents.fromSample("put-profile.json").as("inst_99", "instructor").pathParam("instructorId", "inst_77").event(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(new DynamoProfileStore(tables).find("inst_77")).isEmpty();
+    }
+
+    @Test
+    void anInvalidTimezoneIsAFieldErrorAndStoresNothing() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(TestEvents.fromSample("put-profile.json")
+                .as("inst_55", "instructor").pathParam("instructorId", "inst_55")
+                .json("{\"timezone\":\"Mars/Olympus\",\"services\":[]}").event(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(response.getBody()).contains("\"code\":\"VALIDATION_FAILED\"", "\"field\":\"timezone\"");
+        assertThat(new DynamoProfileStore(tables).find("inst_55")).isEmpty();
+    }
+}
