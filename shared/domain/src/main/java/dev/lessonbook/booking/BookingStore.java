@@ -36,6 +36,13 @@ public interface BookingStore {
     /** The instructor's bookings with {@code from <= startsAt < to}, by start time. */
     List<Booking> findByInstructor(String instructorId, Instant from, Instant to);
 
+    /**
+     * Up to {@code limit} bookings with {@code kind} of work due at or before {@code until},
+     * earliest first ({@link DueWork#of}). Read from an index that may lag a write by a moment:
+     * callers check the booking's state again before acting on it.
+     */
+    List<Booking> findDue(DueWork kind, Instant until, int limit);
+
     sealed interface ReserveOutcome {
         record Reserved(Booking booking) implements ReserveOutcome {}
 

@@ -39,6 +39,30 @@ public record CancellationPolicy(List<ChargeTier> studentTiers) {
                 new ChargeTier(Duration.ZERO, FULL_CHARGE)));
     }
 
+    /**
+     * Tiers from configuration, e.g. {@code CANCELLATION_TIERS=24h=0,12h=50,0h=100}: notice
+     * ({@code h} hours or {@code m} minutes) = percent charged, comma-separated. Absent or blank →
+     * the SPEC defaults.
+     *
+     * @throws IllegalArgumentException on anything else, so a bad setting fails at cold start
+     */
+    public static CancellationPolicy fromConfiguration(java.util.Optional<String> tiers) {
+        if (tiers.isEmpty() || tiers.get().isBlank()) {
+            return defaults();
+        }
+        List<ChargeTier> parsed = new java.util.ArrayList<>();
+        for (String tier : tiers.get().split(",")) {
+            String[] parts = tier.trim().split("=");
+            if (parts.length != 2 || !parts[0].matches("\\d+[hm]") || !parts[1].matches("\\d{1,3}")) {
+                throw new IllegalArgumentException("A cancellation tier reads like 12h=50 (notice=percent): " + tier);
+            }
+            long amount = Long.parseLong(parts[0].substring(0, parts[0].length() - 1));
+            Duration notice = parts[0].endsWith("h") ? Duration.ofHours(amount) : Duration.ofMinutes(amount);
+            parsed.add(new ChargeTier(notice, Integer.parseInt(parts[1])));
+        }
+        return new CancellationPolicy(parsed);
+    }
+
     public int chargePercentFor(Role role, Duration beforeStart) {
         if (role != Role.STUDENT) {
             return 0;

@@ -33,6 +33,8 @@ public enum ProblemCode {
     LESSON_NOT_ENDED(422, "Lesson not ended"),
     BOOKING_STARTED(422, "Booking started"),
     NOT_CANCELLABLE(422, "Not cancellable"),
+    /** Completing a booking that is not CONFIRMED (PENDING, CANCELLED, PAYMENT_FAILED, EXPIRED). */
+    NOT_COMPLETABLE(422, "Not completable"),
     PAYMENT_PROVIDER_UNAVAILABLE(502, "Payment provider unavailable"),
     SERVICE_UNAVAILABLE(503, "Service unavailable");
 

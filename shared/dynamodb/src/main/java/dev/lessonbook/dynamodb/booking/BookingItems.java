@@ -11,21 +11,45 @@ import static dev.lessonbook.dynamodb.AttributeValues.string;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.Cancellation;
+import dev.lessonbook.booking.DueWork;
 import dev.lessonbook.booking.Money;
 import dev.lessonbook.booking.Occupancy;
 import dev.lessonbook.booking.Payment;
 import dev.lessonbook.booking.PaymentStatus;
 import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.profile.LocationType;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Booking ⇄ item, by hand: visible, and no reflection at cold start. */
 final class BookingItems {
+    static final String DUE_PK = "duepk";
+    static final String DUE_SK = "duesk";
+    /**
+     * Fixed width, so that string order is time order: {@code Instant.toString()} drops zero
+     * fractions and would sort 09:00:00.500Z before 09:00:00Z.
+     */
+    private static final DateTimeFormatter DUE_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
     private BookingItems() {}
+
+    /** The due index's partition for one kind of work. */
+    static String duePartition(DueWork kind) {
+        return "DUE#" + kind.name();
+    }
+
+    /** Sorts after every booking of {@code kind} due at or before {@code until}, before all due later. */
+    static String dueBound(Instant until) {
+        // '~' sorts after '#' and every id character, '#' before every digit of a time.
+        return DUE_TIME.format(until) + "#~";
+    }
 
     static Map<String, AttributeValue> toItem(Booking booking) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.booking(booking.id()));
@@ -69,6 +93,12 @@ final class BookingItems {
             item.put("cancellation", AttributeValue.fromM(cancellationItem(booking.cancellation())));
         }
         putIfPresent(item, "requestFingerprint", booking.requestFingerprint());
+        // Every write is a whole-item put: the booking is in the sparse due index exactly while
+        // its state has due work, and leaves it with the write that ends that work.
+        DueWork.of(booking).ifPresent(due -> {
+            item.put(DUE_PK, s(duePartition(due.kind())));
+            item.put(DUE_SK, s(DUE_TIME.format(due.at()) + "#" + booking.id()));
+        });
         return item;
     }
 

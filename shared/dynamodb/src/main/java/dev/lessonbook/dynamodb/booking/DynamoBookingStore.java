@@ -8,6 +8,7 @@ import dev.lessonbook.booking.BookingChangedConcurrently;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.BookingStore;
 import dev.lessonbook.booking.ConflictScope;
+import dev.lessonbook.booking.DueWork;
 import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.Transactions;
@@ -220,6 +221,28 @@ public final class DynamoBookingStore implements BookingStore {
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
         return bookings;
+    }
+
+    /**
+     * The sparse, keys-only {@code due} index gives the booking keys in due order; each booking is
+     * then read consistently, since the index may lag the item.
+     */
+    @Override
+    public List<Booking> findDue(DueWork kind, Instant until, int limit) {
+        QueryResponse page = tables.client().query(query -> query
+                .tableName(tables.tableName())
+                .indexName(Keys.DUE_INDEX)
+                .keyConditionExpression("duepk = :kind AND duesk < :bound")
+                .expressionAttributeValues(Map.of(
+                        ":kind", s(BookingItems.duePartition(kind)),
+                        ":bound", s(BookingItems.dueBound(until))))
+                .limit(limit));
+        List<Booking> due = new ArrayList<>();
+        for (Map<String, AttributeValue> key : page.items()) {
+            String pk = key.get(Keys.PK).s();
+            find(pk.substring(pk.indexOf('#') + 1)).ifPresent(due::add);
+        }
+        return due;
     }
 
     private TransactWriteItem bookingPut(Booking booking, BookingStatus expectedStatus) {

@@ -1,0 +1,79 @@
+package dev.lessonbook.booking;
+
+import dev.lessonbook.access.Caller;
+import dev.lessonbook.event.EventType;
+import dev.lessonbook.problem.Result;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * POST /v1/bookings/{id}/cancel (SPEC §6). Two steps, in this order:
+ * <ol>
+ *   <li>one transaction marks the booking CANCELLED (with what the policy charges), frees its
+ *       slot locks and records BookingCancelled — so the time is free whatever the provider does;
+ *   <li>the money move the stored state calls for ({@link CancellationSettlement}), whose answer
+ *       is then recorded: RELEASED, CAPTURED, REFUNDED, or MANUAL_REVIEW when the provider failed.
+ * </ol>
+ * Only the first step is conditional on the status read, so of two concurrent cancellations one
+ * makes the move and the other answers the cancelled booking. A booking already CANCELLED is
+ * answered as it is, with no side effects — also when its payment awaits manual review.
+ */
+public final class CancellingABooking {
+    /** Enough for a booking confirmed (or cancelled) between our read and our write. */
+    private static final int ATTEMPTS = 3;
+
+    private final BookingStore bookings;
+    private final CancellationPolicy policy;
+    private final CancellationSettlement settlement;
+    private final Clock clock;
+
+    public CancellingABooking(BookingStore bookings, CancellationPolicy policy, CancellationSettlement settlement,
+            Clock clock) {
+        this.bookings = bookings;
+        this.policy = policy;
+        this.settlement = settlement;
+        this.clock = clock;
+    }
+
+    /** @param reason the caller's words, or null */
+    public Result<Booking> cancel(Caller caller, String bookingId, String reason) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Booking> found = bookings.find(bookingId).filter(booking -> BookingParties.mayRead(caller, booking));
+            if (found.isEmpty()) {
+                return Result.rejected(ReadingABooking.notFound(bookingId));
+            }
+            Booking booking = found.get();
+            Instant now = clock.instant();
+            switch (policy.decide(booking, caller.role(), now)) {
+                case Result.Rejected<CancellationDecision> rejected -> {
+                    return Result.rejected(rejected.rejection());
+                }
+                case Result.Ok<CancellationDecision> ok when ok.value() instanceof CancellationDecision.Cancel decision -> {
+                    Optional<Booking> cancelled = cancelIfStill(booking, decision, reason, now);
+                    if (cancelled.isPresent()) {
+                        return Result.ok(settlement.settle(cancelled.get()));
+                    }
+                }
+                case Result.Ok<CancellationDecision> alreadyCancelled -> {
+                    return Result.ok(booking);
+                }
+            }
+        }
+        throw new BookingChangedConcurrently("Booking " + bookingId + " kept changing while being cancelled");
+    }
+
+    /** Empty when the booking left the status we decided on before our write: decide again. */
+    private Optional<Booking> cancelIfStill(Booking booking, CancellationDecision.Cancel decision, String reason,
+            Instant now) {
+        // Where no money was ever taken (a free lesson, a hold still paying) nothing can be charged.
+        long charged = booking.payment().status() == PaymentStatus.NOT_REQUIRED ? 0 : decision.amountCharged();
+        Cancellation details = new Cancellation(decision.by(), now, reason, decision.chargePercent(), charged);
+        Booking cancelled = booking.cancelled(details,
+                CancellationSettlement.paymentAtCancellation(booking.payment(), charged));
+        boolean written = bookings.releaseTo(cancelled, booking.status(),
+                List.of(BookingEvents.of(EventType.BookingCancelled, cancelled, now)));
+        return written ? Optional.of(cancelled) : Optional.empty();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.lessonbook.booking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Work on a booking that falls due at a time and that the payment scheduler does, derived from
+ * the booking's state alone: the store indexes a booking under its due work on every write, so
+ * the index can never disagree with the booking for longer than its own replication lag.
+ */
+public enum DueWork {
+    /** A saved card to authorize, 24 h before the lesson (Stripe authorizations last 7 days). */
+    SCHEDULED_AUTHORIZATION,
+    /** A PENDING hold that lapsed without confirmation (a crash between hold and payment). */
+    HOLD_EXPIRY,
+    /** A cancellation whose money move never got the provider's answer recorded (a crash after the cancel). */
+    CANCELLATION_SETTLEMENT;
+
+    /** How long before the lesson a saved card is authorized. */
+    public static final Duration AUTHORIZATION_LEAD = Duration.ofHours(24);
+    /**
+     * How long a cancellation's own request has to record the provider's answer before the
+     * scheduler takes over; longer than the worst case of a hung provider (about 17 s).
+     */
+    public static final Duration SETTLEMENT_GRACE = Duration.ofMinutes(5);
+
+    /** One piece of due work: {@code kind}, due at {@code at}. */
+    public record Due(DueWork kind, Instant at) {}
+
+    /** The work {@code booking} has pending, if any. A booking has at most one at a time. */
+    public static Optional<Due> of(Booking booking) {
+        return switch (booking.status()) {
+            case PENDING -> Optional.ofNullable(booking.holdExpiresAt()).map(expiry -> new Due(HOLD_EXPIRY, expiry));
+            case CONFIRMED -> booking.payment().status() == PaymentStatus.SCHEDULED
+                    ? Optional.of(new Due(SCHEDULED_AUTHORIZATION, booking.startsAt().minus(AUTHORIZATION_LEAD)))
+                    : Optional.empty();
+            case CANCELLED -> CancellationSettlement.moveFor(booking).needsProvider() && booking.cancellation() != null
+                    ? Optional.of(new Due(CANCELLATION_SETTLEMENT, booking.cancellation().at().plus(SETTLEMENT_GRACE)))
+                    : Optional.empty();
+            case COMPLETED, PAYMENT_FAILED, EXPIRED -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,147 @@
+package dev.lessonbook.payment;
+
+import dev.lessonbook.booking.Booking;
+import dev.lessonbook.booking.BookingEvents;
+import dev.lessonbook.booking.BookingStatus;
+import dev.lessonbook.booking.BookingStore;
+import dev.lessonbook.booking.CancellationSettlement;
+import dev.lessonbook.booking.DueWork;
+import dev.lessonbook.booking.Payment;
+import dev.lessonbook.booking.PaymentStatus;
+import dev.lessonbook.event.EventType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The payment scheduler (every 5 minutes, SPEC §6, ARCHITECTURE §4). Each run does the work
+ * that fell due, found through the store's due index — never a scan:
+ * <ul>
+ *   <li>a saved card of a lesson starting within 24 h is authorized → AUTHORIZED; declined →
+ *       booking PAYMENT_FAILED, payment FAILED, its time freed, BookingPaymentFailed; provider
+ *       unreachable → tried again next run under the same idempotency key (so a lost answer is
+ *       replayed, not authorized twice), until the lesson starts: then MANUAL_REVIEW;
+ *   <li>a PENDING booking whose hold lapsed (a crash between hold and confirmation) → EXPIRED,
+ *       releasing the authorization if one is recorded;
+ *   <li>a cancellation whose money move was never recorded (a crash after the cancelling
+ *       transaction) is settled as its request would have settled it.
+ * </ul>
+ * Each booking is read again before acting, because the index lags writes; at most
+ * {@link #BATCH} bookings of each kind per run keep a run well inside its timeout even with a
+ * hung provider, and the rest wait for the next run.
+ */
+public final class SchedulingPayments {
+    public static final int BATCH = 25;
+
+    private final BookingStore bookings;
+    private final PaymentGateway payments;
+    private final CancellationSettlement settlement;
+    private final PaymentIncidents incidents;
+    private final Clock clock;
+
+    public SchedulingPayments(BookingStore bookings, PaymentGateway payments, CancellationSettlement settlement,
+            PaymentIncidents incidents, Clock clock) {
+        this.bookings = bookings;
+        this.payments = payments;
+        this.settlement = settlement;
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    /** What one run did; {@code deferred} counts authorizations left for the next run. */
+    public record Run(int authorized, int paymentFailed, int deferred, int expired, int settled) {}
+
+    public Run run() {
+        Instant now = clock.instant();
+        int authorized = 0;
+        int failed = 0;
+        int deferred = 0;
+        for (Booking booking : due(DueWork.SCHEDULED_AUTHORIZATION, now)) {
+            switch (authorize(booking, now)) {
+                case AUTHORIZED -> authorized++;
+                case FAILED -> failed++;
+                case DEFERRED -> deferred++;
+                case SKIPPED -> { }
+            }
+        }
+        int expired = 0;
+        for (Booking booking : due(DueWork.HOLD_EXPIRY, now)) {
+            if (expire(booking)) {
+                expired++;
+            }
+        }
+        int settled = 0;
+        for (Booking booking : due(DueWork.CANCELLATION_SETTLEMENT, now)) {
+            settlement.settle(booking);
+            settled++;
+        }
+        return new Run(authorized, failed, deferred, expired, settled);
+    }
+
+    /** Bookings whose {@code kind} of work is due by {@code now}, by their current state. */
+    private List<Booking> due(DueWork kind, Instant now) {
+        return bookings.findDue(kind, now, BATCH).stream()
+                .filter(booking -> DueWork.of(booking)
+                        .filter(due -> due.kind() == kind && !due.at().isAfter(now))
+                        .isPresent())
+                .toList();
+    }
+
+    private enum Authorization { AUTHORIZED, FAILED, DEFERRED, SKIPPED }
+
+    private Authorization authorize(Booking booking, Instant now) {
+        Payment saved = booking.payment();
+        PaymentOutcome outcome = payments.authorizeSaved(booking.id(), booking.price(), saved.customerId(),
+                saved.paymentMethodId());
+        switch (outcome) {
+            case PaymentOutcome.Authorized done -> {
+                Booking authorized = booking.withPayment(new Payment(PaymentStatus.AUTHORIZED, done.amount(), 0, 0,
+                        done.paymentIntentId(), saved.customerId(), saved.paymentMethodId()));
+                if (bookings.update(authorized, BookingStatus.CONFIRMED, List.of())) {
+                    return Authorization.AUTHORIZED;
+                }
+                // Cancelled meanwhile: its cancellation dropped the scheduled payment (or charged
+                // it on its own), so this authorization must not outlive it.
+                payments.release(booking.id(), done.paymentIntentId());
+                return Authorization.SKIPPED;
+            }
+            case PaymentOutcome.Declined declined -> {
+                Booking failed = booking.withStatus(BookingStatus.PAYMENT_FAILED)
+                        .withPayment(saved.withStatus(PaymentStatus.FAILED));
+                boolean written = bookings.releaseTo(failed, BookingStatus.CONFIRMED,
+                        List.of(BookingEvents.of(EventType.BookingPaymentFailed, failed, clock.instant())));
+                return written ? Authorization.FAILED : Authorization.SKIPPED;
+            }
+            default -> {
+                if (now.isBefore(booking.startsAt())) {
+                    return Authorization.DEFERRED;
+                }
+                incidents.manualReview(booking.id(), "authorize-saved",
+                        "still not authorized when the lesson started; last attempt: " + outcome.getClass().getSimpleName());
+                bookings.update(booking.withPayment(saved.withStatus(PaymentStatus.MANUAL_REVIEW)),
+                        BookingStatus.CONFIRMED, List.of());
+                return Authorization.SKIPPED;
+            }
+        }
+    }
+
+    /**
+     * The hold lapsed, so its locks no longer block anyone (their condition reads the expiry);
+     * this only records the end and deletes them. A create request still paying finds the booking
+     * no longer PENDING at its confirmation and releases its own authorization.
+     */
+    private boolean expire(Booking pending) {
+        Payment payment = pending.payment();
+        if (payment.paymentIntentId() != null) {
+            PaymentOutcome release = payments.release(pending.id(), payment.paymentIntentId());
+            if (release instanceof PaymentOutcome.Released) {
+                payment = payment.withStatus(PaymentStatus.RELEASED);
+            } else {
+                incidents.manualReview(pending.id(), "release", "expired hold: " + release.getClass().getSimpleName());
+                payment = payment.withStatus(PaymentStatus.MANUAL_REVIEW);
+            }
+        }
+        return bookings.releaseTo(pending.withStatus(BookingStatus.EXPIRED).withPayment(payment),
+                BookingStatus.PENDING, List.of());
+    }
+}
