@@ -36,6 +36,10 @@ public final class BookingEvents {
         payload.put("endsAt", booking.endsAt().toString());
         payload.put("startsAtLocal", booking.startsAt().atZone(booking.timezone()).toOffsetDateTime().toString());
         payload.put("endsAtLocal", booking.endsAt().atZone(booking.timezone()).toOffsetDateTime().toString());
+        // The instructor's busy time, buffers included: which weeks' bookable views the event changes.
+        payload.put("occupancy", Map.of(
+                "instructorFrom", booking.occupancy().instructorFrom().toString(),
+                "instructorUntil", booking.occupancy().instructorUntil().toString()));
         payload.put("durationMinutes", booking.durationMinutes());
         payload.put("locationType", booking.locationType().wireName());
         payload.put("price", Map.of("amount", booking.price().amount(), "currency", booking.price().currency()));
