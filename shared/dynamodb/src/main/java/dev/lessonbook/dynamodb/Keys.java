@@ -1,5 +1,6 @@
 package dev.lessonbook.dynamodb;
 
+import dev.lessonbook.view.ViewKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -51,6 +52,25 @@ public final class Keys {
 
     public static Map<String, AttributeValue> outbox(String eventId) {
         return key("OUTBOX#" + eventId, "EVENT");
+    }
+
+    /** A cached view of an instructor; it lives in the instructor's partition next to what it shows. */
+    public static Map<String, AttributeValue> view(ViewKey<?> view) {
+        return key(instructor(view.instructorId()), switch (view) {
+            case ViewKey.WeekMap week -> "VIEW#WEEK#" + week.weekStart();
+            case ViewKey.Bookable bookable -> "VIEW#BOOKABLE#" + bookable.weekStart();
+            case ViewKey.Stats stats -> "VIEW#STATS";
+        });
+    }
+
+    /** That {@code consumer} has handled event {@code eventId} (dedupe of redelivered messages). */
+    public static Map<String, AttributeValue> processed(String consumer, String eventId) {
+        return key("PROCESSED#" + consumer + "#" + eventId, "PROCESSED");
+    }
+
+    /** That the email of event {@code eventId} to {@code recipient} was claimed for sending. */
+    public static Map<String, AttributeValue> notified(String eventId, String recipient) {
+        return key("NOTIFIED#" + eventId + "#" + recipient, "NOTIFIED");
     }
 
     public static Map<String, AttributeValue> key(String pk, String sk) {

@@ -1,9 +1,18 @@
 package dev.lessonbook.dynamodb;
 
 import dev.lessonbook.event.DomainEvent;
+import dev.lessonbook.event.EventType;
+import dev.lessonbook.view.InvalidatedViews;
+import dev.lessonbook.view.ViewKey;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -17,9 +26,43 @@ public final class OutboxItems {
 
     private OutboxItems() {}
 
-    /** What a transaction writes for one event: its outbox item (and, later, view invalidations). */
-    public static java.util.List<TransactWriteItem> writesFor(String tableName, DomainEvent event) {
-        return java.util.List.of(put(tableName, event));
+    /**
+     * What a transaction writes for one event: its outbox item, and a delete of every cached view
+     * the event makes stale — in the same transaction, so the next read after the commit misses
+     * and reads the new data (SPEC §8).
+     */
+    public static List<TransactWriteItem> writesFor(String tableName, DomainEvent event) {
+        return writesFor(tableName, List.of(event));
+    }
+
+    /**
+     * The writes of several events of one transaction. A transaction may not touch one item
+     * twice, so a view two events invalidate is deleted once.
+     */
+    public static List<TransactWriteItem> writesFor(String tableName, List<DomainEvent> events) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        Set<ViewKey<?>> views = new LinkedHashSet<>();
+        for (DomainEvent event : events) {
+            writes.add(put(tableName, event));
+            views.addAll(InvalidatedViews.by(event));
+        }
+        for (ViewKey<?> view : views) {
+            writes.add(TransactWriteItem.builder()
+                    .delete(Delete.builder().tableName(tableName).key(Keys.view(view)).build())
+                    .build());
+        }
+        return writes;
+    }
+
+    /** The event an outbox item holds (as {@link #put} wrote it). */
+    @SuppressWarnings("unchecked")
+    public static DomainEvent toEvent(Map<String, AttributeValue> item) {
+        return new DomainEvent(
+                AttributeValues.string(item, "eventId"),
+                EventType.valueOf(AttributeValues.string(item, "type")),
+                Instant.parse(AttributeValues.string(item, "occurredAt")),
+                AttributeValues.string(item, "instructorId"),
+                (Map<String, Object>) AttributeValues.toPlain(item.get("payload")));
     }
 
     public static TransactWriteItem put(String tableName, DomainEvent event) {

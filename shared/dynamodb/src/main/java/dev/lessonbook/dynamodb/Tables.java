@@ -66,7 +66,7 @@ public final class Tables {
      */
     public void commit(List<TransactWriteItem> writes, List<DomainEvent> events, String clientRequestToken) {
         List<TransactWriteItem> all = new ArrayList<>(writes);
-        events.forEach(event -> all.addAll(OutboxItems.writesFor(tableName, event)));
+        all.addAll(OutboxItems.writesFor(tableName, events));
         Transactions.write(client, TransactWriteItemsRequest.builder()
                 .transactItems(all)
                 .clientRequestToken(clientRequestToken)
