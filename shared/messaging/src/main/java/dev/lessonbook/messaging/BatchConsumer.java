@@ -1,0 +1,64 @@
+package dev.lessonbook.messaging;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.lessonbook.dynamodb.Incidents;
+import dev.lessonbook.dynamodb.ProcessedEvents;
+import dev.lessonbook.event.DomainEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lambda's SQS batch, handled message by message (written once for every queue consumer):
+ * an event this consumer handled before is skipped; one that fails — or is not an event at all —
+ * is reported in {@code batchItemFailures} and only it comes back (ReportBatchItemFailures),
+ * until the queue's redrive policy moves it to the dead-letter queue. The rest of its batch is
+ * handled and deleted regardless.
+ */
+public final class BatchConsumer {
+
+    /** What the consumer does with one event; throwing fails that message only. */
+    @FunctionalInterface
+    public interface EventHandler {
+        void handle(DomainEvent event) throws Exception;
+    }
+
+    private final String consumer;
+    private final ProcessedEvents processed;
+    private final EventHandler handler;
+    private final Clock clock;
+
+    public BatchConsumer(String consumer, ProcessedEvents processed, EventHandler handler, Clock clock) {
+        this.consumer = consumer;
+        this.processed = processed;
+        this.handler = handler;
+        this.clock = clock;
+    }
+
+    public SQSBatchResponse handle(SQSEvent batch) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> messages = batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
+        for (SQSEvent.SQSMessage message : messages) {
+            try {
+                handleOne(message);
+            } catch (Exception e) {
+                Incidents.record("EventHandlingFailed", consumer + " failed on a message; it will be retried",
+                        Map.of("consumer", consumer, "messageId", String.valueOf(message.getMessageId())), e);
+                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private void handleOne(SQSEvent.SQSMessage message) throws Exception {
+        DomainEvent event = EventJson.read(message.getBody());
+        if (processed.isDone(consumer, event.eventId())) {
+            return;
+        }
+        handler.handle(event);
+        // Only now: a failed message was not marked, so its retry handles it.
+        processed.markDone(consumer, event.eventId(), clock.instant());
+    }
+}
