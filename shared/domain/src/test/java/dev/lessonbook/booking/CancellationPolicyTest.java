@@ -112,4 +112,22 @@ class CancellationPolicyTest {
         assertThat(valueOf(POLICY.decide(aBooking().status(BookingStatus.CANCELLED).build(), Role.STUDENT, LESSON.startsAt())))
                 .isEqualTo(new CancellationDecision.AlreadyCancelled());
     }
+
+    @Test
+    void tiersComeFromConfigurationWithTheSpecDefaultsWhenAbsent() {
+        assertThat(CancellationPolicy.fromConfiguration(java.util.Optional.empty())).isEqualTo(CancellationPolicy.defaults());
+        assertThat(CancellationPolicy.fromConfiguration(java.util.Optional.of("24h=0, 12h=50, 0h=100")))
+                .isEqualTo(CancellationPolicy.defaults());
+        CancellationPolicy configured = CancellationPolicy.fromConfiguration(java.util.Optional.of("48h=0,90m=25"));
+        assertThat(configured.chargePercentFor(Role.STUDENT, Duration.ofMinutes(90))).isEqualTo(25);
+        assertThat(configured.chargePercentFor(Role.STUDENT, Duration.ofMinutes(89))).isEqualTo(100);
+    }
+
+    @Test
+    void malformedTierConfigurationFailsAtStartup() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> CancellationPolicy.fromConfiguration(java.util.Optional.of("24=0")));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> CancellationPolicy.fromConfiguration(java.util.Optional.of("12h=150")));
+    }
 }

@@ -1,0 +1,137 @@
+package dev.lessonbook.payment;
+
+import static dev.lessonbook.fixtures.Bookings.aBooking;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lessonbook.booking.Booking;
+import dev.lessonbook.booking.BookingStatus;
+import dev.lessonbook.booking.CancellationSettlement;
+import dev.lessonbook.booking.Cancellation;
+import dev.lessonbook.booking.DueWork;
+import dev.lessonbook.booking.Payment;
+import dev.lessonbook.booking.PaymentStatus;
+import dev.lessonbook.event.DomainEvent;
+import dev.lessonbook.event.EventType;
+import dev.lessonbook.fixtures.InMemoryBookingStore;
+import dev.lessonbook.fixtures.ScriptedPaymentGateway;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class SchedulingPaymentsTest {
+    private static final Payment SCHEDULED = new Payment(PaymentStatus.SCHEDULED, 0, 0, 0, null, "cus_1", "pm_saved");
+
+    private final InMemoryBookingStore bookings = new InMemoryBookingStore();
+    private final ScriptedPaymentGateway payments = new ScriptedPaymentGateway();
+    private final Booking scheduled = aBooking().id("bk_sched").payment(SCHEDULED).build();
+
+    private SchedulingPayments.Run runAt(Instant now) {
+        PaymentIncidents ignore = (id, operation, reason) -> { };
+        return new SchedulingPayments(bookings, payments, new CancellationSettlement(bookings, payments, ignore), ignore,
+                Clock.fixed(now, ZoneOffset.UTC)).run();
+    }
+
+    private Booking stored(String id) {
+        return bookings.find(id).orElseThrow();
+    }
+
+    @Test
+    void scheduledPaymentIsAuthorizedTwentyFourHoursBeforeTheLesson() {
+        bookings.with(scheduled);
+
+        SchedulingPayments.Run run = runAt(scheduled.startsAt().minus(Duration.ofHours(24)));
+
+        assertThat(run.authorized()).isEqualTo(1);
+        assertThat(payments.calls).containsExactly("authorizeSaved bk_sched 6000");
+        assertThat(stored("bk_sched").payment())
+                .isEqualTo(new Payment(PaymentStatus.AUTHORIZED, 6000, 0, 0, "pi_saved_bk_sched", "cus_1", "pm_saved"));
+        assertThat(DueWork.of(stored("bk_sched"))).isEmpty();
+    }
+
+    @Test
+    void scheduledPaymentIsLeftAloneUntilTwentyFourHoursBeforeTheLesson() {
+        bookings.with(scheduled);
+
+        runAt(scheduled.startsAt().minus(Duration.ofHours(24)).minusSeconds(1));
+
+        assertThat(payments.calls).isEmpty();
+        assertThat(stored("bk_sched")).isEqualTo(scheduled);
+    }
+
+    @Test
+    void declinedScheduledAuthorizationFailsTheBookingAndFreesItsTime() {
+        bookings.with(scheduled);
+        payments.answering("authorizeSaved", new PaymentOutcome.Declined("Your card was declined."));
+
+        SchedulingPayments.Run run = runAt(scheduled.startsAt().minus(Duration.ofHours(3)));
+
+        assertThat(run.paymentFailed()).isEqualTo(1);
+        Booking failed = stored("bk_sched");
+        assertThat(failed.status()).isEqualTo(BookingStatus.PAYMENT_FAILED);
+        assertThat(failed.payment().status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(failed.occupiesTimeAt(failed.startsAt())).isFalse();
+        assertThat(bookings.events).extracting(DomainEvent::type).containsExactly(EventType.BookingPaymentFailed);
+    }
+
+    @Test
+    void unreachableProviderIsTriedAgainNextRunUnderTheSameBooking() {
+        bookings.with(scheduled);
+        payments.answering("authorizeSaved", new PaymentOutcome.ProviderUnavailable("timeout"));
+
+        SchedulingPayments.Run run = runAt(scheduled.startsAt().minus(Duration.ofHours(20)));
+
+        assertThat(run.deferred()).isEqualTo(1);
+        assertThat(stored("bk_sched")).isEqualTo(scheduled);
+        payments.answering("authorizeSaved", new PaymentOutcome.Authorized("pi_late", 6000));
+        assertThat(runAt(scheduled.startsAt().minus(Duration.ofHours(19))).authorized()).isEqualTo(1);
+    }
+
+    @Test
+    void lapsedHoldIsMarkedExpired() {
+        Instant expiry = Instant.parse("2026-12-01T12:10:00Z");
+        bookings.with(aBooking().id("bk_hold").pendingUntil(expiry)
+                .payment(Payment.notRequired()).build());
+
+        SchedulingPayments.Run run = runAt(expiry);
+
+        assertThat(run.expired()).isEqualTo(1);
+        assertThat(stored("bk_hold").status()).isEqualTo(BookingStatus.EXPIRED);
+        assertThat(payments.calls).isEmpty();
+    }
+
+    @Test
+    void liveHoldIsLeftAlone() {
+        Instant expiry = Instant.parse("2026-12-01T12:10:00Z");
+        bookings.with(aBooking().id("bk_hold").pendingUntil(expiry).build());
+
+        assertThat(runAt(expiry.minusSeconds(1)).expired()).isZero();
+        assertThat(stored("bk_hold").status()).isEqualTo(BookingStatus.PENDING);
+    }
+
+    @Test
+    void lapsedHoldWithARecordedAuthorizationReleasesIt() {
+        Instant expiry = Instant.parse("2026-12-01T12:10:00Z");
+        bookings.with(aBooking().id("bk_hold").pendingUntil(expiry).build());
+
+        runAt(expiry.plusSeconds(60));
+
+        assertThat(payments.calls).containsExactly("release bk_hold pi_1");
+        assertThat(stored("bk_hold").payment().status()).isEqualTo(PaymentStatus.RELEASED);
+    }
+
+    @Test
+    void cancellationLeftUnsettledByACrashIsSettledAfterTheGrace() {
+        Booking lesson = aBooking().id("bk_crash").build();
+        Instant at = lesson.startsAt().minus(Duration.ofHours(18));
+        bookings.with(lesson.cancelled(new Cancellation("student", at, null, 50, 3000), lesson.payment()));
+
+        assertThat(runAt(at.plus(DueWork.SETTLEMENT_GRACE).minusSeconds(1)).settled()).isZero();
+        assertThat(runAt(at.plus(DueWork.SETTLEMENT_GRACE)).settled()).isEqualTo(1);
+
+        assertThat(payments.calls).containsExactly("capture bk_crash pi_1 3000");
+        assertThat(stored("bk_crash").payment().amountCaptured()).isEqualTo(3000);
+        assertThat(DueWork.of(stored("bk_crash"))).isEmpty();
+    }
+}
