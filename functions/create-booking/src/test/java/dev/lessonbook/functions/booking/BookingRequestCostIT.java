@@ -1,0 +1,146 @@
+package dev.lessonbook.functions.booking;
+
+import static dev.lessonbook.functions.booking.CreateBookingHandlerIT.BERLIN;
+import static dev.lessonbook.functions.booking.CreateBookingHandlerIT.minutes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Role;
+import dev.lessonbook.availability.SaveWeekCommand;
+import dev.lessonbook.availability.SavingWeekAvailability;
+import dev.lessonbook.availability.WindowOnDate;
+import dev.lessonbook.booking.BookingALesson;
+import dev.lessonbook.booking.BookingOutcome;
+import dev.lessonbook.booking.BookingRequest;
+import dev.lessonbook.booking.Money;
+import dev.lessonbook.dynamodb.AwsSettings;
+import dev.lessonbook.dynamodb.Tables;
+import dev.lessonbook.dynamodb.TestTable;
+import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
+import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
+import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
+import dev.lessonbook.emulators.LocalServers;
+import dev.lessonbook.emulators.junit.LocalServersExtension;
+import dev.lessonbook.payment.PaymentGateway;
+import dev.lessonbook.payment.PaymentOutcome;
+import dev.lessonbook.payments.stripe.StripePaymentGateway;
+import dev.lessonbook.problem.Result;
+import dev.lessonbook.profile.InstructorProfile;
+import dev.lessonbook.profile.LessonService;
+import dev.lessonbook.profile.LocationType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What one successful booking costs in DynamoDB requests, counted on the wire with an SDK
+ * interceptor: at most 3 reads and 1 transaction before the payment step, 2 transactions in all.
+ */
+@ExtendWith(LocalServersExtension.class)
+class BookingRequestCostIT {
+    private final List<String> operations = Collections.synchronizedList(new ArrayList<>());
+
+    @Test
+    void aBookingReadsAtMostThreeTimesAndWritesOneTransactionBeforePaymentAndTwoInAll(LocalServers.Endpoints endpoints) {
+        Tables tables = countedTables(endpoints);
+        LocalDate soon = LocalDate.now(BERLIN).plusDays(3);
+        DynamoProfileStore profiles = new DynamoProfileStore(tables);
+        profiles.save(new InstructorProfile("inst_cost", BERLIN, Map.of(), List.of(new LessonService(
+                "guitar", "Guitar", List.of(60), Map.of(LocationType.ONLINE, 6000L), "usd", true))));
+        new SavingWeekAvailability(profiles, new DynamoAvailabilityStore(tables), Clock.systemUTC()).save(new SaveWeekCommand(
+                new Caller("inst_cost", Role.INSTRUCTOR), "inst_cost", soon.with(java.time.DayOfWeek.MONDAY),
+                List.of(new WindowOnDate(soon, minutes("08:00"), minutes("18:00"))), true, Optional.empty()));
+        List<String> beforePayment = new ArrayList<>();
+        PaymentGateway stripe = new StripePaymentGateway(LocalServers.STRIPE_TEST_KEY, endpoints.stripe(),
+                StripePaymentGateway.DEFAULT_CONNECT_TIMEOUT, StripePaymentGateway.DEFAULT_READ_TIMEOUT);
+        PaymentGateway observed = new ObservedPayments(stripe, () -> beforePayment.addAll(operations));
+        BookingALesson booking = new BookingALesson(profiles, new DynamoAvailabilityStore(tables),
+                new DynamoBookingStore(tables), observed, Clock.systemUTC());
+        operations.clear();
+
+        BookingOutcome outcome = booking.book(new BookingRequest(new Caller("stud_cost", Role.STUDENT), "inst_cost", "guitar",
+                soon, minutes("10:00"), 60, LocationType.ONLINE, "pm_card_visa", null, "cost-key"));
+
+        assertThat(outcome.result()).isInstanceOf(Result.Ok.class);
+        assertThat(beforePayment).filteredOn(operation -> List.of("GetItem", "Query", "BatchGetItem").contains(operation))
+                .hasSizeLessThanOrEqualTo(3);
+        assertThat(beforePayment).filteredOn("TransactWriteItems"::equals).hasSize(1);
+        assertThat(operations).filteredOn("TransactWriteItems"::equals).hasSize(2);
+        assertThat(operations).doesNotContain("Scan");
+    }
+
+    private Tables countedTables(LocalServers.Endpoints endpoints) {
+        Tables created = TestTable.create(endpoints);
+        DynamoDbClient counted = DynamoDbClient.builder()
+                .endpointOverride(endpoints.aws())
+                .region(Region.of(endpoints.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY)))
+                .httpClient(AwsSettings.httpClient())
+                .overrideConfiguration(override -> override.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                        operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+                    }
+                }))
+                .build();
+        return new Tables(counted, created.tableName());
+    }
+
+    /** The real gateway, telling when the first payment call starts. */
+    private record ObservedPayments(PaymentGateway real, Runnable firstCall) implements PaymentGateway {
+        private PaymentOutcome observe(java.util.function.Supplier<PaymentOutcome> call) {
+            firstCall.run();
+            return call.get();
+        }
+
+        @Override
+        public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId) {
+            return observe(() -> real.authorize(bookingId, amount, paymentMethodId, studentId));
+        }
+
+        @Override
+        public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId) {
+            return observe(() -> real.saveCard(bookingId, paymentMethodId, studentId));
+        }
+
+        @Override
+        public PaymentOutcome authorizeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
+            return observe(() -> real.authorizeSaved(bookingId, amount, customerId, paymentMethodId));
+        }
+
+        @Override
+        public PaymentOutcome chargeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
+            return observe(() -> real.chargeSaved(bookingId, amount, customerId, paymentMethodId));
+        }
+
+        @Override
+        public PaymentOutcome capture(String bookingId, String paymentIntentId, long amount) {
+            return observe(() -> real.capture(bookingId, paymentIntentId, amount));
+        }
+
+        @Override
+        public PaymentOutcome release(String bookingId, String paymentIntentId) {
+            return observe(() -> real.release(bookingId, paymentIntentId));
+        }
+
+        @Override
+        public PaymentOutcome refund(String bookingId, String paymentIntentId, long amount) {
+            return observe(() -> real.refund(bookingId, paymentIntentId, amount));
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package dev.lessonbook.functions.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Role;
+import dev.lessonbook.availability.SaveWeekCommand;
+import dev.lessonbook.availability.SavingWeekAvailability;
+import dev.lessonbook.availability.WindowOnDate;
+import dev.lessonbook.booking.Booking;
+import dev.lessonbook.booking.BookingStatus;
+import dev.lessonbook.dynamodb.FunctionEnvironment;
+import dev.lessonbook.dynamodb.Tables;
+import dev.lessonbook.dynamodb.TestTable;
+import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
+import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
+import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
+import dev.lessonbook.emulators.LocalServers;
+import dev.lessonbook.emulators.junit.LocalServersExtension;
+import dev.lessonbook.http.TestEvents;
+import dev.lessonbook.profile.InstructorProfile;
+import dev.lessonbook.profile.LessonService;
+import dev.lessonbook.profile.LocationType;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+/** POST /v1/bookings through the real handler, on moto and localstripe, with real concurrency. */
+@ExtendWith(LocalServersExtension.class)
+class CreateBookingHandlerIT {
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    /** Two weeks ahead: payment is a saved card (SCHEDULED). */
+    static final LocalDate MONDAY = LocalDate.now(BERLIN).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
+    /** Within 6 days: payment is an authorization now. */
+    static final LocalDate SOON = LocalDate.now(BERLIN).plusDays(3);
+    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+
+    static Tables tables;
+    private static CreateBookingHandler handler;
+
+    @BeforeAll
+    static void handlerOnTheEmulators(LocalServers.Endpoints endpoints) {
+        tables = FunctionEnvironment.prepare(endpoints);
+        String parameter = "/lessonbook-test/stripe-secret";
+        try (SsmClient ssm = SsmClient.builder().endpointOverride(endpoints.aws()).region(Region.of(endpoints.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY)))
+                .build()) {
+            ssm.putParameter(put -> put.name(parameter).type(ParameterType.SECURE_STRING)
+                    .value(LocalServers.STRIPE_TEST_KEY).overwrite(true));
+        }
+        System.setProperty("STRIPE_SECRET_PARAMETER", parameter);
+        for (String instructor : List.of("inst_42", "inst_43", "inst_44", "inst_45", "inst_46", "inst_47", "inst_48")) {
+            publish(instructor, MONDAY, "08:00", "18:00");
+            publish(instructor, SOON.with(DayOfWeek.MONDAY), "08:00", "18:00");
+        }
+        handler = new CreateBookingHandler();
+    }
+
+    static void publish(String instructor, LocalDate weekStart, String start, String end) {
+        DynamoProfileStore profiles = new DynamoProfileStore(tables);
+        profiles.save(new InstructorProfile(instructor, BERLIN, Map.of(), List.of(new LessonService(
+                "guitar", "Guitar", List.of(30, 60), Map.of(LocationType.ONLINE, 6000L), "usd", true))));
+        List<WindowOnDate> windows = new ArrayList<>();
+        for (int day = 0; day < 7; day++) {
+            LocalDate date = weekStart.plusDays(day);
+            if (!date.isBefore(LocalDate.now(BERLIN).plusDays(1))) {
+                windows.add(new WindowOnDate(date, minutes(start), minutes(end)));
+            }
+        }
+        assertThat(new SavingWeekAvailability(profiles, new DynamoAvailabilityStore(tables), Clock.systemUTC())
+                .save(new SaveWeekCommand(new Caller(instructor, Role.INSTRUCTOR), instructor, weekStart, windows, false,
+                        Optional.empty())))
+                .isInstanceOf(dev.lessonbook.problem.Result.Ok.class);
+    }
+
+    @Test
+    void aStudentBooksALessonFromTheSampleEvent() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(booking("stud_7", "inst_42", MONDAY, "09:00", 60)
+                .header("idempotency-key", "sample-1").event(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        String id = idOf(response);
+        assertThat(response.getHeaders()).containsEntry("Location", "/v1/bookings/" + id);
+        assertThat(response.getBody()).contains("\"status\":\"CONFIRMED\"", "\"start\":\"09:00\"", "\"end\":\"10:00\"",
+                "\"price\":{\"amount\":6000,\"currency\":\"usd\"}", "\"payment\":{\"status\":\"SCHEDULED\"");
+        assertThat(new DynamoBookingStore(tables).find(id).orElseThrow().status()).isEqualTo(BookingStatus.CONFIRMED);
+    }
+
+    @Test
+    void fiftyStudentsRacingForOverlappingTimesGetExactlyOneBooking() throws Exception {
+        List<Callable<APIGatewayV2HTTPResponse>> requests = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            // 09:00, 09:15 or 09:30 for 60 minutes: every request overlaps every other.
+            String start = List.of("09:00", "09:15", "09:30").get(i % 3);
+            APIGatewayV2HTTPEvent event = booking("racer_" + i, "inst_43", MONDAY, start, 60).event();
+            requests.add(() -> handler.handleRequest(event, null));
+        }
+
+        List<APIGatewayV2HTTPResponse> responses = concurrently(requests);
+
+        assertThat(responses).filteredOn(response -> response.getStatusCode() == 201).hasSize(1);
+        assertThat(responses).filteredOn(response -> response.getStatusCode() == 409).hasSize(49)
+                .allSatisfy(response -> assertThat(response.getBody()).contains("\"conflictScope\":\"instructor\"",
+                        "\"detail\":\"Instructor already has a booking that overlaps this time\""));
+        String winner = idOf(responses.stream().filter(response -> response.getStatusCode() == 201).findFirst().orElseThrow());
+        List<Map<String, AttributeValue>> items = TestTable.scan(tables);
+        assertThat(items).filteredOn(item -> item.get("pk").s().startsWith("BOOKING#"))
+                .filteredOn(item -> item.get("instructorId").s().equals("inst_43"))
+                .extracting(item -> item.get("id").s()).containsExactly(winner);
+        assertThat(items).filteredOn(item -> item.get("sk").s().startsWith("LOCK#"))
+                .filteredOn(item -> item.get("pk").s().equals("INSTRUCTOR#inst_43"))
+                .hasSize(5)
+                .allSatisfy(lock -> assertThat(lock.get("bookingId").s()).isEqualTo(winner));
+    }
+
+    @Test
+    void twentyConcurrentRetriesWithOneIdempotencyKeyMakeOneBooking() throws Exception {
+        List<Callable<APIGatewayV2HTTPResponse>> retries = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            APIGatewayV2HTTPEvent event = booking("stud_retry", "inst_44", MONDAY, "11:00", 60)
+                    .header("idempotency-key", "same-key-20").event();
+            retries.add(() -> handler.handleRequest(event, null));
+        }
+
+        List<APIGatewayV2HTTPResponse> responses = concurrently(retries);
+
+        assertThat(responses).allSatisfy(response -> assertThat(response.getStatusCode()).isEqualTo(201));
+        assertThat(responses).extracting(CreateBookingHandlerIT::idOf).containsOnly(idOf(responses.get(0)));
+        assertThat(responses).filteredOn(response -> "true".equals(response.getHeaders().get("Idempotent-Replayed")))
+                .hasSize(19);
+        assertThat(TestTable.scan(tables)).filteredOn(item -> item.get("pk").s().startsWith("BOOKING#"))
+                .filteredOn(item -> item.get("studentId").s().equals("stud_retry")).hasSize(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsRejected() {
+        handler.handleRequest(booking("stud_reuse", "inst_44", MONDAY, "14:00", 60).header("idempotency-key", "reused").event(), null);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(booking("stud_reuse", "inst_44", MONDAY, "15:00", 60)
+                .header("idempotency-key", "reused").event(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(response.getBody()).contains("\"code\":\"IDEMPOTENCY_KEY_REUSED\"");
+    }
+
+    @Test
+    void aStudentBookedWithOneInstructorCannotTakeAnOverlappingLessonWithAnother() {
+        assertThat(handler.handleRequest(booking("stud_busy", "inst_45", MONDAY, "10:00", 60).event(), null).getStatusCode())
+                .isEqualTo(201);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(booking("stud_busy", "inst_46", MONDAY, "10:30", 30).event(), null);
+        APIGatewayV2HTTPResponse touching = handler.handleRequest(booking("stud_busy", "inst_46", MONDAY, "11:00", 60).event(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(response.getBody()).contains("\"conflictScope\":\"student\"",
+                "\"detail\":\"Student already has a booking that overlaps this time\"");
+        assertThat(touching.getStatusCode()).as("a student's lessons may touch").isEqualTo(201);
+    }
+
+    @Test
+    void aDeclinedCardAnswers402AndFreesTheSlotAtOnce() {
+        APIGatewayV2HTTPResponse declined = handler.handleRequest(booking("stud_declined", "inst_47", SOON, "15:00", 60)
+                .json(body("inst_47", SOON, "15:00", 60, "pm_card_visa_chargeDeclined")).event(), null);
+
+        assertThat(declined.getStatusCode()).isEqualTo(402);
+        assertThat(declined.getBody()).contains("\"code\":\"PAYMENT_DECLINED\"");
+        assertThat(TestTable.scan(tables)).filteredOn(item -> item.get("pk").s().startsWith("BOOKING#"))
+                .filteredOn(item -> item.get("studentId").s().equals("stud_declined"))
+                .extracting(item -> item.get("status").s()).containsExactly("PAYMENT_FAILED");
+
+        APIGatewayV2HTTPResponse next = handler.handleRequest(booking("stud_next", "inst_47", SOON, "15:00", 60).event(), null);
+
+        assertThat(next.getStatusCode()).isEqualTo(201);
+        assertThat(next.getBody()).contains("\"payment\":{\"status\":\"AUTHORIZED\",\"amountAuthorized\":6000");
+    }
+
+    @Test
+    void creatingBookingsLeavesTheStoredAvailabilityUntouched() {
+        List<Map<String, AttributeValue>> before = availabilityItems("inst_42");
+
+        handler.handleRequest(booking("stud_a", "inst_42", MONDAY, "13:00", 60).event(), null);
+        handler.handleRequest(booking("stud_b", "inst_42", MONDAY, "16:00", 30).event(), null);
+
+        assertThat(availabilityItems("inst_42")).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void savingAvailabilityOverABookedTimeLeavesTheBookingUntouched() {
+        APIGatewayV2HTTPResponse booked = handler.handleRequest(booking("stud_c", "inst_48", MONDAY, "15:00", 60).event(), null);
+        Booking before = new DynamoBookingStore(tables).find(idOf(booked)).orElseThrow();
+
+        DynamoProfileStore profiles = new DynamoProfileStore(tables);
+        assertThat(new SavingWeekAvailability(profiles, new DynamoAvailabilityStore(tables), Clock.systemUTC())
+                .save(new SaveWeekCommand(new Caller("inst_48", Role.INSTRUCTOR), "inst_48", MONDAY,
+                        List.of(new WindowOnDate(MONDAY, minutes("08:00"), minutes("09:00"))), true, Optional.empty())))
+                .isInstanceOf(dev.lessonbook.problem.Result.Ok.class);
+
+        assertThat(new DynamoBookingStore(tables).find(before.id())).contains(before);
+    }
+
+    static List<Map<String, AttributeValue>> availabilityItems(String instructor) {
+        return TestTable.scan(tables).stream()
+                .filter(item -> item.get("pk").s().equals("INSTRUCTOR#" + instructor))
+                .filter(item -> item.get("sk").s().startsWith("WEEK#") || item.get("sk").s().startsWith("DAY#"))
+                .toList();
+    }
+
+    static TestEvents.Builder booking(String student, String instructor, LocalDate date, String start, int minutes) {
+        return TestEvents.fromSample("create-booking.json")
+                .as(student, "student")
+                .withoutHeader("idempotency-key")
+                .json(body(instructor, date, start, minutes, "pm_card_visa"));
+    }
+
+    static String body(String instructor, LocalDate date, String start, int minutes, String paymentMethod) {
+        return """
+                {"instructorId":"%s","serviceId":"guitar","date":"%s","start":"%s","durationMinutes":%d,
+                 "locationType":"online","paymentMethodId":"%s"}""".formatted(instructor, date, start, minutes, paymentMethod);
+    }
+
+    static String idOf(APIGatewayV2HTTPResponse response) {
+        Matcher matcher = ID.matcher(response.getBody());
+        assertThat(matcher.find()).as("booking id in %s", response.getBody()).isTrue();
+        return matcher.group(1);
+    }
+
+    static int minutes(String time) {
+        return Integer.parseInt(time.substring(0, 2)) * 60 + Integer.parseInt(time.substring(3));
+    }
+
+    static <T> List<T> concurrently(List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
