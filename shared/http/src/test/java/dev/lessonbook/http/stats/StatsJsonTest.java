@@ -1,0 +1,27 @@
+package dev.lessonbook.http.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lessonbook.booking.Money;
+import dev.lessonbook.http.ApiResponse;
+import dev.lessonbook.http.Json;
+import dev.lessonbook.stats.BookingStats;
+import org.junit.jupiter.api.Test;
+
+class StatsJsonTest {
+
+    @Test
+    void statsHaveExactlyTheFieldsOfSpecSection3_3() {
+        BookingStats stats = new BookingStats("ins-1", 4, 1, 2, 1,
+                new Money(9000, "usd"), new Money(3000, "usd"), 0.5, 0.25);
+
+        ApiResponse.Document response = StatsJson.response(stats);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(Json.write(response.body())).isEqualTo("{\"instructorId\":\"ins-1\",\"totalBookings\":4,"
+                + "\"upcomingBookings\":1,\"completedBookings\":2,\"cancelledBookings\":1,"
+                + "\"totalEarnings\":{\"amount\":9000,\"currency\":\"usd\"},"
+                + "\"thisMonthEarnings\":{\"amount\":3000,\"currency\":\"usd\"},"
+                + "\"completionRate\":0.5,\"cancellationRate\":0.25}");
+    }
+}
