@@ -95,6 +95,11 @@ public final class TestEvents {
             return this;
         }
 
+        public Builder withoutQuery(String name) {
+            query.remove(name);
+            return this;
+        }
+
         public Builder query(String name, String value) {
             query.put(name, value);
             return this;

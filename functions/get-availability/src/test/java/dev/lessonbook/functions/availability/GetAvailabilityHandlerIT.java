@@ -1,0 +1,96 @@
+package dev.lessonbook.functions.availability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lessonbook.availability.AvailabilityStore.VersionedWeek;
+import dev.lessonbook.availability.DaySlots;
+import dev.lessonbook.availability.WeekAvailability;
+import dev.lessonbook.booking.Booking;
+import dev.lessonbook.booking.BookingStatus;
+import dev.lessonbook.booking.Money;
+import dev.lessonbook.booking.Occupancy;
+import dev.lessonbook.booking.Payment;
+import dev.lessonbook.dynamodb.FunctionEnvironment;
+import dev.lessonbook.dynamodb.Tables;
+import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
+import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
+import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
+import dev.lessonbook.emulators.LocalServers;
+import dev.lessonbook.emulators.junit.LocalServersExtension;
+import dev.lessonbook.http.TestEvents;
+import dev.lessonbook.profile.Buffer;
+import dev.lessonbook.profile.InstructorProfile;
+import dev.lessonbook.profile.LessonService;
+import dev.lessonbook.profile.LocationType;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalServersExtension.class)
+class GetAvailabilityHandlerIT {
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final LocalDate MONDAY = LocalDate.now(BERLIN).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
+
+    private static GetAvailabilityHandler handler;
+
+    @BeforeAll
+    static void aWeekWithOneConfirmedLesson(LocalServers.Endpoints endpoints) {
+        Tables tables = FunctionEnvironment.prepare(endpoints);
+        new DynamoProfileStore(tables).save(new InstructorProfile("inst_42", BERLIN, Map.of(), List.of(new LessonService(
+                "guitar", "Guitar", List.of(60), Map.of(LocationType.ONLINE, 6000L), "usd", true))));
+        new DynamoAvailabilityStore(tables).saveWeek(VersionedWeek.of(new WeekAvailability("inst_42", MONDAY,
+                Map.of(MONDAY, DaySlots.empty().open(9 * 60, 12 * 60)))), Optional.empty(), List.of());
+        // Monday 10:00-11:00 online: the instructor is busy until 11:15 (15 minutes after).
+        Instant startsAt = MONDAY.atTime(10, 0).atZone(BERLIN).toInstant();
+        Instant endsAt = startsAt.plus(Duration.ofHours(1));
+        Booking pending = new Booking("bk_view", BookingStatus.PENDING, "inst_42", "stud_7", "guitar", "Guitar", MONDAY,
+                600, 660, BERLIN, startsAt, endsAt, 60, LocationType.ONLINE, new Money(6000, "usd"),
+                Payment.notRequired(), null, Occupancy.forLesson(startsAt, endsAt, Buffer.defaultFor(LocationType.ONLINE)),
+                Instant.now(), null, Instant.now().plusSeconds(600), null, "fp");
+        DynamoBookingStore bookings = new DynamoBookingStore(tables);
+        bookings.reserve(pending, Instant.now());
+        bookings.confirm(pending.confirmed(Instant.now(), Payment.notRequired()), List.of());
+        handler = new GetAvailabilityHandler();
+    }
+
+    @Test
+    void theStoredWeekIsReadWithBookingsNeitherSubtractedNorGivenBack() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(week().withoutQuery("view").event(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"days\":{\"%s\":[{\"start\":\"09:00\",\"end\":\"12:00\"}]}".formatted(MONDAY));
+        assertThat(response.getHeaders()).containsKey("ETag");
+    }
+
+    @Test
+    void theBookableViewSubtractsActiveBookingsWithTheirBuffers() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(week().event(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains(("\"days\":{\"%s\":[{\"start\":\"09:00\",\"end\":\"10:00\"},"
+                + "{\"start\":\"11:15\",\"end\":\"12:00\"}]}").formatted(MONDAY));
+    }
+
+    @Test
+    void aWeekStartThatIsNotAMondayIsRejected() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                week().pathParam("weekStart", MONDAY.plusDays(1).toString()).event(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(response.getBody()).contains("\"code\":\"INVALID_WEEK_START\"");
+    }
+
+    private static TestEvents.Builder week() {
+        return TestEvents.fromSample("get-availability.json").pathParam("weekStart", MONDAY.toString());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.lessonbook.functions.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lessonbook.booking.Booking;
+import dev.lessonbook.booking.BookingStatus;
+import dev.lessonbook.booking.Money;
+import dev.lessonbook.booking.Occupancy;
+import dev.lessonbook.booking.Payment;
+import dev.lessonbook.dynamodb.FunctionEnvironment;
+import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
+import dev.lessonbook.emulators.LocalServers;
+import dev.lessonbook.emulators.junit.LocalServersExtension;
+import dev.lessonbook.http.TestEvents;
+import dev.lessonbook.profile.Buffer;
+import dev.lessonbook.profile.LocationType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalServersExtension.class)
+class GetBookingHandlerIT {
+    private static final String BOOKING = "bk_3f9a0c2e7b1d4a6e8c5f";
+    private static GetBookingHandler handler;
+
+    @BeforeAll
+    static void aConfirmedBooking(LocalServers.Endpoints endpoints) {
+        DynamoBookingStore bookings = new DynamoBookingStore(FunctionEnvironment.prepare(endpoints));
+        Instant startsAt = Instant.parse("2030-01-07T09:00:00Z");
+        Instant endsAt = startsAt.plus(Duration.ofHours(1));
+        Booking pending = new Booking(BOOKING, BookingStatus.PENDING, "inst_42", "stud_7", "guitar", "Guitar",
+                LocalDate.of(2030, 1, 7), 540, 600, ZoneOffset.UTC, startsAt, endsAt, 60, LocationType.ONLINE,
+                new Money(6000, "usd"), Payment.notRequired(), "bring a capo",
+                Occupancy.forLesson(startsAt, endsAt, Buffer.defaultFor(LocationType.ONLINE)),
+                Instant.now(), null, Instant.now().plusSeconds(600), null, "fp");
+        bookings.reserve(pending, Instant.now());
+        bookings.confirm(pending.confirmed(Instant.now(), Payment.notRequired()), List.of());
+        handler = new GetBookingHandler();
+    }
+
+    @Test
+    void itsStudentReadsTheBooking() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(TestEvents.sample("get-booking.json"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"id\":\"" + BOOKING + "\"", "\"status\":\"CONFIRMED\"",
+                "\"note\":\"bring a capo\"");
+    }
+
+    @Test
+    void itsInstructorAndAnAdminReadTheBooking() {
+        assertThat(handler.handleRequest(TestEvents.fromSample("get-booking.json").as("inst_42", "instructor").event(), null)
+                .getStatusCode()).isEqualTo(200);
+        assertThat(handler.handleRequest(TestEvents.fromSample("get-booking.json").as("ops_1", "admin").event(), null)
+                .getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aNonPartyGetsTheSameNotFoundAsForAMissingBooking() {
+        APIGatewayV2HTTPResponse stranger = handler.handleRequest(
+                TestEvents.fromSample("get-booking.json").as("stud_8", "student").event(), null);
+        APIGatewayV2HTTPResponse missing = handler.handleRequest(
+                TestEvents.fromSample("get-booking.json").pathParam("bookingId", "bk_missing").event(), null);
+
+        assertThat(stranger.getStatusCode()).isEqualTo(404);
+        assertThat(missing.getStatusCode()).isEqualTo(404);
+        assertThat(withoutInstance(stranger.getBody())).isEqualTo(withoutInstance(missing.getBody()).replace("bk_missing", BOOKING));
+    }
+
+    private static String withoutInstance(String problem) {
+        return problem.replaceAll("\"instance\":\"[^\"]*\"", "");
+    }
+}
