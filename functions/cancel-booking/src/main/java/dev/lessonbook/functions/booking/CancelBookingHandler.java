@@ -1,0 +1,36 @@
+package dev.lessonbook.functions.booking;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lessonbook.booking.CancellationPolicy;
+import dev.lessonbook.booking.CancellationSettlement;
+import dev.lessonbook.booking.CancellingABooking;
+import dev.lessonbook.config.Env;
+import dev.lessonbook.dynamodb.Tables;
+import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
+import dev.lessonbook.http.Route;
+import dev.lessonbook.http.booking.BookingJson;
+import dev.lessonbook.http.booking.BookingRequests;
+import dev.lessonbook.payment.PaymentIncidents;
+import dev.lessonbook.payments.stripe.StripePaymentGateway;
+import java.time.Clock;
+
+/** POST /v1/bookings/{bookingId}/cancel */
+public final class CancelBookingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final DynamoBookingStore BOOKINGS = new DynamoBookingStore(Tables.fromEnvironment());
+    private static final CancellingABooking CANCELLING = new CancellingABooking(BOOKINGS,
+            CancellationPolicy.fromConfiguration(Env.optional("CANCELLATION_TIERS")),
+            new CancellationSettlement(BOOKINGS, StripePaymentGateway.fromConfiguration(Env::optional),
+                    PaymentIncidents.loggedAndCounted()),
+            Clock.systemUTC());
+    private static final Route ROUTE = Route.reading(BookingRequests::cancel)
+            .then(request -> CANCELLING.cancel(request.caller(), request.bookingId(), request.reason()))
+            .respond(BookingJson::response);
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return ROUTE.handle(event, context);
+    }
+}
