@@ -15,13 +15,14 @@ import dev.lessonbook.http.ApiResponse;
 import dev.lessonbook.http.Route;
 import dev.lessonbook.http.booking.BookingJson;
 import dev.lessonbook.http.booking.BookingRequests;
+import dev.lessonbook.messaging.PublishingTables;
 import dev.lessonbook.payments.stripe.StripePaymentGateway;
 import dev.lessonbook.problem.Result;
 import java.time.Clock;
 
 /** POST /v1/bookings */
 public final class CreateBookingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private static final Tables TABLES = Tables.fromEnvironment();
+    private static final Tables TABLES = PublishingTables.fromEnvironment();
     private static final BookingALesson BOOKING = new BookingALesson(new DynamoProfileStore(TABLES),
             new DynamoAvailabilityStore(TABLES), new DynamoBookingStore(TABLES),
             StripePaymentGateway.fromConfiguration(Env::optional), Clock.systemUTC());

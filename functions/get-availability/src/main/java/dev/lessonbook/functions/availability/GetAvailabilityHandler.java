@@ -9,6 +9,7 @@ import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
+import dev.lessonbook.dynamodb.view.DynamoViewCache;
 import dev.lessonbook.http.Route;
 import dev.lessonbook.http.availability.WeekJson;
 import dev.lessonbook.http.availability.WeekRequests;
@@ -18,7 +19,8 @@ import java.time.Clock;
 public final class GetAvailabilityHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Tables TABLES = Tables.fromEnvironment();
     private static final ReadingWeekAvailability READING = new ReadingWeekAvailability(new DynamoProfileStore(TABLES),
-            new DynamoAvailabilityStore(TABLES), new DynamoBookingStore(TABLES), Clock.systemUTC());
+            new DynamoAvailabilityStore(TABLES), new DynamoBookingStore(TABLES), new DynamoViewCache(TABLES),
+            Clock.systemUTC());
     private static final Route ROUTE = Route.reading(WeekRequests::readWeek)
             .then(query -> query.bookable()
                     ? READING.readBookable(query.caller(), query.instructorId(), query.weekStart())

@@ -11,11 +11,12 @@ import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.http.Route;
 import dev.lessonbook.http.availability.WeekJson;
 import dev.lessonbook.http.availability.WeekRequests;
+import dev.lessonbook.messaging.PublishingTables;
 import java.time.Clock;
 
 /** PUT /v1/instructors/{instructorId}/availability/weeks/{weekStart} */
 public final class SaveAvailabilityHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private static final Tables TABLES = Tables.fromEnvironment();
+    private static final Tables TABLES = PublishingTables.fromEnvironment();
     private static final SavingWeekAvailability SAVING = new SavingWeekAvailability(
             new DynamoProfileStore(TABLES), new DynamoAvailabilityStore(TABLES), Clock.systemUTC());
     private static final Route ROUTE = Route.reading(WeekRequests::saveWeek)
