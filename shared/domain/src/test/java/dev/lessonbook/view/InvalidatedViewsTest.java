@@ -1,0 +1,57 @@
+package dev.lessonbook.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lessonbook.event.DomainEvent;
+import dev.lessonbook.event.EventType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InvalidatedViewsTest {
+
+    @Test
+    void aSavedWeekInvalidatesItsWeekMapAndBookableView() {
+        DomainEvent saved = DomainEvent.of(EventType.AvailabilityWeekSaved, Instant.now(), "ins-1",
+                Map.of("weekStart", "2026-12-07", "timezone", "America/New_York"));
+
+        assertThat(InvalidatedViews.by(saved)).containsExactly(
+                new ViewKey.WeekMap("ins-1", LocalDate.parse("2026-12-07")),
+                new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-07")));
+    }
+
+    @Test
+    void aBookingInvalidatesTheStatsAndTheBookableViewOfItsWeek() {
+        DomainEvent confirmed = booking(EventType.BookingConfirmed, "2026-12-09T14:00:00Z", "2026-12-09T15:15:00Z");
+
+        assertThat(InvalidatedViews.by(confirmed)).containsExactly(
+                new ViewKey.Stats("ins-1"), new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-07")));
+    }
+
+    @Test
+    void aBufferReachingIntoTheNextLocalWeekInvalidatesBothWeeks() {
+        // Sunday 2026-12-13 23:00–23:45 in New York, buffer until Monday 00:15 local.
+        DomainEvent cancelled = booking(EventType.BookingCancelled, "2026-12-14T04:00:00Z", "2026-12-14T05:15:00Z");
+
+        assertThat(InvalidatedViews.by(cancelled)).containsExactly(
+                new ViewKey.Stats("ins-1"),
+                new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-07")),
+                new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-14")));
+    }
+
+    @Test
+    void occupancyEndingExactlyAtMidnightStaysInItsWeek() {
+        DomainEvent completed = booking(EventType.BookingCompleted, "2026-12-14T04:00:00Z", "2026-12-14T05:00:00Z");
+
+        assertThat(InvalidatedViews.by(completed)).containsExactly(
+                new ViewKey.Stats("ins-1"), new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-07")));
+    }
+
+    private static DomainEvent booking(EventType type, String busyFrom, String busyUntil) {
+        return DomainEvent.of(type, Instant.now(), "ins-1", Map.of(
+                "timezone", "America/New_York",
+                "startsAt", busyFrom, "endsAt", busyUntil,
+                "occupancy", Map.of("instructorFrom", busyFrom, "instructorUntil", busyUntil)));
+    }
+}
