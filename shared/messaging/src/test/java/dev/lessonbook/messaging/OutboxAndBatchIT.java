@@ -1,0 +1,228 @@
+package dev.lessonbook.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.lessonbook.dynamodb.AwsSettings;
+import dev.lessonbook.dynamodb.Outbox;
+import dev.lessonbook.dynamodb.ProcessedEvents;
+import dev.lessonbook.dynamodb.Tables;
+import dev.lessonbook.dynamodb.TestTable;
+import dev.lessonbook.emulators.LocalServers;
+import dev.lessonbook.emulators.junit.LocalServersExtension;
+import dev.lessonbook.event.DomainEvent;
+import dev.lessonbook.event.EventType;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+@ExtendWith(LocalServersExtension.class)
+class OutboxAndBatchIT {
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    private LocalServers.Endpoints endpoints;
+    private Tables tables;
+    private SqsClient sqs;
+
+    @BeforeEach
+    void setUp(LocalServers.Endpoints endpoints) {
+        this.endpoints = endpoints;
+        tables = TestTable.create(endpoints);
+        sqs = sqs(endpoints.aws());
+    }
+
+    @Test
+    void aPublishFailureLeavesTheOutboxItemAndTheRelayDeliversItLater() {
+        String invalidation = queue("invalidation", null);
+        String notification = queue("notification", null);
+        // Nothing listens on port 9 (discard): the publish after commit fails.
+        Tables unreachable = tables.onCommittedEvents(new OutboxDelivery(
+                new SqsEventPublisher(sqs(URI.create("http://127.0.0.1:9")), List.of(invalidation, notification)),
+                new Outbox(tables)));
+        DomainEvent event = weekSaved(Instant.now().minus(Duration.ofMinutes(2)));
+
+        unreachable.commit(List.of(), List.of(event));
+
+        Outbox outbox = new Outbox(tables);
+        assertThat(outbox.undeliveredBefore(Instant.now(), 10)).extracting(DomainEvent::eventId).containsExactly(event.eventId());
+        OutboxRelay relay = new OutboxRelay(outbox, new OutboxDelivery(
+                new SqsEventPublisher(sqs, List.of(invalidation, notification)), outbox), Clock.systemUTC());
+
+        assertThat(relay.relay()).isEqualTo(new OutboxRelay.Run(1, 1));
+        assertThat(outbox.undeliveredBefore(Instant.now(), 10)).isEmpty();
+        assertThat(receiveAll(invalidation, 1)).extracting(message -> EventJson.read(message.body())).containsExactly(event);
+        assertThat(receiveAll(notification, 1)).extracting(message -> EventJson.read(message.body())).containsExactly(event);
+    }
+
+    @Test
+    void theRelayLeavesEventsYoungerThanAMinuteToTheirWriter() {
+        Outbox outbox = new Outbox(tables);
+        tables.commit(List.of(), List.of(weekSaved(Instant.now())));
+        OutboxRelay relay = new OutboxRelay(outbox, new OutboxDelivery(event -> {
+            throw new AssertionError("must not publish " + event);
+        }, outbox), Clock.systemUTC());
+
+        assertThat(relay.relay()).isEqualTo(new OutboxRelay.Run(0, 0));
+    }
+
+    @Test
+    void aPoisonMessageFailsAloneLandsInTheDeadLetterQueueAfterFiveReceivesAndTheOthersAreNotRedelivered() {
+        String dlq = queue("dlq", null);
+        String queue = queue("work", dlq);
+        List<String> sentIds = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            DomainEvent event = weekSaved(Instant.now());
+            sentIds.add(event.eventId());
+            sqs.sendMessage(send -> send.queueUrl(queue).messageBody(EventJson.write(event)));
+        }
+        sqs.sendMessage(send -> send.queueUrl(queue).messageBody("{\"not\":\"an event\"}"));
+        Map<String, Integer> handled = new ConcurrentHashMap<>();
+        BatchConsumer consumer = new BatchConsumer("test-" + UUID.randomUUID(), new ProcessedEvents(tables),
+                event -> handled.merge(event.eventId(), 1, Integer::sum), Clock.systemUTC());
+
+        List<Message> first = receiveAll(queue, 10);
+        SQSBatchResponse response = consumer.handle(event(first));
+
+        assertThat(handled).hasSize(9);
+        assertThat(response.getBatchItemFailures()).hasSize(1);
+        String poisonId = response.getBatchItemFailures().get(0).getItemIdentifier();
+        assertThat(first.stream().filter(m -> m.messageId().equals(poisonId)).findFirst().orElseThrow().body())
+                .contains("not");
+        deleteAllBut(queue, first, poisonId);
+
+        // Lambda's poller: receive, invoke, delete what succeeded — until the redrive policy moves the poison.
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (approximateMessages(dlq) == 0 && Instant.now().isBefore(deadline)) {
+            List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            if (!batch.isEmpty()) {
+                SQSBatchResponse again = consumer.handle(event(batch));
+                assertThat(again.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                        .containsExactly(poisonId);
+                assertThat(batch).extracting(Message::messageId).containsExactly(poisonId);
+            }
+        }
+        List<Message> dead = receiveAll(dlq, 1);
+        assertThat(dead).extracting(Message::messageId).containsExactly(poisonId);
+        assertThat(handled).containsOnlyKeys(sentIds).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+    }
+
+    @Test
+    void anEventDeliveredTwiceIsHandledOnce() {
+        Map<String, Integer> handled = new ConcurrentHashMap<>();
+        BatchConsumer consumer = new BatchConsumer("test-" + UUID.randomUUID(), new ProcessedEvents(tables),
+                event -> handled.merge(event.eventId(), 1, Integer::sum), Clock.systemUTC());
+        DomainEvent event = weekSaved(Instant.now());
+
+        consumer.handle(single(message("m1", EventJson.write(event))));
+        SQSBatchResponse second = consumer.handle(single(message("m2", EventJson.write(event))));
+
+        assertThat(second.getBatchItemFailures()).isEmpty();
+        assertThat(handled).containsExactly(Map.entry(event.eventId(), 1));
+    }
+
+    @Test
+    void aFailedEventIsNotMarkedDoneSoItsRetryHandlesIt() {
+        List<String> attempts = new ArrayList<>();
+        BatchConsumer consumer = new BatchConsumer("test-" + UUID.randomUUID(), new ProcessedEvents(tables), event -> {
+            attempts.add(event.eventId());
+            if (attempts.size() == 1) {
+                throw new IllegalStateException("dependency down");
+            }
+        }, Clock.fixed(Instant.now(), ZoneOffset.UTC));
+        DomainEvent event = weekSaved(Instant.now());
+
+        assertThat(consumer.handle(single(message("m1", EventJson.write(event)))).getBatchItemFailures()).hasSize(1);
+        assertThat(consumer.handle(single(message("m1", EventJson.write(event)))).getBatchItemFailures()).isEmpty();
+        assertThat(attempts).hasSize(2);
+    }
+
+    private static DomainEvent weekSaved(Instant at) {
+        return DomainEvent.of(EventType.AvailabilityWeekSaved, at, "ins-" + UUID.randomUUID(),
+                Map.of("weekStart", "2030-01-07", "timezone", "UTC", "version", "v1", "days", Map.of()));
+    }
+
+    private String queue(String name, String deadLetterUrl) {
+        Map<QueueAttributeName, String> attributes = new HashMap<>();
+        attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, "1");
+        if (deadLetterUrl != null) {
+            String arn = sqs.getQueueAttributes(g -> g.queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + arn + "\",\"maxReceiveCount\":\"5\"}");
+        }
+        return sqs.createQueue(c -> c.queueName(name + "-" + UUID.randomUUID()).attributes(attributes)).queueUrl();
+    }
+
+    private List<Message> receiveAll(String queueUrl, int count) {
+        List<Message> messages = new ArrayList<>();
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (messages.size() < count && Instant.now().isBefore(deadline)) {
+            messages.addAll(sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .visibilityTimeout(30).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages());
+        }
+        assertThat(messages).hasSize(count);
+        return messages;
+    }
+
+    private void deleteAllBut(String queueUrl, List<Message> messages, String keptId) {
+        messages.stream().filter(message -> !message.messageId().equals(keptId))
+                .forEach(message -> sqs.deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(message.receiptHandle())));
+        // The poison comes back at once rather than after this test's 30 s receive visibility.
+        messages.stream().filter(message -> message.messageId().equals(keptId)).forEach(message ->
+                sqs.changeMessageVisibility(c -> c.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0)));
+    }
+
+    private int approximateMessages(String queueUrl) {
+        return Integer.parseInt(sqs.getQueueAttributes(g -> g.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+    }
+
+    private static SQSEvent event(List<Message> messages) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages.stream().map(message -> message(message.messageId(), message.body())).toList());
+        return event;
+    }
+
+    private static SQSEvent single(SQSEvent.SQSMessage message) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message));
+        return event;
+    }
+
+    private static SQSEvent.SQSMessage message(String id, String body) {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId(id);
+        message.setBody(body);
+        return message;
+    }
+
+    private SqsClient sqs(URI endpoint) {
+        return SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(endpoints.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY)))
+                .httpClient(AwsSettings.httpClient())
+                .build();
+    }
+}
