@@ -8,18 +8,18 @@ import dev.lessonbook.booking.CancellationPolicy;
 import dev.lessonbook.booking.CancellationSettlement;
 import dev.lessonbook.booking.CancellingABooking;
 import dev.lessonbook.config.Env;
-import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.http.Route;
 import dev.lessonbook.http.booking.BookingJson;
 import dev.lessonbook.http.booking.BookingRequests;
+import dev.lessonbook.messaging.PublishingTables;
 import dev.lessonbook.payment.PaymentIncidents;
 import dev.lessonbook.payments.stripe.StripePaymentGateway;
 import java.time.Clock;
 
 /** POST /v1/bookings/{bookingId}/cancel */
 public final class CancelBookingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private static final DynamoBookingStore BOOKINGS = new DynamoBookingStore(Tables.fromEnvironment());
+    private static final DynamoBookingStore BOOKINGS = new DynamoBookingStore(PublishingTables.fromEnvironment());
     private static final CancellingABooking CANCELLING = new CancellingABooking(BOOKINGS,
             CancellationPolicy.fromConfiguration(Env.optional("CANCELLATION_TIERS")),
             new CancellationSettlement(BOOKINGS, StripePaymentGateway.fromConfiguration(Env::optional),

@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.lessonbook.booking.CancellationSettlement;
 import dev.lessonbook.config.Env;
-import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
+import dev.lessonbook.messaging.PublishingTables;
 import dev.lessonbook.payment.PaymentIncidents;
 import dev.lessonbook.payment.SchedulingPayments;
 import dev.lessonbook.payments.stripe.StripePaymentGateway;
@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** Every 5 minutes: the payment work that fell due ({@link SchedulingPayments}). */
 public final class PaymentSchedulerHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
-    private static final DynamoBookingStore BOOKINGS = new DynamoBookingStore(Tables.fromEnvironment());
+    private static final DynamoBookingStore BOOKINGS = new DynamoBookingStore(PublishingTables.fromEnvironment());
     private static final StripePaymentGateway PAYMENTS = StripePaymentGateway.fromConfiguration(Env::optional);
     private static final PaymentIncidents INCIDENTS = PaymentIncidents.loggedAndCounted();
     private static final SchedulingPayments SCHEDULING = new SchedulingPayments(BOOKINGS, PAYMENTS,
