@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A client of the running API, as a user calls it: JSON over HTTP with a bearer token from the
@@ -22,10 +23,29 @@ public final class ApiClient {
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Consumer<Exchange> observer;
 
     public ApiClient(URI base) {
-        this.base = base;
+        this(base, exchange -> {});
     }
+
+    private ApiClient(URI base, Consumer<Exchange> observer) {
+        this.base = base;
+        this.observer = observer;
+    }
+
+    /**
+     * The same client, also handing every completed exchange to {@code observer} before the
+     * response is returned (the end-to-end suites check each one against docs/api/openapi.yaml).
+     * An exception the observer throws reaches the caller of the request.
+     */
+    public ApiClient withObserver(Consumer<Exchange> observer) {
+        return new ApiClient(base, this.observer.andThen(observer));
+    }
+
+    /** One request as sent and the response it got. */
+    public record Exchange(String method, String path, Map<String, String> requestHeaders, String requestBody,
+                           Response response) {}
 
     public URI base() {
         return base;
@@ -83,7 +103,9 @@ public final class ApiClient {
             Map<String, String> lowerCased = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) ->
                     lowerCased.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
-            return new Response(response.statusCode(), lowerCased, response.body());
+            Response answer = new Response(response.statusCode(), lowerCased, response.body());
+            observer.accept(new Exchange(method, path, headers, json, answer));
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
