@@ -2,6 +2,7 @@ package dev.lessonbook.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lessonbook.e2e.contract.OpenApiContract;
 import dev.lessonbook.local.client.ApiClient;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,24 +23,49 @@ import java.util.concurrent.TimeUnit;
 /**
  * The local runtime as its own process, started the way ./run-local starts it once built (same
  * main class and arguments, this JVM's java and classpath), on the project's template.yaml.
+ *
+ * <p>Its {@link #api() client} checks every response against docs/api/openapi.yaml: a response
+ * that does not conform fails the request that got it, and {@link #stop()} fails too if any did
+ * (so a test that swallowed the error still fails).
  */
-final class LocalRuntimeProcess implements AutoCloseable {
+public final class LocalRuntimeProcess implements AutoCloseable {
     private static final Duration READY_DEADLINE = Duration.ofMinutes(3);
+    private static final OpenApiContract CONTRACT = OpenApiContract.ofProject();
 
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
+    private final List<String> contractViolations = new CopyOnWriteArrayList<>();
     private final ApiClient api;
 
     private LocalRuntimeProcess(Process process, int port) {
         this.process = process;
-        this.api = new ApiClient(URI.create("http://127.0.0.1:" + port));
+        this.api = new ApiClient(URI.create("http://127.0.0.1:" + port)).withObserver(this::checkAgainstContract);
+    }
+
+    /** Every API response must conform to the OpenAPI file; the runtime's own /_local/* endpoints are not API. */
+    private void checkAgainstContract(ApiClient.Exchange exchange) {
+        if (exchange.path().startsWith("/_local/")) {
+            return;
+        }
+        try {
+            CONTRACT.validate(exchange.method(), exchange.path(), exchange.response().status(),
+                    exchange.response().headers(), exchange.response().body());
+        } catch (OpenApiContract.ContractViolation violation) {
+            contractViolations.add(violation.getMessage());
+            throw violation;
+        }
+    }
+
+    /** The responses so far that did not conform to docs/api/openapi.yaml. */
+    public List<String> contractViolations() {
+        return List.copyOf(contractViolations);
     }
 
     /**
      * @param environment extra environment, e.g. {@code AWS_ENDPOINT_URL} and {@code STRIPE_API_BASE}
      *                    to use servers the test started; without them the runtime starts its own
      */
-    static LocalRuntimeProcess start(Map<String, String> environment, String... extraArguments) throws Exception {
+    public static LocalRuntimeProcess start(Map<String, String> environment, String... extraArguments) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
@@ -56,15 +82,15 @@ final class LocalRuntimeProcess implements AutoCloseable {
         return runtime;
     }
 
-    ApiClient api() {
+    public ApiClient api() {
         return api;
     }
 
-    List<String> output() {
+    public List<String> output() {
         return List.copyOf(output);
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
@@ -92,14 +118,19 @@ final class LocalRuntimeProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, as Ctrl-C or a service manager would stop it; returns the exit code. */
-    int stop() throws InterruptedException {
+    /**
+     * SIGTERM, as Ctrl-C or a service manager would stop it; returns the exit code. Fails, once
+     * the process has ended, if any response did not conform to the OpenAPI file.
+     */
+    public int stop() throws InterruptedException {
         process.toHandle().destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        return process.exitValue();
+        int exitCode = process.exitValue();
+        assertThat(contractViolations).as("responses that do not conform to docs/api/openapi.yaml").isEmpty();
+        return exitCode;
     }
 
     @Override
