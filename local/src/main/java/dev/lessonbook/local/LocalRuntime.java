@@ -1,5 +1,9 @@
 package dev.lessonbook.local;
 
+import dev.lessonbook.local.client.ApiClient;
+import dev.lessonbook.local.demo.ScenarioDemo;
+import java.net.URI;
+
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.ProjectRoot;
@@ -71,11 +75,6 @@ public final class LocalRuntime implements AutoCloseable {
             System.exit(2);
             return;
         }
-        if (options.demo()) {
-            System.err.println("run-local: --demo is not implemented yet (the SCENARIO.md walkthrough is still to be written)");
-            System.exit(3);
-            return;
-        }
         LocalRuntime runtime = new LocalRuntime(out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -85,6 +84,12 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             int port = runtime.start(options);
             out.println("ready: http://127.0.0.1:" + port + "  (POST /_local/tokens for a token; Ctrl-C stops everything)");
+            if (options.demo()) {
+                // The scenario runs against this very runtime over HTTP; the exit code is its verdict.
+                boolean held = new ScenarioDemo(new ApiClient(URI.create("http://127.0.0.1:" + port)), out).run();
+                System.exit(held ? 0 : 1);
+                return;
+            }
         } catch (TemplateException | StartupProblem e) {
             System.err.println("run-local: " + e.getMessage());
             runtime.close();
