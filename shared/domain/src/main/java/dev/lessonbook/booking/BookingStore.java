@@ -28,7 +28,12 @@ public interface BookingStore {
      */
     boolean releaseTo(Booking released, BookingStatus expectedStatus, List<DomainEvent> events);
 
-    /** Rewrites a booking's payment and status without touching its locks, if still in {@code expectedStatus}. */
+    /**
+     * Rewrites a booking's payment and status without touching its locks, if still in
+     * {@code expectedStatus}. Besides the views of {@code events}, the same transaction invalidates
+     * the views the payment feeds ({@link dev.lessonbook.view.InvalidatedViews#byPaymentOf}), so a
+     * settlement that announces no event still leaves no stale stats.
+     */
     boolean update(Booking updated, BookingStatus expectedStatus, List<DomainEvent> events);
 
     Optional<Booking> find(String bookingId);

@@ -1,5 +1,7 @@
 package dev.lessonbook.view;
 
+import dev.lessonbook.booking.Booking;
+import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.event.DomainEvent;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -56,6 +58,18 @@ public final class InvalidatedViews {
             }
         }
         return views;
+    }
+
+    /**
+     * What recording a booking's payment makes stale when no event says so: the settlement of a
+     * cancellation (RELEASED, CAPTURED, REFUNDED, MANUAL_REVIEW) is not a new booking state, so it
+     * announces nothing (SPEC §8 has five events), yet the stats sum what completed and cancelled
+     * bookings kept. A payment of a booking in any other status feeds no view.
+     */
+    public static Set<ViewKey<?>> byPaymentOf(Booking booking) {
+        return booking.status() == BookingStatus.CANCELLED || booking.status() == BookingStatus.COMPLETED
+                ? Set.of(new ViewKey.Stats(booking.instructorId()))
+                : Set.of();
     }
 
     public static LocalDate weekOf(LocalDate date) {

@@ -1,7 +1,13 @@
 package dev.lessonbook.view;
 
+import static dev.lessonbook.fixtures.Bookings.aBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lessonbook.booking.Booking;
+import dev.lessonbook.booking.BookingStatus;
+import dev.lessonbook.booking.Cancellation;
+import dev.lessonbook.booking.Payment;
+import dev.lessonbook.booking.PaymentStatus;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.event.EventType;
 import java.time.Instant;
@@ -46,6 +52,31 @@ class InvalidatedViewsTest {
 
         assertThat(InvalidatedViews.by(completed)).containsExactly(
                 new ViewKey.Stats("ins-1"), new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-07")));
+    }
+
+    @Test
+    void settlingACancelledBookingsPaymentInvalidatesItsInstructorsStats() {
+        Booking lesson = aBooking().instructor("ins-1").build();
+        Booking cancelled = lesson.cancelled(new Cancellation("student", Instant.parse("2026-12-06T20:00:00Z"), null, 50, 3000),
+                lesson.payment());
+
+        Booking settled = cancelled.withPayment(new Payment(PaymentStatus.CAPTURED, 6000, 3000, 0, "pi_1", null, "pm_card_visa"));
+
+        assertThat(InvalidatedViews.byPaymentOf(settled)).containsExactly(new ViewKey.Stats("ins-1"));
+    }
+
+    @Test
+    void theCapturedPaymentOfACompletedBookingInvalidatesItsInstructorsStats() {
+        Booking completed = aBooking().instructor("ins-1").status(BookingStatus.COMPLETED).build();
+
+        assertThat(InvalidatedViews.byPaymentOf(completed)).containsExactly(new ViewKey.Stats("ins-1"));
+    }
+
+    @Test
+    void authorizingAConfirmedBookingsSavedCardInvalidatesNoView() {
+        Booking authorized = aBooking().instructor("ins-1").build();
+
+        assertThat(InvalidatedViews.byPaymentOf(authorized)).isEmpty();
     }
 
     private static DomainEvent booking(EventType type, String busyFrom, String busyUntil) {

@@ -40,12 +40,22 @@ public final class OutboxItems {
      * twice, so a view two events invalidate is deleted once.
      */
     public static List<TransactWriteItem> writesFor(String tableName, List<DomainEvent> events) {
+        return writesFor(tableName, events, Set.of());
+    }
+
+    /**
+     * The writes of several events of one transaction, plus deletes of {@code alsoStale}: views
+     * the transaction changes without an event saying so. A transaction may not touch one item
+     * twice, so a view invalidated twice is deleted once.
+     */
+    public static List<TransactWriteItem> writesFor(String tableName, List<DomainEvent> events, Set<ViewKey<?>> alsoStale) {
         List<TransactWriteItem> writes = new ArrayList<>();
         Set<ViewKey<?>> views = new LinkedHashSet<>();
         for (DomainEvent event : events) {
             writes.add(put(tableName, event));
             views.addAll(InvalidatedViews.by(event));
         }
+        views.addAll(alsoStale);
         for (ViewKey<?> view : views) {
             writes.add(TransactWriteItem.builder()
                     .delete(Delete.builder().tableName(tableName).key(Keys.view(view)).build())

@@ -2,8 +2,10 @@ package dev.lessonbook.dynamodb;
 
 import dev.lessonbook.config.Env;
 import dev.lessonbook.event.DomainEvent;
+import dev.lessonbook.view.ViewKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -57,16 +59,19 @@ public final class Tables {
     }
 
     /**
-     * Writes {@code writes} plus the outbox items of {@code events} in one TransactWriteItems
-     * (retried only on TransactionConflict), then reports the events as committed.
+     * Writes {@code writes} plus the outbox items of {@code events} and the deletes of the views
+     * they (and {@code alsoStale}) make stale, in one TransactWriteItems (retried only on
+     * TransactionConflict), then reports the events as committed.
      *
+     * @param alsoStale views the writes change without an event saying so
      * @param clientRequestToken makes the SDK's own retries idempotent; null for none
      * @throws software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException when a
      *         condition failed; the reasons are in the order of {@code writes}, then the events
      */
-    public void commit(List<TransactWriteItem> writes, List<DomainEvent> events, String clientRequestToken) {
+    public void commit(List<TransactWriteItem> writes, List<DomainEvent> events, Set<ViewKey<?>> alsoStale,
+            String clientRequestToken) {
         List<TransactWriteItem> all = new ArrayList<>(writes);
-        all.addAll(OutboxItems.writesFor(tableName, events));
+        all.addAll(OutboxItems.writesFor(tableName, events, alsoStale));
         Transactions.write(client, TransactWriteItemsRequest.builder()
                 .transactItems(all)
                 .clientRequestToken(clientRequestToken)
@@ -76,7 +81,15 @@ public final class Tables {
         }
     }
 
+    public void commit(List<TransactWriteItem> writes, List<DomainEvent> events, String clientRequestToken) {
+        commit(writes, events, Set.of(), clientRequestToken);
+    }
+
+    public void commit(List<TransactWriteItem> writes, List<DomainEvent> events, Set<ViewKey<?>> alsoStale) {
+        commit(writes, events, alsoStale, null);
+    }
+
     public void commit(List<TransactWriteItem> writes, List<DomainEvent> events) {
-        commit(writes, events, null);
+        commit(writes, events, Set.of(), null);
     }
 }

@@ -13,6 +13,7 @@ import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.Transactions;
 import dev.lessonbook.event.DomainEvent;
+import dev.lessonbook.view.InvalidatedViews;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -181,7 +182,8 @@ public final class DynamoBookingStore implements BookingStore {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(bookingPut(updated, expectedStatus));
         try {
-            tables.commit(writes, events);
+            // A settlement's payment is announced by no event, but the stats sum it.
+            tables.commit(writes, events, InvalidatedViews.byPaymentOf(updated));
             return true;
         } catch (TransactionCanceledException cancelled) {
             List<String> reasons = Transactions.reasonCodes(cancelled);

@@ -6,17 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingChangedConcurrently;
+import dev.lessonbook.booking.BookingEvents;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.BookingStore.ReserveOutcome;
+import dev.lessonbook.booking.Cancellation;
 import dev.lessonbook.booking.ConflictScope;
+import dev.lessonbook.booking.Money;
 import dev.lessonbook.booking.Payment;
+import dev.lessonbook.booking.PaymentStatus;
 import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.TestTable;
+import dev.lessonbook.dynamodb.view.DynamoViewCache;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
+import dev.lessonbook.event.EventType;
+import dev.lessonbook.stats.BookingStats;
+import dev.lessonbook.view.FreshView;
+import dev.lessonbook.view.ViewKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -232,6 +242,61 @@ class DynamoBookingStoreIT {
 
         assertThat(store.findByInstructor(instructor, Instant.parse("2030-01-07T00:00:00Z"), Instant.parse("2030-01-08T09:00:00Z")))
                 .extracting(Booking::id).containsExactly(nine.id(), eleven.id());
+    }
+
+    @Test
+    void recordingACancellationsSettlementDeletesItsInstructorsStatsView() {
+        Instant now = Instant.now();
+        Booking cancelled = cancelledWithAuthorization(now);
+        ViewKey.Stats stats = new ViewKey.Stats(instructor);
+        DynamoViewCache views = cachedStats(stats, now);
+
+        Booking settled = cancelled.withPayment(new Payment(PaymentStatus.CAPTURED, 6000, 3000, 0, "pi_1", null, "pm_card_visa"));
+        assertThat(store.update(settled, BookingStatus.CANCELLED, List.of())).isTrue();
+
+        assertThat(views.find(stats, ZoneOffset.UTC, now)).as("no event announces a settlement").isEmpty();
+        assertThat(store.find(cancelled.id()).orElseThrow().payment().amountCaptured()).isEqualTo(3000);
+    }
+
+    @Test
+    void aCompletionWhoseEventAlsoInvalidatesTheStatsDeletesTheViewOnce() {
+        Instant now = Instant.now();
+        Booking booking = pending().instructor(instructor).student("stu-a").build();
+        store.reserve(booking, now);
+        Booking confirmed = booking.confirmed(now, new Payment(PaymentStatus.AUTHORIZED, 6000, 0, 0, "pi_1", null, "pm_card_visa"));
+        store.confirm(confirmed, List.of());
+        ViewKey.Stats stats = new ViewKey.Stats(instructor);
+        DynamoViewCache views = cachedStats(stats, now);
+        Booking completed = confirmed.withStatus(BookingStatus.COMPLETED)
+                .withPayment(new Payment(PaymentStatus.CAPTURED, 6000, 6000, 0, "pi_1", null, "pm_card_visa"));
+
+        // One transaction may not touch an item twice: the event's delete and the payment's are one.
+        assertThat(store.update(completed, BookingStatus.CONFIRMED,
+                List.of(BookingEvents.of(EventType.BookingCompleted, completed, now)))).isTrue();
+
+        assertThat(views.find(stats, ZoneOffset.UTC, now)).isEmpty();
+        assertThat(store.find(completed.id()).orElseThrow().status()).isEqualTo(BookingStatus.COMPLETED);
+    }
+
+    private Booking cancelledWithAuthorization(Instant now) {
+        Booking booking = pending().instructor(instructor).student("stu-a").build();
+        store.reserve(booking, now);
+        Booking confirmed = booking.confirmed(now, new Payment(PaymentStatus.AUTHORIZED, 6000, 0, 0, "pi_1", null, "pm_card_visa"));
+        store.confirm(confirmed, List.of());
+        Booking cancelled = confirmed.cancelled(new Cancellation("student", now, null, 50, 3000), confirmed.payment());
+        assertThat(store.releaseTo(cancelled, BookingStatus.CONFIRMED, List.of())).isTrue();
+        return cancelled;
+    }
+
+    /** The instructor's stats view, filled as a reader fills it. */
+    private DynamoViewCache cachedStats(ViewKey.Stats stats, Instant now) {
+        DynamoViewCache views = new DynamoViewCache(tables);
+        String token = views.beginFill(stats, now).orElseThrow();
+        Money nothing = new Money(0, "usd");
+        assertThat(views.completeFill(stats, token, FreshView.untilChanged(
+                new BookingStats(instructor, 1, 1, 0, 0, nothing, nothing, 0, 0)), ZoneOffset.UTC, now)).isTrue();
+        assertThat(views.find(stats, ZoneOffset.UTC, now)).isPresent();
+        return views;
     }
 
     private List<Map<String, AttributeValue>> locksOf(String bookingId) {
