@@ -140,6 +140,28 @@ public final class OpenApiContract {
         return keys;
     }
 
+    /** The file as JSON. */
+    public JsonNode document() {
+        return document.deepCopy();
+    }
+
+    /** What is wrong with {@code json} as an instance of {@code components.schemas.<name>}; empty when valid. */
+    public List<String> schemaViolations(String name, String json) {
+        if (!document.path("components").path("schemas").has(name)) {
+            throw new IllegalArgumentException("No schema " + name + " in " + source);
+        }
+        JsonNode instance;
+        try {
+            instance = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            return List.of("not JSON: " + e.getOriginalMessage());
+        }
+        JsonNode ref = JsonNodeFactory.instance.objectNode().put("$ref", COMPONENT_SCHEMAS + name);
+        return schema("component:" + name, ref).validate(instance).stream()
+                .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
+                .toList();
+    }
+
     /** The operation serving {@code method} on a concrete {@code path} (a query string is ignored). */
     public Optional<Operation> find(String method, String path) {
         String bare = withoutQuery(path);
