@@ -1,0 +1,212 @@
+package dev.lessonbook.functions.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Role;
+import dev.lessonbook.booking.Booking;
+import dev.lessonbook.dynamodb.FunctionEnvironment;
+import dev.lessonbook.dynamodb.Keys;
+import dev.lessonbook.dynamodb.Tables;
+import dev.lessonbook.emulators.LocalServers;
+import dev.lessonbook.emulators.junit.LocalServersExtension;
+import dev.lessonbook.functions.notification.SentEmails.Sent;
+import dev.lessonbook.messaging.EventJson;
+import dev.lessonbook.messaging.Lessons;
+import dev.lessonbook.messaging.MovableClock;
+import dev.lessonbook.messaging.TestQueues;
+import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.problem.Result;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * The notification queue's consumer through the real handler, with the emails checked on moto's
+ * SES side: from the sample event, and from each write that emails someone (confirmed, cancelled,
+ * payment failed) through the queue to the messages SES sent.
+ */
+@ExtendWith(LocalServersExtension.class)
+class NotificationWorkerHandlerIT {
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final String SENDER = "lessons@lessonbook.test";
+    /** Only this class's emails: moto is shared by the test JVM. */
+    private static final String DOMAIN = "users-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+
+    private static URI moto;
+    private static Tables tables;
+    private static TestQueues queues;
+    private static NotificationWorkerHandler handler;
+
+    private final MovableClock clock = new MovableClock(Instant.now());
+    private Lessons lessons;
+    private String instructor;
+    private String student;
+    private LocalDate day;
+
+    @BeforeAll
+    static void handlerOnTheEmulators(LocalServers.Endpoints endpoints) {
+        moto = endpoints.aws();
+        tables = FunctionEnvironment.prepare(endpoints);
+        queues = TestQueues.create(endpoints);
+        try (SesV2Client ses = SesV2Client.builder().endpointOverride(endpoints.aws()).region(Region.of(endpoints.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY)))
+                .build()) {
+            ses.createEmailIdentity(identity -> identity.emailIdentity(SENDER));
+        }
+        System.setProperty("NOTIFICATION_SENDER", SENDER);
+        System.setProperty("NOTIFICATION_RECIPIENT_DOMAIN", DOMAIN);
+        handler = new NotificationWorkerHandler();
+    }
+
+    @BeforeEach
+    void instructorWithAnOpenWeek() {
+        lessons = new Lessons(queues.publishing(tables), clock);
+        instructor = "ins_" + UUID.randomUUID().toString().substring(0, 8);
+        student = "stu_" + instructor;
+        lessons.instructor(instructor, BERLIN);
+        day = LocalDate.now(BERLIN).plusDays(3);
+        lessons.openWeek(instructor, day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), 9 * 60, 12 * 60);
+        // Every event reaches the notification queue; a saved week emails nobody.
+        assertThat(handler.handleRequest(queues.takeNotifications(1), null).getBatchItemFailures()).isEmpty();
+        assertThat(sentTo(instructor)).isEmpty();
+    }
+
+    @Test
+    void theSampleBatchEmailsEveryRecipientInTheInstructorsTimezone() {
+        SQSBatchResponse response = handler.handleRequest(sample("notification-batch.json"), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        List<Sent> sent = sentTo("stud_7", "inst_42");
+        assertThat(sent).extracting(Sent::from).containsOnly(SENDER);
+        assertThat(sent).extracting(email -> email.to().get(0) + " " + email.subject().replaceAll(":.*", ""))
+                .containsExactlyInAnyOrder(
+                        address("stud_7") + " Your lesson is booked",
+                        address("inst_42") + " New lesson booked",
+                        address("inst_42") + " Lesson cancelled by the student",
+                        address("stud_7") + " Cancellation receipt");
+        assertThat(sent).allSatisfy(email -> assertThat(email.body())
+                .contains("Monday 7 December 2026, 10:00–11:00 (Europe/Berlin)", "bk_3f9c2a7e5b1d4c6a"));
+        assertThat(sent).filteredOn(email -> email.subject().startsWith("Cancellation receipt")).singleElement()
+                .satisfies(email -> assertThat(email.body()).contains("50% of the price is charged: USD 30.00"));
+    }
+
+    @Test
+    void aConfirmedBookingEmailsTheStudentAndTheInstructorOnceEvenWhenDeliveredTwice() {
+        Booking booked = lessons.book(student, instructor, day, 10 * 60);
+        SQSEvent confirmed = queues.takeNotifications(1);
+
+        assertThat(handler.handleRequest(confirmed, null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handleRequest(confirmed, null).getBatchItemFailures()).isEmpty();
+
+        assertThat(sentTo(student, instructor)).extracting(email -> email.to().get(0) + " " + email.subject())
+                .containsExactlyInAnyOrder(
+                        address(student) + " Your lesson is booked: Guitar, " + shortWhen(booked),
+                        address(instructor) + " New lesson booked: Guitar, " + shortWhen(booked));
+    }
+
+    @Test
+    void anEventRedeliveredAfterAWorkerDiedBeforeMarkingItDoneSendsNoSecondEmail() {
+        lessons.book(student, instructor, day, 10 * 60);
+        SQSEvent confirmed = queues.takeNotifications(1);
+        assertThat(handler.handleRequest(confirmed, null).getBatchItemFailures()).isEmpty();
+        // The worker sent both emails, then died before recording the event as processed.
+        String eventId = EventJson.read(confirmed.getRecords().get(0).getBody()).eventId();
+        tables.client().deleteItem(delete -> delete.tableName(tables.tableName())
+                .key(Keys.processed("notification-worker", eventId)));
+
+        assertThat(handler.handleRequest(confirmed, null).getBatchItemFailures()).isEmpty();
+
+        assertThat(sentTo(student, instructor)).hasSize(2);
+    }
+
+    @Test
+    void aCancellationByTheInstructorTellsTheStudentAndSendsTheInstructorAReceipt() {
+        Booking booked = lessons.book(student, instructor, day, 10 * 60);
+        clock.set(booked.startsAt().minus(Duration.ofHours(2)));
+
+        lessons.cancel(new Caller(instructor, Role.INSTRUCTOR), booked.id());
+
+        SQSEvent events = queues.takeNotifications(2);
+        assertThat(handler.handleRequest(events, null).getBatchItemFailures()).isEmpty();
+        List<Sent> sent = sentTo(student, instructor);
+        assertThat(sent).extracting(email -> email.to().get(0) + " " + email.subject().replaceAll(":.*", ""))
+                .containsExactlyInAnyOrder(
+                        address(student) + " Your lesson is booked",
+                        address(instructor) + " New lesson booked",
+                        address(student) + " Lesson cancelled by your instructor",
+                        address(instructor) + " Cancellation receipt");
+        assertThat(sent).filteredOn(email -> email.subject().startsWith("Lesson cancelled by your instructor")).singleElement()
+                .satisfies(email -> assertThat(email.body()).contains("You will not be charged.", booked.id()));
+    }
+
+    @Test
+    void aCancellationByTheStudentTellsTheInstructorAndSendsTheStudentAReceiptWithTheCharge() {
+        Booking booked = lessons.book(student, instructor, day, 10 * 60);
+        clock.set(booked.startsAt().minus(Duration.ofHours(18)));
+
+        lessons.cancel(new Caller(student, Role.STUDENT), booked.id());
+
+        assertThat(handler.handleRequest(queues.takeNotifications(2), null).getBatchItemFailures()).isEmpty();
+        List<Sent> sent = sentTo(student, instructor);
+        assertThat(sent).extracting(email -> email.to().get(0) + " " + email.subject().replaceAll(":.*", ""))
+                .contains(address(instructor) + " Lesson cancelled by the student", address(student) + " Cancellation receipt")
+                .hasSize(4);
+        assertThat(sent).filteredOn(email -> email.subject().startsWith("Cancellation receipt")).singleElement()
+                .satisfies(email -> assertThat(email.body()).contains("50% of the price is charged: USD 30.00"));
+    }
+
+    @Test
+    void aDeclinedPaymentTellsTheStudentOnly() {
+        Result<Booking> declined = lessons.book(student, instructor, day, 10 * 60, Lessons.DECLINED_CARD);
+        assertThat(declined).isInstanceOfSatisfying(Result.Rejected.class, rejected ->
+                assertThat(rejected.rejection().code()).isEqualTo(ProblemCode.PAYMENT_DECLINED));
+
+        assertThat(handler.handleRequest(queues.takeNotifications(1), null).getBatchItemFailures()).isEmpty();
+
+        assertThat(sentTo(student, instructor)).singleElement().satisfies(email -> {
+            assertThat(email.to()).containsExactly(address(student));
+            assertThat(email.subject()).startsWith("Payment failed: lesson not booked");
+        });
+    }
+
+    private static List<Sent> sentTo(String... userIds) {
+        List<String> addresses = java.util.Arrays.stream(userIds).map(NotificationWorkerHandlerIT::address).toList();
+        return SentEmails.to(moto, DOMAIN).stream()
+                .filter(email -> email.to().stream().anyMatch(addresses::contains))
+                .toList();
+    }
+
+    private static String address(String userId) {
+        return userId + "@" + DOMAIN;
+    }
+
+    private static String shortWhen(Booking booking) {
+        return java.time.format.DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm", java.util.Locale.ENGLISH)
+                .format(booking.startsAt().atZone(BERLIN)) + " Europe/Berlin";
+    }
+
+    private static SQSEvent sample(String name) {
+        String root = System.getProperty("lessonbook.root", "../..");
+        return EventLoader.loadSQSEvent(Path.of(root, "events", "sqs", name).toString());
+    }
+}
