@@ -10,6 +10,7 @@ import dev.lessonbook.booking.Payment;
 import dev.lessonbook.booking.PaymentStatus;
 import dev.lessonbook.event.EventType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,12 +27,19 @@ import java.util.List;
  *   <li>a cancellation whose money move was never recorded (a crash after the cancelling
  *       transaction) is settled as its request would have settled it.
  * </ul>
- * Each booking is read again before acting, because the index lags writes; at most
- * {@link #BATCH} bookings of each kind per run keep a run well inside its timeout even with a
- * hung provider, and the rest wait for the next run.
+ * Each booking is read again before acting, because the index lags writes. A run stays inside
+ * its function's timeout twice over: at most {@link #BATCH} bookings of each kind, and no new
+ * booking once less than {@link #SAFETY_MARGIN} is left before the deadline it is given. What a
+ * run leaves is still due and the next run (5 minutes later) takes it; every step is idempotent.
  */
 public final class SchedulingPayments {
     public static final int BATCH = 25;
+    /**
+     * The longest one booking's work can take: two provider calls that a hung Stripe stretches to
+     * 16.5 s each (an authorization, then its release when the booking was cancelled meanwhile),
+     * plus the writes around them.
+     */
+    public static final Duration SAFETY_MARGIN = Duration.ofSeconds(35);
 
     private final BookingStore bookings;
     private final PaymentGateway payments;
@@ -48,34 +56,56 @@ public final class SchedulingPayments {
         this.clock = clock;
     }
 
-    /** What one run did; {@code deferred} counts authorizations left for the next run. */
-    public record Run(int authorized, int paymentFailed, int deferred, int expired, int settled) {}
+    /**
+     * What one run did; {@code deferred} counts authorizations left for the next run because the
+     * provider did not answer, {@code outOfTime} says the run stopped early for its deadline.
+     */
+    public record Run(int authorized, int paymentFailed, int deferred, int expired, int settled, boolean outOfTime) {}
 
-    public Run run() {
+    /**
+     * Does the work due now, in the order authorizations, lapsed holds, settlements, each earliest
+     * first, starting no booking once less than {@link #SAFETY_MARGIN} is left before {@code deadline}.
+     */
+    public Run run(Instant deadline) {
         Instant now = clock.instant();
-        int authorized = 0;
-        int failed = 0;
-        int deferred = 0;
-        for (Booking booking : due(DueWork.SCHEDULED_AUTHORIZATION, now)) {
-            switch (authorize(booking, now)) {
+        Tally tally = new Tally();
+        for (DueWork kind : DueWork.values()) {
+            for (Booking booking : due(kind, now)) {
+                if (clock.instant().plus(SAFETY_MARGIN).isAfter(deadline)) {
+                    return tally.run(true);
+                }
+                switch (kind) {
+                    case SCHEDULED_AUTHORIZATION -> tally.count(authorize(booking, now));
+                    case HOLD_EXPIRY -> tally.expired += expire(booking) ? 1 : 0;
+                    case CANCELLATION_SETTLEMENT -> {
+                        settlement.settle(booking);
+                        tally.settled++;
+                    }
+                }
+            }
+        }
+        return tally.run(false);
+    }
+
+    private static final class Tally {
+        int authorized;
+        int paymentFailed;
+        int deferred;
+        int expired;
+        int settled;
+
+        void count(Authorization authorization) {
+            switch (authorization) {
                 case AUTHORIZED -> authorized++;
-                case FAILED -> failed++;
+                case FAILED -> paymentFailed++;
                 case DEFERRED -> deferred++;
                 case SKIPPED -> { }
             }
         }
-        int expired = 0;
-        for (Booking booking : due(DueWork.HOLD_EXPIRY, now)) {
-            if (expire(booking)) {
-                expired++;
-            }
+
+        Run run(boolean outOfTime) {
+            return new Run(authorized, paymentFailed, deferred, expired, settled, outOfTime);
         }
-        int settled = 0;
-        for (Booking booking : due(DueWork.CANCELLATION_SETTLEMENT, now)) {
-            settlement.settle(booking);
-            settled++;
-        }
-        return new Run(authorized, failed, deferred, expired, settled);
     }
 
     /** Bookings whose {@code kind} of work is due by {@code now}, by their current state. */

@@ -13,10 +13,13 @@ import dev.lessonbook.booking.PaymentStatus;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.event.EventType;
 import dev.lessonbook.fixtures.InMemoryBookingStore;
+import dev.lessonbook.fixtures.MovableClock;
+import dev.lessonbook.fixtures.Profiles;
 import dev.lessonbook.fixtures.ScriptedPaymentGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +30,27 @@ class SchedulingPaymentsTest {
     private final ScriptedPaymentGateway payments = new ScriptedPaymentGateway();
     private final Booking scheduled = aBooking().id("bk_sched").payment(SCHEDULED).build();
 
+    /** The function's Timeout in template.yaml. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** What one provider call takes when Stripe hangs: three attempts of the 5 s read timeout, plus back-off. */
+    private static final Duration HUNG_CALL = Duration.ofMillis(16_500);
+
     private SchedulingPayments.Run runAt(Instant now) {
+        return scheduler(Clock.fixed(now, ZoneOffset.UTC)).run(now.plus(TIMEOUT));
+    }
+
+    private SchedulingPayments scheduler(Clock clock) {
         PaymentIncidents ignore = (id, operation, reason) -> { };
-        return new SchedulingPayments(bookings, payments, new CancellationSettlement(bookings, payments, ignore), ignore,
-                Clock.fixed(now, ZoneOffset.UTC)).run();
+        return new SchedulingPayments(bookings, payments, new CancellationSettlement(bookings, payments, ignore), ignore, clock);
+    }
+
+    /** {@code count} saved cards whose authorization fell due at {@code due}, a quarter of an hour apart. */
+    private void scheduledCardsDueAt(Instant due, int count) {
+        for (int i = 0; i < count; i++) {
+            Instant startsAt = due.plus(DueWork.AUTHORIZATION_LEAD).plus(Duration.ofMinutes(15L * i));
+            bookings.with(aBooking().id("bk_due" + i).payment(SCHEDULED)
+                    .at(LocalDateTime.ofInstant(startsAt, Profiles.NEW_YORK).toString()).build());
+        }
     }
 
     private Booking stored(String id) {
@@ -133,5 +153,81 @@ class SchedulingPaymentsTest {
         assertThat(payments.calls).containsExactly("capture bk_crash pi_1 3000");
         assertThat(stored("bk_crash").payment().amountCaptured()).isEqualTo(3000);
         assertThat(DueWork.of(stored("bk_crash"))).isEmpty();
+    }
+
+    // --- the time budget ------------------------------------------------------------------------
+
+    @Test
+    void aRunWithAHungProviderStopsTakingBookingsBeforeItsDeadline() {
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-06T09:00:00Z"));
+        scheduledCardsDueAt(clock.instant().minus(Duration.ofHours(3)), 10);
+        payments.answering("authorizeSaved", new PaymentOutcome.ProviderUnavailable("read timed out"))
+                .takingEachCall(() -> clock.advance(HUNG_CALL));
+        Instant deadline = clock.instant().plus(TIMEOUT);
+
+        SchedulingPayments.Run run = scheduler(clock).run(deadline);
+
+        // Started at 0, 16.5, 33, 49.5, 66 and 82.5 s; at 99 s only 21 s were left.
+        assertThat(payments.calls).hasSize(6);
+        assertThat(run.deferred()).isEqualTo(6);
+        assertThat(run.outOfTime()).isTrue();
+        assertThat(clock.instant()).isBefore(deadline);
+    }
+
+    @Test
+    void whatARunLeftForLackOfTimeIsTakenByTheNextRun() {
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-06T09:00:00Z"));
+        scheduledCardsDueAt(clock.instant().minus(Duration.ofHours(3)), 10);
+        payments.answering("authorizeSaved", new PaymentOutcome.ProviderUnavailable("read timed out"))
+                .takingEachCall(() -> clock.advance(HUNG_CALL));
+        scheduler(clock).run(clock.instant().plus(TIMEOUT));
+
+        payments.succeeding("authorizeSaved").takingEachCall(() -> clock.advance(Duration.ofMillis(300)));
+        clock.advance(Duration.ofMinutes(5));
+        SchedulingPayments.Run next = scheduler(clock).run(clock.instant().plus(TIMEOUT));
+
+        assertThat(next.authorized()).isEqualTo(10);
+        assertThat(next.outOfTime()).isFalse();
+        assertThat(bookings.findDue(DueWork.SCHEDULED_AUTHORIZATION, clock.instant(), 100)).isEmpty();
+    }
+
+    @Test
+    void aRunWithLessThanTheSafetyMarginLeftStartsNothing() {
+        Instant now = scheduled.startsAt().minus(Duration.ofHours(20));
+        bookings.with(scheduled);
+
+        SchedulingPayments.Run run = scheduler(Clock.fixed(now, ZoneOffset.UTC))
+                .run(now.plus(SchedulingPayments.SAFETY_MARGIN).minusMillis(1));
+
+        assertThat(run.outOfTime()).isTrue();
+        assertThat(payments.calls).isEmpty();
+        assertThat(stored("bk_sched")).isEqualTo(scheduled);
+    }
+
+    @Test
+    void aRunWithExactlyTheSafetyMarginLeftStartsOneMoreBooking() {
+        Instant now = scheduled.startsAt().minus(Duration.ofHours(20));
+        bookings.with(scheduled);
+
+        SchedulingPayments.Run run = scheduler(Clock.fixed(now, ZoneOffset.UTC)).run(now.plus(SchedulingPayments.SAFETY_MARGIN));
+
+        assertThat(run.authorized()).isEqualTo(1);
+        assertThat(run.outOfTime()).isFalse();
+    }
+
+    @Test
+    void laterKindsOfWorkWaitWhenTimeRunsOut() {
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-06T09:00:00Z"));
+        scheduledCardsDueAt(clock.instant().minus(Duration.ofHours(3)), 1);
+        Instant expiry = clock.instant().minus(Duration.ofMinutes(1));
+        bookings.with(aBooking().id("bk_hold").pendingUntil(expiry).payment(Payment.notRequired()).build());
+        payments.takingEachCall(() -> clock.advance(HUNG_CALL));
+
+        SchedulingPayments.Run run = scheduler(clock).run(clock.instant().plus(SchedulingPayments.SAFETY_MARGIN).plus(HUNG_CALL)
+                .minusMillis(1));
+
+        assertThat(run.authorized()).isEqualTo(1);
+        assertThat(run.outOfTime()).isTrue();
+        assertThat(stored("bk_hold").status()).as("left for the next run").isEqualTo(BookingStatus.PENDING);
     }
 }

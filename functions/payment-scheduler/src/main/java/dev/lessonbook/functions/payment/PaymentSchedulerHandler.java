@@ -15,30 +15,37 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Every 5 minutes: the payment work that fell due ({@link SchedulingPayments}). */
-public final class PaymentSchedulerHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
+public final class PaymentSchedulerHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+    private static final Clock CLOCK = Clock.systemUTC();
     private static final DynamoBookingStore BOOKINGS = new DynamoBookingStore(PublishingTables.fromEnvironment());
     private static final StripePaymentGateway PAYMENTS = StripePaymentGateway.fromConfiguration(Env::optional);
     private static final PaymentIncidents INCIDENTS = PaymentIncidents.loggedAndCounted();
     private static final SchedulingPayments SCHEDULING = new SchedulingPayments(BOOKINGS, PAYMENTS,
-            new CancellationSettlement(BOOKINGS, PAYMENTS, INCIDENTS), INCIDENTS, Clock.systemUTC());
+            new CancellationSettlement(BOOKINGS, PAYMENTS, INCIDENTS), INCIDENTS, CLOCK);
 
-    /** What the run did, also as one log line: a run that keeps deferring shows there. */
+    /**
+     * The run is given the invocation's deadline, so it starts no booking it might not finish
+     * before Lambda ends it ({@link SchedulingPayments#SAFETY_MARGIN}). What it did is also one
+     * log line: a run that keeps deferring or running out of time shows there.
+     */
     @Override
-    public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
-        SchedulingPayments.Run run = SCHEDULING.run();
-        Map<String, Integer> summary = new LinkedHashMap<>();
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        SchedulingPayments.Run run = SCHEDULING.run(CLOCK.instant().plusMillis(context.getRemainingTimeInMillis()));
+        Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("authorized", run.authorized());
         summary.put("paymentFailed", run.paymentFailed());
         summary.put("deferred", run.deferred());
         summary.put("expired", run.expired());
         summary.put("settled", run.settled());
+        summary.put("outOfTime", run.outOfTime());
         System.out.println("{\"level\":\"INFO\",\"message\":\"payment scheduler run\",\"run\":" + json(summary) + "}");
         return summary;
     }
 
-    private static String json(Map<String, Integer> summary) {
+    /** Numbers and booleans only, which print as JSON. */
+    private static String json(Map<String, Object> summary) {
         StringBuilder out = new StringBuilder("{");
-        summary.forEach((name, count) -> out.append(out.length() > 1 ? "," : "").append('"').append(name).append("\":").append(count));
+        summary.forEach((name, value) -> out.append(out.length() > 1 ? "," : "").append('"').append(name).append("\":").append(value));
         return out.append('}').toString();
     }
 }

@@ -36,9 +36,9 @@ class PaymentSchedulerHandlerIT {
         ScheduledEvent event = EventLoader.loadScheduledEvent(
                 Path.of(System.getProperty("lessonbook.root", "../.."), "events", "schedule", "payment-scheduler.json").toString());
 
-        Map<String, Integer> run = new PaymentSchedulerHandler().handleRequest(event, null);
+        Map<String, Object> run = new PaymentSchedulerHandler().handleRequest(event, new InvocationContext(120_000));
 
         assertThat(run).containsExactly(Map.entry("authorized", 0), Map.entry("paymentFailed", 0), Map.entry("deferred", 0),
-                Map.entry("expired", 0), Map.entry("settled", 0));
+                Map.entry("expired", 0), Map.entry("settled", 0), Map.entry("outOfTime", false));
     }
 }
