@@ -3,10 +3,10 @@ package dev.lessonbook.dynamodb;
 import dev.lessonbook.event.DomainEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** The outbox items after their transaction: deleted once delivered, found by age while not. */
 public final class Outbox {
@@ -28,30 +28,25 @@ public final class Outbox {
      */
     public List<DomainEvent> undeliveredBefore(Instant cutoff, int limit) {
         List<DomainEvent> events = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = startKey;
-            QueryResponse page = tables.client().query(query -> query
+        Iterator<Map<String, AttributeValue>> keys = tables.client().queryPaginator(query -> query
+                .tableName(tables.tableName())
+                .indexName(Keys.DUE_INDEX)
+                .keyConditionExpression("duepk = :outbox AND duesk < :cutoff")
+                .expressionAttributeValues(Map.of(
+                        ":outbox", AttributeValues.s(OutboxItems.DUE_PARTITION),
+                        ":cutoff", AttributeValues.s(cutoff.toString())))
+                .limit(limit)).items().iterator();
+        while (keys.hasNext() && events.size() < limit) {
+            Map<String, AttributeValue> key = keys.next();
+            Map<String, AttributeValue> item = tables.client().getItem(get -> get
                     .tableName(tables.tableName())
-                    .indexName(Keys.DUE_INDEX)
-                    .keyConditionExpression("duepk = :outbox AND duesk < :cutoff")
-                    .expressionAttributeValues(Map.of(
-                            ":outbox", AttributeValues.s(OutboxItems.DUE_PARTITION),
-                            ":cutoff", AttributeValues.s(cutoff.toString())))
-                    .limit(limit - events.size())
-                    .exclusiveStartKey(exclusiveStart));
-            for (Map<String, AttributeValue> key : page.items()) {
-                Map<String, AttributeValue> item = tables.client().getItem(get -> get
-                        .tableName(tables.tableName())
-                        .key(Map.of(Keys.PK, key.get(Keys.PK), Keys.SK, key.get(Keys.SK)))
-                        .consistentRead(true)).item();
-                // The index lags the table: an item delivered meanwhile is simply gone.
-                if (item != null && !item.isEmpty()) {
-                    events.add(OutboxItems.toEvent(item));
-                }
+                    .key(Map.of(Keys.PK, key.get(Keys.PK), Keys.SK, key.get(Keys.SK)))
+                    .consistentRead(true)).item();
+            // The index lags the table: an item delivered meanwhile is simply gone.
+            if (item != null && !item.isEmpty()) {
+                events.add(OutboxItems.toEvent(item));
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null && events.size() < limit);
+        }
         return events;
     }
 }

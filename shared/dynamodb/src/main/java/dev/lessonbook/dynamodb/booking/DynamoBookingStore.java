@@ -205,24 +205,18 @@ public final class DynamoBookingStore implements BookingStore {
 
     @Override
     public List<Booking> findByInstructor(String instructorId, Instant from, Instant to) {
-        List<Booking> bookings = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = startKey;
-            QueryResponse page = tables.client().query(query -> query
-                    .tableName(tables.tableName())
-                    .indexName(Keys.GSI1)
-                    .keyConditionExpression("gsi1pk = :owner AND gsi1sk BETWEEN :from AND :to")
-                    .expressionAttributeValues(Map.of(
-                            ":owner", s(Keys.instructor(instructorId)),
-                            ":from", s(from.toString()),
-                            // '#' sorts before every id character: this bound excludes startsAt == to.
-                            ":to", s(to.toString() + "#")))
-                    .exclusiveStartKey(exclusiveStart));
-            page.items().forEach(item -> bookings.add(BookingItems.fromItem(item)));
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
-        return bookings;
+        return tables.client().queryPaginator(query -> query
+                        .tableName(tables.tableName())
+                        .indexName(Keys.GSI1)
+                        .keyConditionExpression("gsi1pk = :owner AND gsi1sk BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(
+                                ":owner", s(Keys.instructor(instructorId)),
+                                ":from", s(from.toString()),
+                                // '#' sorts before every id character: this bound excludes startsAt == to.
+                                ":to", s(to.toString() + "#"))))
+                .items().stream()
+                .map(BookingItems::fromItem)
+                .toList();
     }
 
     /**
