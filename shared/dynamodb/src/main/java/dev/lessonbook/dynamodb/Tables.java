@@ -41,6 +41,7 @@ public final class Tables {
     public static Tables fromEnvironment() {
         DynamoDbClient client = AwsSettings.configure(DynamoDbClient.builder())
                 .httpClient(AwsSettings.httpClient())
+                .overrideConfiguration(settings -> settings.addExecutionInterceptor(new ThrottlingIsBusy()))
                 .build();
         return new Tables(client, Env.required("TABLE_NAME"));
     }

@@ -1,4 +1,4 @@
-package dev.lessonbook.http;
+package dev.lessonbook.problem;
 
 import java.time.Duration;
 
