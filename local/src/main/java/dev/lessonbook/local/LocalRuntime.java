@@ -167,7 +167,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
         out.println("loaded " + functions.size() + " function handler(s)");
 
-        LocalTokenIssuer issuer = LocalTokenIssuer.generate(issuerUrl, AUDIENCE, LocalParameters.roleClaim(template, intrinsics), clock);
+        LocalTokenIssuer issuer = LocalTokenIssuer.fromEnvironment(issuerUrl, AUDIENCE, LocalParameters.roleClaim(template, intrinsics), clock);
         model.httpApis().values().forEach(api -> api.authorizers().values().stream()
                 .filter(authorizer -> !authorizer.issuer().equals(issuerUrl))
                 .forEach(authorizer -> out.println("WARN authorizer " + authorizer.name() + " expects issuer "

@@ -40,6 +40,30 @@ public final class LocalTokenIssuer {
         this.clock = clock;
     }
 
+    /**
+     * Environment variable holding a private RSA JWK (with {@code kid}) to sign with instead of a
+     * key made at startup: lets a test sign tokens it crafts itself (expired, another issuer or
+     * audience) with the key the authorizer trusts, so each check is seen on its own.
+     */
+    public static final String SIGNING_KEY_VARIABLE = "LESSONBOOK_LOCAL_SIGNING_JWK";
+
+    /** The issuer with the key of {@link #SIGNING_KEY_VARIABLE}, or with a new key when it is not set. */
+    public static LocalTokenIssuer fromEnvironment(String issuer, String audience, String roleClaim, Clock clock) {
+        String jwk = System.getenv(SIGNING_KEY_VARIABLE);
+        if (jwk == null || jwk.isBlank()) {
+            return generate(issuer, audience, roleClaim, clock);
+        }
+        try {
+            RSAKey key = RSAKey.parse(jwk);
+            if (!key.isPrivate() || key.getKeyID() == null) {
+                throw new IllegalArgumentException(SIGNING_KEY_VARIABLE + " must be a private RSA JWK with a kid");
+            }
+            return new LocalTokenIssuer(key, issuer, audience, roleClaim, clock);
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException(SIGNING_KEY_VARIABLE + " is not an RSA JWK", e);
+        }
+    }
+
     public static LocalTokenIssuer generate(String issuer, String audience, String roleClaim, Clock clock) {
         try {
             RSAKey key = new RSAKeyGenerator(2048).keyID("local-" + UUID.randomUUID()).generate();

@@ -44,7 +44,9 @@ public final class HttpApiEvents {
         String requestId = requestId();
         Map<String, String> headers = headers(request, requestId);
         String domainName = request.header("host") != null ? request.header("host") : "127.0.0.1";
-        boolean binary = request.body().length > 0 && !isText(request.header("content-type"));
+        // Bytes that are not UTF-8 cannot travel as a JSON string without being altered (a lossy
+        // decode would hand the function replacement characters it might accept): send them as base64.
+        boolean binary = request.body().length > 0 && (!isText(request.header("content-type")) || !isUtf8(request.body()));
 
         RequestContext.Authorizer authorizer = jwt == null ? null : RequestContext.Authorizer.builder()
                 .withJwt(RequestContext.Authorizer.JWT.builder().withClaims(jwt.claims()).withScopes(jwt.scopes()).build())
@@ -83,6 +85,15 @@ public final class HttpApiEvents {
                 .withIsBase64Encoded(binary)
                 .withRequestContext(context)
                 .build();
+    }
+
+    static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** Text media types reach the function as they are; everything else (form posts too) as base64. */

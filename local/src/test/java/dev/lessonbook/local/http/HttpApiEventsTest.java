@@ -109,6 +109,18 @@ class HttpApiEventsTest {
     }
 
     @Test
+    void aJsonBodyThatIsNotUtf8IsBase64EncodedRatherThanAltered() {
+        IncomingRequest request = new IncomingRequest("PUT", "/v1/files/x", null,
+                Map.of("content-type", List.of("application/json")), new byte[] {'{', '"', (byte) 0xC3, '(', '"', '}'},
+                "127.0.0.1", "HTTP/1.1");
+
+        APIGatewayV2HTTPEvent event = events.build(request, "PUT /v1/files/x", Map.of(), null, AT);
+
+        assertThat(event.getIsBase64Encoded()).isTrue();
+        assertThat(java.util.Base64.getDecoder().decode(event.getBody())).isEqualTo(request.body());
+    }
+
+    @Test
     void jsonAndTextBodiesArriveAsTheyAreAndFormsAsBase64() {
         assertThat(HttpApiEvents.isText("application/json; charset=utf-8")).isTrue();
         assertThat(HttpApiEvents.isText("application/problem+json")).isTrue();
