@@ -1,0 +1,154 @@
+package dev.lessonbook.emulators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * What our design relies on from DynamoDB and SQS, checked against whichever emulator a subclass
+ * names: transactions cancelled with reasons in request order, one winner of concurrent
+ * conditional puts, and SQS send/receive/delete.
+ */
+abstract class AwsBehaviourContract {
+
+    /** Where the AWS emulator under test listens. */
+    abstract LocalServers.Endpoints endpoints();
+
+    @Test
+    void failedConditionCheckCancelsTheTransactionWithReasonsInRequestOrder() {
+        try (DynamoDbClient dynamo = dynamo(endpoints())) {
+            String table = createTable(dynamo);
+            dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s("existing"))));
+
+            TransactionCanceledException cancelled = catchThrowableOfType(TransactionCanceledException.class,
+                    () -> dynamo.transactWriteItems(t -> t.transactItems(
+                            TransactWriteItem.builder().put(Put.builder().tableName(table)
+                                    .item(Map.of("pk", s("new"))).build()).build(),
+                            TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                                    .key(Map.of("pk", s("existing")))
+                                    .conditionExpression("attribute_not_exists(pk)").build()).build())));
+
+            assertThat(cancelled).isNotNull();
+            assertThat(cancelled.cancellationReasons()).extracting(CancellationReason::code)
+                    .containsExactly("None", "ConditionalCheckFailed");
+            assertThat(dynamo.getItem(g -> g.tableName(table).key(Map.of("pk", s("new")))).hasItem())
+                    .as("nothing of a cancelled transaction is written").isFalse();
+        }
+    }
+
+    @Test
+    void exactlyOneOfTwentyConcurrentConditionalPutsOnOneKeySucceeds() throws Exception {
+        try (DynamoDbClient dynamo = dynamo(endpoints())) {
+            String table = createTable(dynamo);
+            int writers = 20;
+            CountDownLatch go = new CountDownLatch(1);
+            List<Callable<Boolean>> puts = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String writer = "writer-" + i;
+                puts.add(() -> {
+                    go.await();
+                    try {
+                        dynamo.putItem(p -> p.tableName(table)
+                                .item(Map.of("pk", s("contended"), "writer", s(writer)))
+                                .conditionExpression("attribute_not_exists(pk)"));
+                        return true;
+                    } catch (ConditionalCheckFailedException lost) {
+                        return false;
+                    }
+                });
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                List<Future<Boolean>> results = puts.stream().map(pool::submit).toList();
+                go.countDown();
+                long winners = 0;
+                for (Future<Boolean> result : results) {
+                    winners += result.get() ? 1 : 0;
+                }
+                assertThat(winners).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void sqsMessageIsSentReceivedAndDeleted() {
+        try (SqsClient sqs = SqsClient.builder()
+                .endpointOverride(endpoints().aws())
+                .region(Region.of(endpoints().region()))
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            String queueUrl = sqs.createQueue(q -> q.queueName("smoke-" + UUID.randomUUID())).queueUrl();
+            sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody("{\"hello\":\"moto\"}"));
+
+            List<Message> received = sqs.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(5)).messages();
+            assertThat(received).extracting(Message::body).containsExactly("{\"hello\":\"moto\"}");
+
+            sqs.deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(received.get(0).receiptHandle()));
+            assertThat(sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNamesWithStrings(
+                            "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
+                    .attributesAsStrings())
+                    .containsEntry("ApproximateNumberOfMessages", "0")
+                    .containsEntry("ApproximateNumberOfMessagesNotVisible", "0");
+        }
+    }
+
+    private static DynamoDbClient dynamo(LocalServers.Endpoints endpoints) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoints.aws())
+                .region(Region.of(endpoints.region()))
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    private static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY));
+    }
+
+    private static String createTable(DynamoDbClient dynamo) {
+        String table = "smoke-" + UUID.randomUUID();
+        dynamo.createTable(c -> c.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
+                        .attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
+        return table;
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}
