@@ -1,0 +1,59 @@
+package dev.lessonbook.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/** Each function's deployment zip (functions/NAME/target/NAME.zip, template.yaml's CodeUri) and its largest jars. */
+public final class Artifacts {
+    public static final long LIMIT_BYTES = 10_000_000L;
+
+    private Artifacts() {}
+
+    public static Map<String, Object> measure(Path root) throws IOException {
+        Map<String, Object> rows = new LinkedHashMap<>();
+        List<Path> functions;
+        try (Stream<Path> dirs = Files.list(root.resolve("functions"))) {
+            functions = dirs.filter(Files::isDirectory).sorted().toList();
+        }
+        for (Path function : functions) {
+            String name = function.getFileName().toString();
+            Path zip = function.resolve("target").resolve(name + ".zip");
+            if (!Files.exists(zip)) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            long size = Files.size(zip);
+            row.put("zipBytes", size);
+            row.put("zipMB", Math.round(size / 1e4) / 100.0);
+            row.put("withinLimit", size <= LIMIT_BYTES);
+            List<long[]> jarSizes = new ArrayList<>();
+            List<String> jarNames = new ArrayList<>();
+            try (ZipFile file = new ZipFile(zip.toFile())) {
+                for (ZipEntry entry : file.stream().toList()) {
+                    if (entry.getName().startsWith("lib/") && entry.getName().endsWith(".jar")) {
+                        jarNames.add(entry.getName().substring(4));
+                        jarSizes.add(new long[] {entry.getCompressedSize(), jarNames.size() - 1});
+                    }
+                }
+                row.put("jars", jarNames.size());
+            }
+            jarSizes.sort(Comparator.comparingLong((long[] a) -> a[0]).reversed());
+            Map<String, Object> largest = new LinkedHashMap<>();
+            for (long[] jar : jarSizes.subList(0, Math.min(4, jarSizes.size()))) {
+                largest.put(jarNames.get((int) jar[1]), jar[0]);
+            }
+            row.put("largestJarsBytes", largest);
+            rows.put(name, row);
+        }
+        return rows;
+    }
+}

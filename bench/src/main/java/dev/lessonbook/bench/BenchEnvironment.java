@@ -1,0 +1,122 @@
+package dev.lessonbook.bench;
+
+import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Role;
+import dev.lessonbook.availability.SaveWeekCommand;
+import dev.lessonbook.availability.SavingWeekAvailability;
+import dev.lessonbook.availability.WindowOnDate;
+import dev.lessonbook.dynamodb.AwsSettings;
+import dev.lessonbook.dynamodb.Tables;
+import dev.lessonbook.dynamodb.TestTable;
+import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
+import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
+import dev.lessonbook.emulators.LocalServers;
+import dev.lessonbook.problem.Result;
+import dev.lessonbook.profile.InstructorProfile;
+import dev.lessonbook.profile.LessonService;
+import dev.lessonbook.profile.LocationType;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+/**
+ * moto and localstripe, and what the functions expect to find there, as template.yaml declares it:
+ * the table (keys and indexes of LessonbookTable), the two queues, the Stripe secret in SSM. Every
+ * function setting is a system property of this JVM (read by {@code Env} before the handler
+ * classes initialise) and an environment variable of the cold-start runs.
+ */
+public final class BenchEnvironment implements AutoCloseable {
+    public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    public static final String SERVICE = "guitar-60";
+    /** Two weeks ahead: every booking saves the card (SCHEDULED), none is inside the 24 h window. */
+    public static final LocalDate MONDAY = LocalDate.now(BERLIN).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
+
+    private final LocalServers servers;
+    private final Tables tables;
+    private final Map<String, String> settings;
+
+    private BenchEnvironment(LocalServers servers, Tables tables, Map<String, String> settings) {
+        this.servers = servers;
+        this.tables = tables;
+        this.settings = settings;
+    }
+
+    public static BenchEnvironment start() {
+        LocalServers servers = LocalServers.start();
+        LocalServers.Endpoints endpoints = servers.endpoints();
+        Tables tables = TestTable.create(endpoints);
+        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY));
+        Map<String, String> settings = new LinkedHashMap<>();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        try (SqsClient sqs = SqsClient.builder().endpointOverride(endpoints.aws()).region(Region.of(endpoints.region()))
+                .credentialsProvider(credentials).httpClient(AwsSettings.httpClient()).build()) {
+            settings.put("INVALIDATION_QUEUE_URL", sqs.createQueue(c -> c.queueName("bench-invalidation-" + suffix)).queueUrl());
+            settings.put("NOTIFICATION_QUEUE_URL", sqs.createQueue(c -> c.queueName("bench-notification-" + suffix)).queueUrl());
+        }
+        String parameter = "/lessonbook-bench/stripe-secret";
+        try (SsmClient ssm = SsmClient.builder().endpointOverride(endpoints.aws()).region(Region.of(endpoints.region()))
+                .credentialsProvider(credentials).httpClient(AwsSettings.httpClient()).build()) {
+            ssm.putParameter(put -> put.name(parameter).type(ParameterType.SECURE_STRING)
+                    .value(LocalServers.STRIPE_TEST_KEY).overwrite(true));
+        }
+        settings.put("AWS_ENDPOINT_URL", endpoints.aws().toString());
+        settings.put("AWS_REGION", endpoints.region());
+        settings.put("AWS_ACCESS_KEY_ID", LocalServers.ACCESS_KEY);
+        settings.put("AWS_SECRET_ACCESS_KEY", LocalServers.SECRET_KEY);
+        settings.put("STRIPE_API_BASE", endpoints.stripe().toString());
+        settings.put("STRIPE_SECRET_PARAMETER", parameter);
+        settings.put("TABLE_NAME", tables.tableName());
+        settings.put("NOTIFICATION_SENDER", "bookings@lessonbook.dev");
+        settings.forEach(System::setProperty);
+        return new BenchEnvironment(servers, tables, settings);
+    }
+
+    public Tables tables() {
+        return tables;
+    }
+
+    /** The function settings, for the environment of a cold-start process. */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    /** An instructor with a profile (Berlin, one 60-minute online service, no buffers). */
+    public void instructor(String instructorId) {
+        new DynamoProfileStore(tables).save(new InstructorProfile(instructorId, BERLIN, Map.of(), List.of(new LessonService(
+                SERVICE, "Guitar lesson", List.of(30, 60), Map.of(LocationType.ONLINE, 6000L), "usd", true))));
+    }
+
+    /** Publishes {@code weekStart}'s seven days, 07:00–21:00 each. */
+    public void openWeek(String instructorId, LocalDate weekStart) {
+        List<WindowOnDate> windows = new ArrayList<>();
+        for (int day = 0; day < 7; day++) {
+            windows.add(new WindowOnDate(weekStart.plusDays(day), 7 * 60, 21 * 60));
+        }
+        Result<?> saved = new SavingWeekAvailability(new DynamoProfileStore(tables), new DynamoAvailabilityStore(tables),
+                Clock.systemUTC()).save(new SaveWeekCommand(new Caller(instructorId, Role.INSTRUCTOR), instructorId,
+                weekStart, windows, true, Optional.empty()));
+        if (!(saved instanceof Result.Ok<?>)) {
+            throw new IllegalStateException("could not publish " + instructorId + " " + weekStart + ": " + saved);
+        }
+    }
+
+    @Override
+    public void close() {
+        servers.close();
+    }
+}

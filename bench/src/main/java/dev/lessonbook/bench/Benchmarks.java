@@ -1,0 +1,121 @@
+package dev.lessonbook.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every benchmark of issue 9 and writes bench/results.json and docs/performance.md.
+ * Run through {@code ./bench/run}; {@code -Dbench.args="--quick"} makes a smoke run.
+ */
+public final class Benchmarks {
+    static final List<String> COLD_FUNCTIONS =
+            List.of("save-availability", "get-availability", "create-booking", "cancel-booking", "booking-stats");
+
+    private Benchmarks() {}
+
+    public static void main(String[] ignored) throws Exception {
+        long started = System.nanoTime();
+        Path root = Path.of(System.getProperty("lessonbook.root", ".")).toAbsolutePath().normalize();
+        Path work = Path.of(System.getProperty("bench.work", root.resolve("bench/target/bench-work").toString()));
+        Path ric = Path.of(System.getProperty("bench.ric", root.resolve("bench/target/ric").toString()));
+        List<String> args = Arrays.stream(System.getProperty("bench.args", "").trim().split("\\s+")).filter(a -> !a.isBlank()).toList();
+        boolean quick = args.contains("--quick");
+        int coldRuns = intArg(args, "--cold-runs=", quick ? 2 : 15);
+        int warmRuns = intArg(args, "--warm=", quick ? 50 : 2000);
+        int warmUp = intArg(args, "--warm-up=", quick ? 20 : 300);
+        List<String> coldFunctions = args.stream().filter(a -> a.startsWith("--cold=")).findFirst()
+                .map(a -> List.of(a.substring(7).split(","))).orElse(COLD_FUNCTIONS);
+        Files.createDirectories(work);
+
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        results.put("machine", Machine.describe());
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("command", "./bench/run" + (args.isEmpty() ? "" : " " + String.join(" ", args)));
+        run.put("coldStartRuns", coldRuns);
+        run.put("coldStartFunctions", coldFunctions);
+        run.put("coldStartJvmFlags", ColdStart.JVM_FLAGS);
+        run.put("warmInvocations", warmRuns);
+        run.put("warmUpInvocations", warmUp);
+        results.put("run", run);
+        Map<String, Object> seconds = new LinkedHashMap<>();
+
+        long at = System.nanoTime();
+        results.put("artifacts", Artifacts.measure(root));
+        seconds.put("artifacts", elapsed(at));
+
+        try (BenchEnvironment environment = BenchEnvironment.start()) {
+            at = System.nanoTime();
+            results.put("costPerOperation", new CostPerOperation(environment).run());
+            seconds.put("costPerOperation", elapsed(at));
+
+            at = System.nanoTime();
+            Path rie = Emulator.ensure(work, System.getProperty("bench.rie.version", "latest"));
+            results.put("coldStart", new ColdStart(root, work, rie, ric, environment).run(coldFunctions, coldRuns));
+            seconds.put("coldStart", elapsed(at));
+
+            at = System.nanoTime();
+            results.put("warmLatency", new WarmLatency(environment, warmUp, warmRuns).run());
+            seconds.put("warmLatency", elapsed(at));
+
+            at = System.nanoTime();
+            results.put("contention", new Contention(environment).run());
+            seconds.put("contention", elapsed(at));
+        }
+        seconds.put("total", elapsed(started));
+        run.put("sectionSeconds", seconds);
+        results.put("targets", Targets.evaluate(results));
+
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Path resultsFile = root.resolve(quick ? "bench/target/results-quick.json" : "bench/results.json");
+        Path reportFile = root.resolve(quick ? "bench/target/performance-quick.md" : "docs/performance.md");
+        Files.writeString(resultsFile, json.writeValueAsString(results) + "\n");
+        Files.writeString(reportFile, Report.markdown(results));
+        System.out.println("[bench] wrote " + resultsFile + " and " + reportFile + " in " + seconds.get("total") + " s");
+        System.exit(0);
+    }
+
+    private static double elapsed(long since) {
+        return Math.round((System.nanoTime() - since) / 1e8) / 10.0;
+    }
+
+    private static int intArg(List<String> args, String prefix, int fallback) {
+        return args.stream().filter(a -> a.startsWith(prefix)).findFirst()
+                .map(a -> Integer.parseInt(a.substring(prefix.length()))).orElse(fallback);
+    }
+
+    /** aws-lambda-rie, built once from its Go module (the module proxy) into the work directory. */
+    static final class Emulator {
+        private Emulator() {}
+
+        static Path ensure(Path work, String version) throws IOException, InterruptedException {
+            Path bin = work.resolve("tools");
+            Path rie = bin.resolve("aws-lambda-rie");
+            if (Files.isExecutable(rie)) {
+                return rie;
+            }
+            Files.createDirectories(bin);
+            ProcessBuilder go = new ProcessBuilder("go", "install",
+                    "github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@" + version)
+                    .inheritIO().directory(work.toFile());
+            go.environment().put("GOBIN", bin.toAbsolutePath().toString());
+            Process build = go.start();
+            if (build.waitFor() != 0 || !Files.isExecutable(rie)) {
+                throw new IllegalStateException("could not build aws-lambda-rie with `go install` (is Go installed?)");
+            }
+            return rie;
+        }
+    }
+}
