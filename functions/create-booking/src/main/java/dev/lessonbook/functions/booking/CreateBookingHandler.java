@@ -33,7 +33,10 @@ public final class CreateBookingHandler implements RequestHandler<APIGatewayV2HT
 
     private static ApiResponse respond(BookingOutcome outcome) {
         return switch (outcome.result()) {
-            case Result.Rejected<?> rejected -> ApiResponse.problem(rejected.rejection());
+            // A replayed 402/502 is flagged like a replayed 201 (SPEC §5.5, docs/decisions.md).
+            case Result.Rejected<?> rejected -> outcome.replayed()
+                    ? ApiResponse.problem(rejected.rejection()).withHeader(BookingJson.REPLAYED_HEADER, "true")
+                    : ApiResponse.problem(rejected.rejection());
             case Result.Ok<dev.lessonbook.booking.Booking> ok -> BookingJson.created(ok.value(), outcome.replayed());
         };
     }
