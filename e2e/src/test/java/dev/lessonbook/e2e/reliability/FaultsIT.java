@@ -1,0 +1,288 @@
+package dev.lessonbook.e2e.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stripe.model.PaymentIntent;
+import dev.lessonbook.e2e.reliability.FaultProxy.Fault;
+import dev.lessonbook.local.client.ApiClient.Response;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Faults on the wire between the running system and its dependencies (Stripe, SQS, DynamoDB),
+ * each ending with a look behind the API: nothing lost, nothing duplicated, no money moved twice.
+ */
+@ExtendWith(ReliabilitySystem.Provider.class)
+class FaultsIT {
+    private static final String INSTRUCTOR = "fault-ins";
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final String STRIPE_500 = "{\"error\":{\"type\":\"api_error\",\"message\":\"Stripe is down (injected)\"}}";
+    private static final String THROTTLED = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\","
+            + "\"message\":\"The level of configured provisioned throughput for the table was exceeded (injected)\"}";
+    private static final String TRANSACTION_THROTTLED = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
+            + "\"Message\":\"Transaction cancelled, please refer cancellation reasons for specific reasons [ThrottlingError]\","
+            + "\"CancellationReasons\":[{\"Code\":\"ThrottlingError\",\"Message\":\"Throughput exceeds the current capacity (injected)\"}]}";
+
+    private static ReliabilitySystem system;
+    private static String instructor;
+    private static LocalDate soon;
+
+    @BeforeAll
+    static void anInstructorOpenAllDayTheDayAfterTomorrow(ReliabilitySystem running) {
+        system = running;
+        instructor = system.token(INSTRUCTOR, "instructor");
+        soon = LocalDate.now(BERLIN).plusDays(2);
+        profile(INSTRUCTOR, "Europe/Berlin");
+        openAllDay(INSTRUCTOR, instructor, soon);
+    }
+
+    @AfterAll
+    static void noFaultLeftBehind() {
+        assertThat(system.aws.faultActive() || system.stripe.faultActive()).isFalse();
+    }
+
+    private static void profile(String instructorId, String timezone) {
+        assertThat(system.api.put("/v1/instructors/" + instructorId + "/profile", system.token(instructorId, "instructor"), """
+                {"timezone":"%s","services":[{"id":"guitar","name":"Guitar","durationOptions":[60],"rates":{"online":6000}}]}"""
+                .formatted(timezone)).status()).isEqualTo(200);
+    }
+
+    private static void openAllDay(String instructorId, String token, LocalDate date) {
+        Response saved = system.api.put("/v1/instructors/" + instructorId + "/availability/weeks/"
+                        + date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), token,
+                "{\"windows\":[{\"date\":\"%s\",\"start\":\"00:00\",\"end\":\"24:00\"}],\"clearExisting\":false}".formatted(date));
+        assertThat(saved.status()).as(saved.body()).isIn(200, 409);
+    }
+
+    private static Response book(String instructorId, String student, LocalDate date, String start, String key) {
+        String body = """
+                {"instructorId":"%s","serviceId":"guitar","date":"%s","start":"%s","durationMinutes":60,
+                 "locationType":"online","paymentMethodId":"pm_card_visa"}""".formatted(instructorId, date, start);
+        return system.api.send("POST", "/v1/bookings", system.token(student, "student"), body, Map.of("Idempotency-Key", key));
+    }
+
+    private static List<Map<String, AttributeValue>> bookingsOf(String studentId) {
+        return system.itemsWithPrefix("BOOKING#").stream()
+                .filter(item -> item.containsKey("studentId") && studentId.equals(item.get("studentId").s())).toList();
+    }
+
+    private static Predicate<FaultProxy.Request> stripe(String method, String pathPattern) {
+        return request -> request.method().equals(method) && request.path().matches(pathPattern);
+    }
+
+    private static Predicate<FaultProxy.Request> dynamo(String operation) {
+        return request -> request.target().equals("DynamoDB_20120810." + operation);
+    }
+
+    /** Authorize fails → 502, the booking ends PAYMENT_FAILED (one item), no intent, and the slot is free at once. */
+    private static void authorizeFails(String what, Fault fault, String student, String start) {
+        Response answer;
+        try (FaultProxy.Injected injected = system.stripe.inject(stripe("POST", "/v1/payment_intents"), fault)) {
+            answer = book(INSTRUCTOR, student, soon, start, "fault-" + student);
+            assertThat(injected.hits()).as("Stripe was called").isPositive();
+        }
+        List<Map<String, AttributeValue>> stored = bookingsOf(student);
+        String bookingId = stored.isEmpty() ? "" : stored.get(0).get("id").s();
+        List<PaymentIntent> intents = system.paymentIntentsOf(bookingId);
+        Response next = book(INSTRUCTOR, student + "-next", soon, start, "fault-next-" + student);
+        Response retried = book(INSTRUCTOR, student, soon, start, "fault-" + student);
+        boolean charged = intents.stream().anyMatch(i -> i.getAmountReceived() != null && i.getAmountReceived() > 0);
+        int nextIntents = next.status() == 201 ? system.paymentIntentsOf(next.json().path("id").asText()).size() : 0;
+        int lost = Math.abs(stored.size() - 1) + (charged ? 1 : 0) + Math.abs(nextIntents - 1);
+        String observed = answer.status() + " " + answer.json().path("code").asText() + "; stored "
+                + stored.stream().map(item -> item.get("status").s()).toList() + ", intents " + intents.size()
+                + "; slot taken next: " + next.status() + "; retry with the same key: " + retried.status()
+                + " replayed=" + retried.header("idempotent-replayed");
+        boolean held = answer.status() == 502 && stored.size() == 1 && stored.get(0).get("status").s().equals("PAYMENT_FAILED")
+                && intents.isEmpty() && next.status() == 201 && retried.status() == 502;
+        ReliabilityReport.fault(what, "502 PAYMENT_PROVIDER_UNAVAILABLE; one PAYMENT_FAILED booking, no intent; slot free; retry replays",
+                observed, held, lost);
+        assertThat(held).as(observed).isTrue();
+        assertThat(lost).isZero();
+    }
+
+    @Test
+    void stripeAnswering500OnAuthorizeReleasesTheSlotAndMovesNoMoney() {
+        authorizeFails("Stripe 500 on authorize (create booking)",
+                new Fault.Answer(500, "application/json", STRIPE_500), "fault-stu-a500", "08:00");
+    }
+
+    @Test
+    void stripeNeverAnsweringOnAuthorizeReleasesTheSlotAndMovesNoMoney() {
+        authorizeFails("Stripe timeout on authorize (create booking)", new Fault.Hang(), "fault-stu-ahang", "10:00");
+    }
+
+    /** A confirmed booking cancelled while {@code fault} answers Stripe's {@code operation}. */
+    private static void cancelWhileStripeFails(String what, String instructorId, LocalDate date, String start, String operation,
+            Fault fault) {
+        String student = "fault-stu-" + operation + "-" + start.replace(":", "");
+        Response booked = book(instructorId, student, date, start, "fault-cancel-" + student);
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        String bookingId = booked.json().get("id").asText();
+        Response cancelled;
+        try (FaultProxy.Injected injected = system.stripe.inject(stripe("POST", "/v1/payment_intents/[^/]+/" + operation), fault)) {
+            cancelled = system.api.post("/v1/bookings/" + bookingId + "/cancel", system.token(student, "student"), "{}");
+            assertThat(injected.hits()).as("Stripe's %s was called", operation).isPositive();
+        }
+        Response again = system.api.post("/v1/bookings/" + bookingId + "/cancel", system.token(student, "student"), "{}");
+        List<PaymentIntent> intents = system.paymentIntentsOf(bookingId);
+        Response next = book(instructorId, student + "-next", date, start, "fault-cancel-next-" + student);
+        long moved = intents.stream().mapToLong(i -> i.getAmountReceived() == null ? 0 : i.getAmountReceived()).sum();
+        String observed = cancelled.status() + " " + cancelled.json().path("status").asText() + " payment "
+                + cancelled.json().at("/payment/status").asText() + "; re-cancel " + again.status() + " "
+                + again.json().at("/payment/status").asText() + "; intents " + intents.size() + " ("
+                + intents.stream().map(PaymentIntent::getStatus).toList() + "), captured " + moved + "; slot taken next: " + next.status();
+        boolean held = cancelled.status() == 200 && "CANCELLED".equals(cancelled.json().path("status").asText())
+                && "MANUAL_REVIEW".equals(cancelled.json().at("/payment/status").asText())
+                && again.json().equals(cancelled.json()) && intents.size() == 1 && moved == 0 && next.status() == 201;
+        int lost = (intents.size() == 1 ? 0 : 1) + (next.status() == 201 ? 0 : 1);
+        ReliabilityReport.fault(what, "200 CANCELLED, payment MANUAL_REVIEW; one intent, nothing captured; time freed; re-cancel unchanged",
+                observed, held, lost);
+        assertThat(held).as(observed).isTrue();
+    }
+
+    @Test
+    void stripeAnswering500OnReleaseStillCancelsAndFreesTheTime() {
+        cancelWhileStripeFails("Stripe 500 on cancel (release of the authorization)", INSTRUCTOR, soon, "12:00", "cancel",
+                new Fault.Answer(500, "application/json", STRIPE_500));
+    }
+
+    @Test
+    void stripeNeverAnsweringOnReleaseStillCancelsAndFreesTheTime() {
+        cancelWhileStripeFails("Stripe timeout on cancel (release of the authorization)", INSTRUCTOR, soon, "14:00", "cancel",
+                new Fault.Hang());
+    }
+
+    @Test
+    void stripeAnswering500OnCaptureOfALateCancellationStillCancelsWithoutCharging() {
+        // A student cancelling under 12 h ahead pays in full: a capture. Find a timezone where a
+        // lesson 75-90 minutes from now still ends today, and open that day.
+        ZoneId zone = null;
+        LocalTime start = null;
+        for (int offset = -12; offset <= 14 && zone == null; offset++) {
+            ZoneId candidate = ZoneId.of(offset == 0 ? "Etc/UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset));
+            ZonedDateTime earliest = ZonedDateTime.now(candidate).plusMinutes(75);
+            LocalTime rounded = earliest.toLocalTime().withSecond(0).withNano(0)
+                    .plusMinutes((15 - earliest.getMinute() % 15) % 15);
+            if (earliest.toLocalDate().equals(LocalDate.now(candidate)) && rounded.isAfter(earliest.toLocalTime().minusMinutes(1))
+                    && rounded.isBefore(LocalTime.of(22, 0)) && rounded.isAfter(LocalTime.of(1, 0))) {
+                zone = candidate;
+                start = rounded;
+            }
+        }
+        assertThat(zone).as("a timezone where a lesson in 75 minutes ends the same day").isNotNull();
+        String late = "fault-ins-late";
+        profile(late, zone.getId());
+        openAllDay(late, system.token(late, "instructor"), LocalDate.now(zone));
+        cancelWhileStripeFails("Stripe 500 on capture (student cancels under 12 h ahead: 100 %)", late, LocalDate.now(zone),
+                start.toString(), "capture", new Fault.Answer(500, "application/json", STRIPE_500));
+    }
+
+    /** Throttled writes answer 503 with Retry-After and leave the table exactly as it was. */
+    private static void throttled(String what, String operation, String body, java.util.function.Supplier<Response> request) {
+        Map<String, String> before = system.tableSnapshot();
+        Response answer;
+        try (FaultProxy.Injected injected = system.aws.inject(dynamo(operation), new Fault.Answer(400, "application/x-amz-json-1.0", body))) {
+            answer = request.get();
+            assertThat(injected.hits()).as("DynamoDB's %s was throttled", operation).isPositive();
+        }
+        Map<String, String> after = system.tableSnapshot();
+        String observed = answer.status() + " " + answer.json().path("code").asText() + " Retry-After "
+                + answer.header("retry-after") + "; table " + (after.equals(before) ? "unchanged" : "CHANGED");
+        boolean held = answer.status() == 503 && "SERVICE_UNAVAILABLE".equals(answer.json().path("code").asText())
+                && answer.header("retry-after") != null && after.equals(before);
+        ReliabilityReport.fault(what, "503 SERVICE_UNAVAILABLE with Retry-After; table unchanged", observed, held,
+                after.equals(before) ? 0 : 1);
+        assertThat(held).as(observed).isTrue();
+    }
+
+    @Test
+    void throttledWeekSaveAnswers503WithRetryAfterAndWritesNothing() throws Exception {
+        system.awaitQuiet();
+        throttled("DynamoDB throttling (ProvisionedThroughputExceeded) on a week save", "TransactWriteItems", THROTTLED,
+                () -> system.api.put("/v1/instructors/" + INSTRUCTOR + "/availability/weeks/"
+                        + soon.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), instructor,
+                        "{\"windows\":[{\"date\":\"%s\",\"start\":\"06:00\",\"end\":\"07:00\"}],\"clearExisting\":true}".formatted(soon)));
+    }
+
+    @Test
+    void bookingWhoseTransactionIsCancelledForThrottlingAnswers503AndHoldsNothing() throws Exception {
+        system.awaitQuiet();
+        throttled("DynamoDB transaction cancelled for ThrottlingError on a booking", "TransactWriteItems", TRANSACTION_THROTTLED,
+                () -> book(INSTRUCTOR, "fault-stu-throttled", soon, "16:00", "fault-throttled"));
+        Response afterwards = book(INSTRUCTOR, "fault-stu-throttled-next", soon, "16:00", "fault-throttled-next");
+        assertThat(afterwards.status()).as("the time was never held: %s", afterwards.body()).isEqualTo(201);
+    }
+
+    @Test
+    void throttledReadAnswers503WithRetryAfter() throws Exception {
+        system.awaitQuiet();
+        throttled("DynamoDB throttling (ThrottlingException) on a profile read", "GetItem",
+                THROTTLED.replace("ProvisionedThroughputExceededException", "ThrottlingException"),
+                () -> system.api.get("/v1/instructors/" + INSTRUCTOR + "/profile", instructor));
+    }
+
+    @Test
+    void anEventWhosePublishFailsIsDeliveredLaterByTheRelay() throws Exception {
+        system.awaitQuiet();
+        Response saved;
+        List<String> outboxAfterWrite;
+        try (FaultProxy.Injected injected = system.aws.inject(request -> request.target().startsWith("AmazonSQS.SendMessage"),
+                new Fault.Drop())) {
+            saved = system.api.put("/v1/instructors/" + INSTRUCTOR + "/availability/weeks/"
+                    + soon.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), instructor,
+                    "{\"windows\":[{\"date\":\"%s\",\"start\":\"00:00\",\"end\":\"24:00\"}]}".formatted(soon));
+            outboxAfterWrite = system.itemsWithPrefix("OUTBOX#").stream().map(item -> item.get("pk").s()).toList();
+            assertThat(injected.hits()).as("the publish reached the unreachable queue").isPositive();
+        }
+        assertThat(saved.status()).as("a failed publish never fails the request: %s", saved.body()).isEqualTo(200);
+        assertThat(outboxAfterWrite).as("the event waits in the outbox").isNotEmpty();
+        // The relay delivers items over a minute old; the runtime fires it every 10 s here.
+        ReliabilitySystem.await("the relay delivered the event and emptied the outbox", Duration.ofSeconds(150),
+                () -> system.itemsWithPrefix("OUTBOX#").stream().noneMatch(item -> outboxAfterWrite.contains(item.get("pk").s())));
+        system.awaitQuiet();
+        long processed = system.itemsWithPrefix("").stream()
+                .filter(item -> item.get("pk").s().startsWith("PROCESSED#") || item.get("sk").s().startsWith("PROCESSED#"))
+                .filter(item -> outboxAfterWrite.stream().anyMatch(pk -> item.toString().contains(pk.substring("OUTBOX#".length()))))
+                .count();
+        ReliabilityReport.fault("SQS unreachable on publish (week save)",
+                "200; event kept in the outbox; delivered by outbox-relay later; outbox empty",
+                "200; outbox held " + outboxAfterWrite.size() + " event(s); relay delivered, outbox empty; consumers marked it processed "
+                        + processed + " time(s)", processed >= 1, 0);
+        assertThat(processed).as("the cache worker processed the relayed event").isPositive();
+    }
+
+    static {
+        ReliabilityReport.elsewhere("Faults", "a poison message lands in the DLQ after 5 receives; the rest of its batch is not redelivered",
+                "shared/messaging", "dev.lessonbook.messaging.OutboxAndBatchIT",
+                "aPoisonMessageFailsAloneLandsInTheDeadLetterQueueAfterFiveReceivesAndTheOthersAreNotRedelivered");
+        ReliabilityReport.elsewhere("Faults", "an event delivered twice is handled once", "shared/messaging",
+                "dev.lessonbook.messaging.OutboxAndBatchIT", "anEventDeliveredTwiceIsHandledOnce");
+        ReliabilityReport.elsewhere("Faults", "a worker dying before marking an event done: the retry handles it", "shared/messaging",
+                "dev.lessonbook.messaging.OutboxAndBatchIT", "aFailedEventIsNotMarkedDoneSoItsRetryHandlesIt");
+        ReliabilityReport.elsewhere("Faults", "notification worker dies mid-batch: redelivery sends no second email",
+                "functions/notification-worker", "dev.lessonbook.functions.notification.NotificationWorkerHandlerIT",
+                "anEventRedeliveredAfterAWorkerDiedBeforeMarkingItDoneSendsNoSecondEmail");
+        ReliabilityReport.elsewhere("Faults", "a failed publish stays in the outbox and the relay delivers it",
+                "shared/messaging", "dev.lessonbook.messaging.OutboxAndBatchIT", "aPublishFailureLeavesTheOutboxItemAndTheRelayDeliversItLater");
+        ReliabilityReport.elsewhere("Faults", "Stripe 500 / no answer / refused connection / 429 at the adapter",
+                "shared/payments", "dev.lessonbook.payments.stripe.StripeOutageIT", "providerAnswering500IsUnavailableAfterTwoRetriesWithTheSameKey");
+        ReliabilityReport.elsewhere("Faults", "a hold left by a crash between reserve and confirm expires and is marked EXPIRED",
+                "functions/payment-scheduler", "dev.lessonbook.functions.payment.PaymentLifecycleIT",
+                "aHoldLeftByACrashStopsBlockingAtItsExpiryAndTheSchedulerMarksItExpired");
+    }
+}
