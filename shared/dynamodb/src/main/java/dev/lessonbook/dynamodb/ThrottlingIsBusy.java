@@ -10,21 +10,34 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Turns DynamoDB throttling, once the SDK's own retries are spent, into a
- * {@link DependencyBusyException}, so every store answers 503 with {@code Retry-After} instead of
- * a bug's 503 — and a transaction cancelled for throttling is never read as a failed condition
- * (a conflict) by the stores that catch {@link TransactionCanceledException}. Attached to the one
- * DynamoDB client of {@link Tables}, so no store needs to know.
+ * Marks DynamoDB throttling, once the SDK's own (short, see {@link Tables#fromEnvironment}) retries
+ * are spent, with a {@link DependencyBusyException} cause, so every route answers 503 with
+ * {@code Retry-After: 1} instead of a bug's 503 — and a transaction cancelled for throttling is
+ * never read as a failed condition (a conflict): its reasons hold no {@code ConditionalCheckFailed}.
+ * Attached to the one DynamoDB client of {@link Tables}, so no store needs to know.
  */
 public final class ThrottlingIsBusy implements ExecutionInterceptor {
     private static final Set<String> THROTTLING_CODES = Set.of(
             "ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded",
             "Throttling", "TooManyRequestsException");
 
+    /**
+     * The SDK refuses an exception of another class from {@code modifyException} (it throws
+     * IllegalArgumentException instead, which read as a bug: 503 with Retry-After 5), so the
+     * throttling error keeps its class and gets a {@link DependencyBusyException} as its cause,
+     * where the route looks for it. Stores catching {@link TransactionCanceledException} act only
+     * on {@code ConditionalCheckFailed} reasons, which a throttled cancellation has none of, so
+     * they rethrow it unchanged.
+     */
     @Override
     public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes executionAttributes) {
         Throwable failure = context.exception();
-        return isThrottling(failure) ? new DependencyBusyException("DynamoDB", failure) : failure;
+        if (isThrottling(failure) && failure instanceof AwsServiceException service) {
+            DependencyBusyException busy = new DependencyBusyException("DynamoDB", null);
+            busy.setStackTrace(new StackTraceElement[0]);
+            return service.toBuilder().cause(busy).build();
+        }
+        return failure;
     }
 
     /** DynamoDB refused the call for capacity: a throttling error, or a transaction cancelled only for it. */
