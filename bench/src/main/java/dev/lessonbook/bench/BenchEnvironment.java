@@ -46,7 +46,7 @@ public final class BenchEnvironment implements AutoCloseable {
     public static final LocalDate MONDAY = LocalDate.now(BERLIN).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
 
     private final LocalServers servers;
-    private final Tables tables;
+    private Tables tables;
     private final Map<String, String> settings;
 
     private BenchEnvironment(LocalServers servers, Tables tables, Map<String, String> settings) {
@@ -88,6 +88,18 @@ public final class BenchEnvironment implements AutoCloseable {
 
     public Tables tables() {
         return tables;
+    }
+
+    /**
+     * Points what is composed from now on (and the cold-start processes) at a new, empty table.
+     * moto deep-copies the whole table for every item of a TransactWriteItems (its rollback copy),
+     * so a transaction's cost grows with the table; a fresh table per section keeps one section's
+     * data from slowing the next. Handler classes already initialised keep their table.
+     */
+    public void useFreshTable() {
+        tables = TestTable.create(servers.endpoints());
+        settings.put("TABLE_NAME", tables.tableName());
+        System.setProperty("TABLE_NAME", tables.tableName());
     }
 
     /** The function settings, for the environment of a cold-start process. */

@@ -33,7 +33,9 @@ public final class Benchmarks {
         boolean quick = args.contains("--quick");
         int coldRuns = intArg(args, "--cold-runs=", quick ? 2 : 15);
         int warmRuns = intArg(args, "--warm=", quick ? 50 : 2000);
-        int warmUp = intArg(args, "--warm-up=", quick ? 20 : 300);
+        int warmUp = intArg(args, "--warm-up=", quick ? 20 : 200);
+        int bookingRuns = intArg(args, "--warm-bookings=", quick ? 30 : 500);
+        int bookingWarmUp = intArg(args, "--warm-bookings-up=", quick ? 10 : 100);
         List<String> coldFunctions = args.stream().filter(a -> a.startsWith("--cold=")).findFirst()
                 .map(a -> List.of(a.substring(7).split(","))).orElse(COLD_FUNCTIONS);
         Files.createDirectories(work);
@@ -49,8 +51,13 @@ public final class Benchmarks {
         run.put("coldStartJvmFlags", ColdStart.JVM_FLAGS);
         run.put("warmInvocations", warmRuns);
         run.put("warmUpInvocations", warmUp);
+        run.put("warmBookingInvocations", bookingRuns);
+        run.put("warmBookingWarmUp", bookingWarmUp);
         results.put("run", run);
         Map<String, Object> seconds = new LinkedHashMap<>();
+        Map<String, Object> awsCalls = new LinkedHashMap<>();
+        List<String> skip = args.stream().filter(a -> a.startsWith("--skip=")).findFirst()
+                .map(a -> List.of(a.substring(7).split(","))).orElse(List.of());
 
         long at = System.nanoTime();
         results.put("artifacts", Artifacts.measure(root));
@@ -58,24 +65,42 @@ public final class Benchmarks {
 
         try (BenchEnvironment environment = BenchEnvironment.start()) {
             at = System.nanoTime();
+            SdkCalls.drainByOperation();
             results.put("costPerOperation", new CostPerOperation(environment).run());
             seconds.put("costPerOperation", elapsed(at));
+            SdkCalls.drainByOperation();
+
+            at = System.nanoTime();
+            if (!skip.contains("warm")) {
+                results.put("warmLatency", new WarmLatency(environment, warmUp, warmRuns, bookingWarmUp, bookingRuns).run());
+            }
+            seconds.put("warmLatency", elapsed(at));
+            awsCalls.put("warmLatency", SdkCalls.drainByOperation());
 
             at = System.nanoTime();
             Path rie = Emulator.ensure(work, System.getProperty("bench.rie.version", "latest"));
-            results.put("coldStart", new ColdStart(root, work, rie, ric, environment).run(coldFunctions, coldRuns));
+            if (!skip.contains("cold")) {
+                results.put("coldStart", new ColdStart(root, work, rie, ric, environment).run(coldFunctions, coldRuns));
+            }
             seconds.put("coldStart", elapsed(at));
+            SdkCalls.drainByOperation();
+
 
             at = System.nanoTime();
-            results.put("warmLatency", new WarmLatency(environment, warmUp, warmRuns).run());
-            seconds.put("warmLatency", elapsed(at));
-
-            at = System.nanoTime();
-            results.put("contention", new Contention(environment).run());
+            if (!skip.contains("contention")) {
+                results.put("contention", new Contention(environment).run());
+            }
             seconds.put("contention", elapsed(at));
+            awsCalls.put("contention", SdkCalls.drainByOperation());
         }
         seconds.put("total", elapsed(started));
         run.put("sectionSeconds", seconds);
+        results.put("awsCallsOnMoto", awsCalls);
+        System.out.println("[bench] aws calls " + awsCalls);
+        if (!skip.isEmpty()) {
+            System.out.println("[bench] skipped " + skip + ": nothing written");
+            System.exit(0);
+        }
         results.put("targets", Targets.evaluate(results));
 
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -48,7 +48,7 @@ public final class Capacity {
         double indexWcu = 0;
         for (SdkCalls.Call call : calls) {
             operations.merge(call.service() + "." + call.operation() + (call.failure() == null ? "" : " (failed)"), 1, Integer::sum);
-            if (!"DynamoDB".equals(call.service())) {
+            if (!"DynamoDB".equalsIgnoreCase(call.service())) {
                 otherAws++;
                 continue;
             }

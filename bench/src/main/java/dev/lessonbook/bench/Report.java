@@ -67,8 +67,13 @@ final class Report {
         md.append("\nAll times in ms.\n");
 
         md.append("\n## Warm latency\n\n").append(run.get("warmInvocations")).append(" invocations per row after ")
-                .append(run.get("warmUpInvocations")).append(" warm-up invocations, one thread, in the benchmark JVM (C2 on, as a ")
-                .append("Lambda JVM is after tiered compilation is lifted — note: with TieredStopAtLevel=1 Lambda stays on C1). ")
+                .append(run.get("warmUpInvocations")).append(" warm-up invocations, except create-booking and cancel-booking: ")
+                .append(run.get("warmBookingInvocations")).append(" after ").append(run.get("warmBookingWarmUp"))
+                .append(" (fewer than the issue's 2,000 because every TransactWriteItems costs about 80 ms on moto — it deep-copies ")
+                .append("the table for each item of the transaction — so 2,000 bookings and cancels would take most of the 15-minute ")
+                .append("budget alone; they run in chunks of 50 on fresh tables, the first 2 calls of each chunk's new clients not counted). ")
+                .append("One thread, in the benchmark JVM with the default JIT (C2); Lambda's flags stop at C1, so warm code there is ")
+                .append("somewhat slower than here. ")
                 .append("*our code* = total − time inside AWS SDK executions (a global SDK `ExecutionInterceptor`, registered by the ")
                 .append("SDK's classpath file, so the handlers' own clients are measured unchanged) − time inside Stripe calls (the ")
                 .append("payment gateway wrapped). save-availability, get-availability and booking-stats are the real handler classes; ")
@@ -126,10 +131,17 @@ final class Report {
                 .append(load.get("bookingsPerSecond")).append(" bookings/s | ").append(p(load, "latencyMs", "p50")).append(" ms | ")
                 .append(p(load, "latencyMs", "p99")).append(" ms | ").append(load.get("transactionConflictRetries")).append(" |\n");
 
+        md.append("\n## Time per AWS call on moto\n\nMean time of each SDK call, as measured by the interceptor (this is what bounds ")
+                .append("every total above):\n\n| section | calls (count, mean ms) |\n|---|---|\n");
+        map(results.get("awsCallsOnMoto")).forEach((section, calls) ->
+                md.append("| ").append(section).append(" | ").append(calls).append(" |\n"));
         md.append("\n## What is bounded by moto, not by our code\n\n")
                 .append("- Every warm total, every contention wall time, throughput and latency: moto serializes DynamoDB requests ")
                 .append("(one lock for the whole table, as our wrapper requires for atomicity), so 16 clients queue on one Python ")
-                .append("thread; DynamoDB would serve them in parallel. localstripe answers each Stripe call in-process on this machine.\n")
+                .append("thread; DynamoDB would serve them in parallel. Worse, moto deep-copies the whole table for every item of a ")
+                .append("`TransactWriteItems` (its rollback copy), so one of our transactions (10-20 items) takes tens of ms and grows ")
+                .append("with the table: in the 400-booking run each later transaction is slower than the first. localstripe answers ")
+                .append("each Stripe call on this machine.\n")
                 .append("- `TransactionConflict` retries: moto never cancels a transaction for a conflict (requests are serialized), so ")
                 .append("the count is 0 by construction; on DynamoDB two transactions on the same lock item at the same moment can ")
                 .append("conflict, and the store retries those with jitter.\n")
@@ -144,9 +156,11 @@ final class Report {
                 .append("payment intents, customers, setup intents and refunds only) or shrinking stripe-java's unused model classes at ")
                 .append("build time, and the SSM read as one signed HTTP call with the SDK core we already ship. Every other function ")
                 .append("is dominated by the DynamoDB SDK (about 3 MB compressed) and its core.\n")
-                .append("- **Cold start**: init is dominated by class loading of the AWS SDK and Jackson on C1; functions with Stripe ")
-                .append("also load stripe-java and make the SSM call. SnapStart (enabled in template.yaml) removes most of init on AWS; ")
-                .append("it cannot be measured here.\n")
+                .append("- **Cold start**: init is class loading and static init (the AWS SDK client, Jackson, the routes) on C1; ")
+                .append("functions with Stripe also build the Stripe client and read the secret from SSM (a second SDK client). ")
+                .append("SnapStart (enabled in template.yaml) restores an initialised snapshot on AWS instead; it cannot be measured here. ")
+                .append("The first invocation pays for loading the request path's classes (JSON mapping, SDK marshalling) on C1; ")
+                .append("priming with read-only calls before the snapshot would move that into the snapshot.\n")
                 .append("- **Cost**: see the cheapest-design column; our design pays for per-15-minute lock items (a write per unit per ")
                 .append("person, doubled by the transaction) to make double booking impossible without day-level contention, ")
                 .append("day items next to the week item, the outbox items and view deletes in every write transaction.\n");

@@ -30,6 +30,22 @@ public final class SdkCalls implements ExecutionInterceptor {
     private static final ThreadLocal<long[]> NANOS = ThreadLocal.withInitial(() -> new long[1]);
     private static final ThreadLocal<List<Call>> RECORDING = new ThreadLocal<>();
     private static final AtomicLong TRANSACTION_CONFLICTS = new AtomicLong();
+    private static final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.atomic.LongAdder[]> BY_OPERATION =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Count and mean milliseconds of every SDK operation since the last call (then starts again). */
+    public static java.util.Map<String, Object> drainByOperation() {
+        java.util.Map<String, Object> out = new java.util.TreeMap<>();
+        BY_OPERATION.forEach((operation, adders) -> {
+            long count = adders[0].sum();
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("calls", count);
+            row.put("meanMs", count == 0 ? 0 : Percentiles.round(adders[1].sum() / 1e6 / count));
+            out.put(operation, row);
+        });
+        BY_OPERATION.clear();
+        return out;
+    }
 
     /** Nanoseconds this thread has spent inside SDK calls so far. */
     public static long nanosOnThisThread() {
@@ -75,7 +91,13 @@ public final class SdkCalls implements ExecutionInterceptor {
     private static void finished(ExecutionAttributes attributes, SdkRequest request, SdkResponse response, Throwable failure) {
         Long started = attributes.getAttribute(STARTED);
         if (started != null) {
-            NANOS.get()[0] += System.nanoTime() - started;
+            long elapsed = System.nanoTime() - started;
+            NANOS.get()[0] += elapsed;
+            java.util.concurrent.atomic.LongAdder[] adders = BY_OPERATION.computeIfAbsent(
+                    attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "." + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+                    operation -> new java.util.concurrent.atomic.LongAdder[] {new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()});
+            adders[0].increment();
+            adders[1].add(elapsed);
         }
         List<Call> calls = RECORDING.get();
         if (calls != null) {

@@ -19,71 +19,93 @@ public final class WarmLatency {
     private final BenchEnvironment environment;
     private final int warmUp;
     private final int measured;
+    private final int bookingWarmUp;
+    private final int bookingsMeasured;
 
-    public WarmLatency(BenchEnvironment environment, int warmUp, int measured) {
+    /**
+     * @param bookingsMeasured create- and cancel-booking run fewer: every transaction costs about
+     *        80 ms on moto (it deep-copies the table for each item of a TransactWriteItems), so
+     *        2,000 of each would take most of the 15-minute budget on their own
+     */
+    public WarmLatency(BenchEnvironment environment, int warmUp, int measured, int bookingWarmUp, int bookingsMeasured) {
         this.environment = environment;
         this.warmUp = warmUp;
         this.measured = measured;
+        this.bookingWarmUp = bookingWarmUp;
+        this.bookingsMeasured = bookingsMeasured;
     }
 
     /** One row per workload. */
     public Map<String, Object> run() {
         Map<String, Object> rows = new LinkedHashMap<>();
-        int total = warmUp + measured;
 
+        // The real handler classes, on the table the cost section left (inst_cost: a week, a cancelled booking).
         String saver = "inst_save";
         environment.instructor(saver);
         rows.put("save-availability (save a week)", measure(Functions.saveAvailability(),
                 i -> Functions.saveWeek(saver, BenchEnvironment.MONDAY.plusWeeks(i % 8), i / 8), 200));
-
-        // Bookings: 12 instructors x 2 weeks x 7 days x 14 hours (07:00-21:00) = 2352 free hours.
-        int instructors = Math.max(1, (total + 195) / 196);
-        for (int k = 0; k < instructors; k++) {
-            environment.instructor("inst_w" + k);
-            environment.openWeek("inst_w" + k, BenchEnvironment.MONDAY);
-            environment.openWeek("inst_w" + k, BenchEnvironment.MONDAY.plusWeeks(1));
-        }
-        List<String[]> bookings = new ArrayList<>();
-        Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> create = Functions.createBookingTimed();
-        rows.put("create-booking (success, card saved)", measure(event -> {
-            APIGatewayV2HTTPResponse response = create.apply(event);
-            if (response.getStatusCode() == 201) {
-                bookings.add(new String[] {event.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub"),
-                        Functions.idOf(response)});
-            }
-            return response;
-        }, i -> {
-            int slot = i % 196;
-            LocalDate date = BenchEnvironment.MONDAY.plusDays(slot / 14);
-            return Functions.createBooking("stud_w" + i, "inst_w" + (i / 196), date, (7 + slot % 14) * 60, "warm-" + i);
-        }, 201));
-
         LocalDate week = BenchEnvironment.MONDAY;
         rows.put("get-availability (week, cached view)", measure(Functions.getAvailability(),
-                i -> Functions.readWeek("stud_r", "inst_w0", week, false), 200));
+                i -> Functions.readWeek("stud_r", "inst_cost", week, false), 200));
         rows.put("get-availability (bookable view, cached)", measure(Functions.getAvailability(),
-                i -> Functions.readWeek("stud_r", "inst_w0", week, true), 200));
-        rows.put("booking-stats (cached view)", measure(Functions.bookingStats(), i -> Functions.stats("inst_w0"), 200));
+                i -> Functions.readWeek("stud_r", "inst_cost", week, true), 200));
+        rows.put("booking-stats (cached view)", measure(Functions.bookingStats(), i -> Functions.stats("inst_cost"), 200));
 
-        Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> cancel = Functions.cancelBookingTimed();
-        rows.put("cancel-booking (> 24 h ahead, nothing charged)", measure(cancel, i -> {
-            String[] booking = bookings.get(i % bookings.size());
-            return Functions.cancelBooking(booking[0], booking[1]);
-        }, 200));
+        // Bookings in chunks, each on a fresh table (see BenchEnvironment.useFreshTable): create a
+        // chunk, then cancel it. Lessons two hours apart (the default buffers would make adjacent
+        // hours overlap): 7 a day x 7 days x 3 weeks = 147 per instructor.
+        Sample created = new Sample();
+        Sample cancelled = new Sample();
+        int total = bookingWarmUp + bookingsMeasured;
+        int chunk = 50;
+        for (int from = 0; from < total; from += chunk) {
+            int to = Math.min(total, from + chunk);
+            environment.useFreshTable();
+            int instructors = (to - from + 146) / 147;
+            for (int k = 0; k < instructors; k++) {
+                environment.instructor("inst_w" + k);
+                for (int w = 0; w < 3; w++) {
+                    environment.openWeek("inst_w" + k, BenchEnvironment.MONDAY.plusWeeks(w));
+                }
+            }
+            Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> create = Functions.createBookingTimed();
+            Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> cancel = Functions.cancelBookingTimed();
+            // A new composition has new connections: its first calls are not measured.
+            int first = from;
+            List<String[]> bookings = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                int n = i - first;
+                int slot = n % 147;
+                String student = "stud_w" + i;
+                APIGatewayV2HTTPEvent event = Functions.createBooking(student, "inst_w" + (n / 147),
+                        BenchEnvironment.MONDAY.plusDays(slot / 7), (7 + 2 * (slot % 7)) * 60, "warm-" + i);
+                APIGatewayV2HTTPResponse response = created.invoke(create, event, 201, i >= bookingWarmUp && n >= 2);
+                if (response.getStatusCode() == 201) {
+                    bookings.add(new String[] {student, Functions.idOf(response)});
+                }
+            }
+            for (int b = 0; b < bookings.size(); b++) {
+                String[] booking = bookings.get(b);
+                cancelled.invoke(cancel, Functions.cancelBooking(booking[0], booking[1]), 200, from + b >= bookingWarmUp && b >= 2);
+            }
+        }
+        rows.put("create-booking (success, card saved)", created.row(bookingWarmUp));
+        rows.put("cancel-booking (> 24 h ahead, nothing charged)", cancelled.row(bookingWarmUp));
+        System.out.println("[bench] warm " + rows);
         return rows;
     }
 
-    private Map<String, Object> measure(Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function,
-            IntFunction<APIGatewayV2HTTPEvent> events, int expectedStatus) {
-        int total = warmUp + measured;
-        double[] totals = new double[measured];
-        double[] ours = new double[measured];
-        double[] sdk = new double[measured];
-        double[] stripe = new double[measured];
-        int unexpected = 0;
-        String example = null;
-        for (int i = 0; i < total; i++) {
-            APIGatewayV2HTTPEvent event = events.apply(i);
+    /** Invocations of one workload, their times kept when {@code measured}. */
+    private static final class Sample {
+        private final List<Double> totals = new ArrayList<>();
+        private final List<Double> ours = new ArrayList<>();
+        private final List<Double> sdk = new ArrayList<>();
+        private final List<Double> stripe = new ArrayList<>();
+        private int unexpected;
+        private String example;
+
+        APIGatewayV2HTTPResponse invoke(Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function,
+                APIGatewayV2HTTPEvent event, int expectedStatus, boolean measured) {
             long sdkBefore = SdkCalls.nanosOnThisThread();
             long stripeBefore = TimedPayments.nanosOnThisThread();
             long started = System.nanoTime();
@@ -95,25 +117,38 @@ public final class WarmLatency {
                 unexpected++;
                 example = response.getStatusCode() + " " + response.getBody();
             }
-            if (i >= warmUp) {
-                int at = i - warmUp;
-                totals[at] = elapsed / 1e6;
-                sdk[at] = inSdk / 1e6;
-                stripe[at] = inStripe / 1e6;
-                ours[at] = Math.max(0, elapsed - inSdk - inStripe) / 1e6;
+            if (measured) {
+                totals.add(elapsed / 1e6);
+                sdk.add(inSdk / 1e6);
+                stripe.add(inStripe / 1e6);
+                ours.add(Math.max(0, elapsed - inSdk - inStripe) / 1e6);
             }
+            return response;
         }
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("invocations", measured);
-        row.put("warmUp", warmUp);
-        row.put("totalMs", new Percentiles(totals).summary(50, 99));
-        row.put("ourCodeMs", new Percentiles(ours).summary(50, 99));
-        row.put("awsSdkMs", new Percentiles(sdk).summary(50, 99));
-        row.put("stripeMs", new Percentiles(stripe).summary(50, 99));
-        row.put("unexpectedStatus", unexpected);
-        if (example != null) {
-            row.put("unexpectedExample", example.length() > 300 ? example.substring(0, 300) : example);
+
+        Map<String, Object> row(int warmUp) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("invocations", totals.size());
+            row.put("warmUp", warmUp);
+            row.put("totalMs", new Percentiles(totals).summary(50, 99));
+            row.put("ourCodeMs", new Percentiles(ours).summary(50, 99));
+            row.put("awsSdkMs", new Percentiles(sdk).summary(50, 99));
+            row.put("stripeMs", new Percentiles(stripe).summary(50, 99));
+            row.put("unexpectedStatus", unexpected);
+            if (example != null) {
+                row.put("unexpectedExample", example.length() > 300 ? example.substring(0, 300) : example);
+            }
+            return row;
         }
+    }
+
+    private Map<String, Object> measure(Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function,
+            IntFunction<APIGatewayV2HTTPEvent> events, int expectedStatus) {
+        Sample sample = new Sample();
+        for (int i = 0; i < warmUp + measured; i++) {
+            sample.invoke(function, events.apply(i), expectedStatus, i >= warmUp);
+        }
+        Map<String, Object> row = sample.row(warmUp);
         System.out.println("[bench] warm " + row);
         return row;
     }
