@@ -187,8 +187,7 @@ public final class Route {
             return BUSY_RETRY_AFTER;
         }
         // Retry-After counts whole seconds: round up, so the client never retries early.
-        return Duration.ofSeconds(retryAfter.toSeconds() + (retryAfter.toSecondsPart() == 0
-                && retryAfter.toNanosPart() == 0 ? 0 : 1));
+        return Duration.ofSeconds(retryAfter.toSeconds() + (retryAfter.toNanosPart() == 0 ? 0 : 1));
     }
 
     private static String correlationId(ApiRequest request, Context context) {

@@ -92,6 +92,19 @@ class RouteTest {
     }
 
     @Test
+    void busyDependencyRetryAfterRoundsUpToWholeSecondsOnlyWhenItHasAFraction() {
+        for (var expected : java.util.Map.of(Duration.ofSeconds(1), "1", Duration.ofSeconds(61), "61",
+                Duration.ofMillis(1001), "2", Duration.ZERO, "1").entrySet()) {
+            Route route = Route.of(request -> {
+                throw new IllegalStateException("wrapped", new DependencyBusyException("DynamoDB", expected.getKey(), null));
+            });
+
+            assertThat(call(route, anyRequest()).getHeaders()).as("%s", expected.getKey())
+                    .containsEntry("Retry-After", expected.getValue());
+        }
+    }
+
+    @Test
     void unexpectedExceptionIs503WithoutClassNamesOrStackTrace() {
         Route route = Route.of(request -> {
             throw new NullPointerException("Cannot invoke \"dev.lessonbook.booking.Booking.id()\"");
