@@ -249,7 +249,8 @@ public final class JsonFields {
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {
-                reject(name, known.isEmpty()
+                // A field named "" is named as JSON writes it, so no error has an empty field path.
+                reject(name.isEmpty() ? "\"\"" : name, known.isEmpty()
                         ? "is not a known field"
                         : "is not a known field; expected one of: " + String.join(", ", known));
             }

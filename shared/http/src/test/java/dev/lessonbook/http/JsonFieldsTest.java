@@ -73,6 +73,15 @@ class JsonFieldsTest {
     }
 
     @Test
+    void anUnknownFieldWithAnEmptyNameIsNamedAsJsonWritesIt() {
+        JsonFields fields = fields("{\"\":1,\"windows\":[{\"\":2}]}");
+        fields.requiredObjects("windows", 10);
+
+        assertThat(fieldErrors(fields.finish(() -> ""))).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("\"\"", "windows[0].\"\"");
+    }
+
+    @Test
     void nestedFieldsAreNamedByTheirPath() {
         JsonFields fields = fields("{\"windows\":[{\"date\":\"x\"},7,{\"date\":\"2026-12-07\",\"extra\":1}]}");
         for (JsonFields window : fields.requiredObjects("windows", 10)) {
