@@ -42,7 +42,7 @@ public final class CancellingABooking {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Booking> found = bookings.find(bookingId).filter(booking -> BookingParties.mayRead(caller, booking));
             if (found.isEmpty()) {
-                return Result.rejected(ReadingABooking.notFound(bookingId));
+                return Result.rejected(ReadingABooking.notFound());
             }
             Booking booking = found.get();
             Instant now = clock.instant();

@@ -43,7 +43,7 @@ public final class CompletingABooking {
     public Result<Booking> complete(Caller caller, String bookingId) {
         Optional<Booking> found = bookings.find(bookingId).filter(booking -> BookingParties.mayRead(caller, booking));
         if (found.isEmpty()) {
-            return Result.rejected(ReadingABooking.notFound(bookingId));
+            return Result.rejected(ReadingABooking.notFound());
         }
         Booking booking = found.get();
         if (!BookingParties.mayComplete(caller, booking)) {

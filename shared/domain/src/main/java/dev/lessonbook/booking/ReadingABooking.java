@@ -20,11 +20,14 @@ public final class ReadingABooking {
         return bookings.find(bookingId)
                 .filter(booking -> BookingParties.mayRead(caller, booking))
                 .<Result<Booking>>map(Result::ok)
-                .orElseGet(() -> Result.rejected(notFound(bookingId)));
+                .orElseGet(() -> Result.rejected(notFound()));
     }
 
-    /** The one answer for "no such booking" and "not yours". */
-    public static Rejection notFound(String bookingId) {
-        return Rejection.of(ProblemCode.NOT_FOUND, "Booking " + bookingId + " not found");
+    /**
+     * The one answer for "no such booking" and "not yours": the same body either way (only
+     * {@code instance}, the path the caller sent, differs), so it cannot tell one from the other.
+     */
+    public static Rejection notFound() {
+        return Rejection.of(ProblemCode.NOT_FOUND, "Booking not found");
     }
 }

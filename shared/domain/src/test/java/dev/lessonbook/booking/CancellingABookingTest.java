@@ -136,8 +136,8 @@ class CancellingABookingTest {
         Rejection missing = rejectionOf(cancellingAt(Instant.EPOCH).cancel(STUDENT, "bk_missing", null));
 
         assertThat(refused.code()).isEqualTo(ProblemCode.NOT_FOUND);
-        assertThat(refused.detail()).isEqualTo("Booking bk_lesson not found");
-        assertThat(missing.detail()).isEqualTo("Booking bk_missing not found");
+        assertThat(refused.detail()).isEqualTo("Booking not found");
+        assertThat(missing.detail()).isEqualTo("Booking not found");
     }
 
     @Test
