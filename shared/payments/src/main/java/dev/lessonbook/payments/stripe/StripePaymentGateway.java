@@ -69,13 +69,17 @@ public final class StripePaymentGateway implements PaymentGateway {
     /**
      * The composition root's way in: the secret key from SSM Parameter Store
      * ({@code STRIPE_SECRET_PARAMETER}, read once), the API base from {@code STRIPE_API_BASE}
-     * (default {@code https://api.stripe.com}), default timeouts. {@code setting} looks up a
-     * configuration value by name, e.g. {@code Env::optional}.
+     * (default {@code https://api.stripe.com}), the default connect timeout and the read timeout
+     * {@code STRIPE_READ_TIMEOUT_MS} (default 5 s; not set in template.yaml — a test suite that
+     * makes Stripe hang sets it shorter). {@code setting} looks up a configuration value by name,
+     * e.g. {@code Env::optional}.
      */
     public static StripePaymentGateway fromConfiguration(Function<String, Optional<String>> setting) {
         String secretKey = StripeSecret.fromParameterStore(setting);
         URI apiBase = setting.apply("STRIPE_API_BASE").map(URI::create).orElse(DEFAULT_API_BASE);
-        return new StripePaymentGateway(secretKey, apiBase, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
+        Duration readTimeout = setting.apply("STRIPE_READ_TIMEOUT_MS").map(ms -> Duration.ofMillis(Long.parseLong(ms)))
+                .orElse(DEFAULT_READ_TIMEOUT);
+        return new StripePaymentGateway(secretKey, apiBase, DEFAULT_CONNECT_TIMEOUT, readTimeout);
     }
 
     @Override
