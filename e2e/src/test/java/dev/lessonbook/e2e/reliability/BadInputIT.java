@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -31,6 +32,11 @@ class BadInputIT {
     private static String student;
     private static LocalDate monday;
     private static String week;
+
+    @AfterAll
+    static void noSecretInTheLogs() {
+        system.assertNoSecretsInLogs();
+    }
 
     @BeforeAll
     static void anInstructorWithAWeek(ReliabilitySystem running) throws Exception {

@@ -33,6 +33,10 @@ final class ReliabilityReport {
     private static final List<Elsewhere> ELSEWHERE = new CopyOnWriteArrayList<>();
     private static final Map<String, String> FIGURES = new java.util.concurrent.ConcurrentSkipListMap<>();
     private static volatile ReliabilitySystem system;
+    private static final java.util.concurrent.atomic.AtomicLong FUZZ_CASES = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong FUZZ_PASSED = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong FUZZ_SERVER_ERRORS = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicInteger FUZZ_RUNS = new java.util.concurrent.atomic.AtomicInteger();
 
     private ReliabilityReport() {}
 
@@ -51,6 +55,14 @@ final class ReliabilityReport {
     /** A fault injected and survived (or not), with the items lost or duplicated found afterwards. */
     static void fault(String what, String expected, String observed, boolean held, int itemsLost) {
         CASES.add(new Case("Faults", what, expected, observed, held, true, itemsLost));
+    }
+
+    /** One schemathesis run: the test cases it generated, how many passed every check, its 5xx. */
+    static void schemathesis(long generated, long passed, long serverErrors) {
+        FUZZ_RUNS.incrementAndGet();
+        FUZZ_CASES.addAndGet(generated);
+        FUZZ_PASSED.addAndGet(passed);
+        FUZZ_SERVER_ERRORS.addAndGet(serverErrors);
     }
 
     static void elsewhere(String area, String what, String module, String testClass, String method) {
@@ -99,13 +111,20 @@ final class ReliabilityReport {
                 .append("| cases tried | ").append(cases.size()).append(" |\n")
                 .append("| cases that held | ").append(held).append(" |\n")
                 .append("| 5xx seen without an injected fault | ")
-                .append(running == null ? "not measured" : running.unexpectedServerErrors().size()).append(" |\n")
+                .append(running == null ? "not measured" : running.unexpectedServerErrors().size() + FUZZ_SERVER_ERRORS.get())
+                .append(" |\n")
                 .append("| faults injected / survived | ").append(faults).append(" / ").append(faultsSurvived).append(" |\n")
                 .append("| items lost or duplicated after faults | ").append(lost).append(" |\n")
                 .append("| API responses checked (contract, no leaks) | ")
                 .append(running == null ? "not measured" : running.responsesChecked()).append(" |\n")
                 .append("| responses revealing internals | ")
                 .append(running == null ? "not measured" : running.leaks().size()).append(" |\n")
+                .append("| schemathesis test cases generated / passing every check / 5xx (runs) | ")
+                .append(FUZZ_RUNS.get() == 0 ? "not run" : FUZZ_CASES.get() + " / " + FUZZ_PASSED.get() + " / "
+                        + FUZZ_SERVER_ERRORS.get() + " (" + FUZZ_RUNS.get() + ")").append(" |\n")
+                .append("| secrets in the runtime's and functions' logs (bearer tokens, JWTs, Stripe keys, card data) | ")
+                .append(running == null ? "not measured" : running.secretsInLogs().size() + " in "
+                        + running.runtimeOutput().size() + " lines").append(" |\n")
                 .append("| cases covered by other modules' tests (passed / listed) | ")
                 .append(elsewherePassed).append(" / ").append(elsewhere.size()).append(" |\n");
         FIGURES.forEach((name, value) -> out.append("| ").append(name).append(" | ").append(value).append(" |\n"));

@@ -59,6 +59,7 @@ public final class ReliabilitySystem {
     static final String TABLE = "lessonbook-local-LessonbookTable";
     static final List<String> QUEUES = List.of("lessonbook-local-InvalidationQueue", "lessonbook-local-NotificationQueue");
     private static final OpenApiContract CONTRACT = OpenApiContract.ofProject();
+    static final Duration RELAY_MIN_AGE = Duration.ofSeconds(2);
     /** What must never reach a client: stack frames, exception or class names, emulator or table names, keys. */
     static final Pattern LEAK = Pattern.compile(
             "Exception|\\bat [a-z]+\\.[a-z]|java\\.|javax\\.|software\\.amazon|dev\\.lessonbook|com\\.stripe"
@@ -82,11 +83,15 @@ public final class ReliabilitySystem {
         this.aws = FaultProxy.inFrontOf(servers.aws());
         this.stripe = FaultProxy.inFrontOf(servers.stripe());
         this.signingKey = new RSAKeyGenerator(2048).keyID("reliability-" + Instant.now().toEpochMilli()).generate();
+        // Short waits for the suite only: the outbox relay delivers events 2 s old (60 s deployed)
+        // and runs every 2 s; a hanging Stripe costs 3 x 1.5 s + backoff instead of 3 x 5 s.
         this.runtime = LocalRuntimeProcess.start(Map.of(
                 "AWS_ENDPOINT_URL", aws.endpoint().toString(),
                 "STRIPE_API_BASE", stripe.endpoint().toString(),
+                "OUTBOX_RELAY_MIN_AGE_SECONDS", Long.toString(RELAY_MIN_AGE.toSeconds()),
+                "STRIPE_READ_TIMEOUT_MS", "1500",
                 LocalTokenIssuer.SIGNING_KEY_VARIABLE, signingKey.toJSONString()),
-                "--schedule-interval-seconds", "10");
+                "--schedule-interval-seconds", "2");
         this.api = runtime.api().withObserver(this::check);
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY));
@@ -302,5 +307,62 @@ public final class ReliabilitySystem {
 
     List<String> runtimeOutput() {
         return runtime.output();
+    }
+
+    // ---- log hygiene -----------------------------------------------------------------------
+
+    /** What must never be logged: a bearer credential, a JWT, a Stripe secret key, a card's number or security code. */
+    static final Pattern SECRET_IN_LOG = Pattern.compile(
+            "(?i)bearer\\s+[A-Za-z0-9._~+/-]{8,}"
+                    + "|eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*"
+                    + "|\\b[sr]k_(test|live)_[A-Za-z0-9_]+"
+                    + "|\\b(cvc|cvv|card_?number|card\\[number\\])\\b");
+    private static final Pattern CARD_NUMBER = Pattern.compile("(?<![0-9])[3-6][0-9]{12,18}(?![0-9])");
+
+    /**
+     * The lines of the runtime's output (its own and every function's log) that hold a secret:
+     * {@link #SECRET_IN_LOG}, a token this suite was issued or signed, or a number that passes
+     * the Luhn check the way card numbers do (13-19 digits starting 3-6).
+     */
+    List<String> secretsInLogs() {
+        List<String> found = new ArrayList<>();
+        List<String> tokens = issuedTokens();
+        for (String line : runtime.output()) {
+            var secret = SECRET_IN_LOG.matcher(line);
+            String why = null;
+            if (secret.find()) {
+                why = secret.group();
+            } else if (tokens.stream().anyMatch(token -> line.contains(token.substring(token.lastIndexOf('.') + 1)))) {
+                why = "an issued token's signature";
+            } else {
+                var number = CARD_NUMBER.matcher(line);
+                while (why == null && number.find()) {
+                    if (luhn(number.group())) {
+                        why = "a card number " + number.group().substring(0, 4) + "…";
+                    }
+                }
+            }
+            if (why != null) {
+                found.add(why + " in: " + (line.length() > 300 ? line.substring(0, 300) + "…" : line));
+            }
+        }
+        return found;
+    }
+
+    private static boolean luhn(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int digit = digits.charAt(digits.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+            }
+            sum += digit;
+        }
+        return sum % 10 == 0;
+    }
+
+    /** For each suite's {@code @AfterAll}: the logs so far hold no secret. */
+    void assertNoSecretsInLogs() {
+        assertThat(secretsInLogs()).as("secrets in the runtime's and functions' logs").isEmpty();
     }
 }
