@@ -89,6 +89,14 @@ final class Report {
                     .append(" | ").append(p(row, "awsSdkMs", "p50")).append(" | ").append(p(row, "stripeMs", "p50"))
                     .append(" | ").append(row.get("unexpectedStatus")).append(" |\n");
         });
+        map(results.get("warmLatency")).forEach((name, value) -> {
+            Map<String, Object> row = map(value);
+            if (row.get("unexpectedExample") != null) {
+                md.append("\n**").append(name).append("**: ").append(row.get("unexpectedStatus"))
+                        .append(" invocations answered otherwise than expected; the last: `")
+                        .append(row.get("unexpectedExample").toString().replace("|", "\\|").replace("`", "'")).append("`. Its figures are not valid.\n");
+            }
+        });
         md.append("\nAll times in ms. Totals are dominated by moto (a Python server, one DynamoDB request at a time) and localstripe; ")
                 .append("on DynamoDB a single-item read is typically a few ms, so only the *our code* column carries over to AWS.\n");
 
