@@ -1,6 +1,11 @@
 package dev.lessonbook.dynamodb;
 
 import dev.lessonbook.emulators.LocalServers;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * Points functions at the local servers the way the local runtime and Lambda configure them:
@@ -20,5 +25,22 @@ public final class FunctionEnvironment {
         System.setProperty("STRIPE_API_BASE", endpoints.stripe().toString());
         System.setProperty("TABLE_NAME", tables.tableName());
         return tables;
+    }
+
+    /**
+     * Stores the local Stripe test key as a SecureString under {@code parameterName} on the
+     * emulator's Parameter Store and points STRIPE_SECRET_PARAMETER at it, as the functions that
+     * call Stripe read their key at init.
+     */
+    public static void storeStripeSecret(LocalServers.Endpoints endpoints, String parameterName) {
+        try (SsmClient ssm = SsmClient.builder().endpointOverride(endpoints.aws()).region(Region.of(endpoints.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY)))
+                .httpClient(AwsSettings.httpClient())
+                .build()) {
+            ssm.putParameter(put -> put.name(parameterName).type(ParameterType.SECURE_STRING)
+                    .value(LocalServers.STRIPE_TEST_KEY).overwrite(true));
+        }
+        System.setProperty("STRIPE_SECRET_PARAMETER", parameterName);
     }
 }

@@ -37,11 +37,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /** POST /v1/bookings/{id}/cancel through the real handler, fed the sample event, on moto and localstripe. */
 @ExtendWith(LocalServersExtension.class)
@@ -52,15 +47,7 @@ class CancelBookingHandlerIT {
     @BeforeAll
     static void handlerOnTheEmulators(LocalServers.Endpoints endpoints) {
         tables = FunctionEnvironment.prepare(endpoints);
-        String parameter = "/lessonbook-test/stripe-secret";
-        try (SsmClient ssm = SsmClient.builder().endpointOverride(endpoints.aws()).region(Region.of(endpoints.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY)))
-                .build()) {
-            ssm.putParameter(put -> put.name(parameter).type(ParameterType.SECURE_STRING)
-                    .value(LocalServers.STRIPE_TEST_KEY).overwrite(true));
-        }
-        System.setProperty("STRIPE_SECRET_PARAMETER", parameter);
+        FunctionEnvironment.storeStripeSecret(endpoints, "/lessonbook-test/stripe-secret");
         handler = new CancelBookingHandler();
     }
 

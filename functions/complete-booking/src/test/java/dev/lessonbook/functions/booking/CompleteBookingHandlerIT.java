@@ -32,11 +32,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * POST /v1/bookings/{id}/complete through the real handler, fed the sample event (the instructor
@@ -58,15 +53,7 @@ class CompleteBookingHandlerIT {
     @BeforeAll
     static void handlerOnTheEmulators(LocalServers.Endpoints endpoints) {
         bookings = new DynamoBookingStore(FunctionEnvironment.prepare(endpoints));
-        String parameter = "/lessonbook-test/stripe-secret-complete";
-        try (SsmClient ssm = SsmClient.builder().endpointOverride(endpoints.aws()).region(Region.of(endpoints.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY)))
-                .build()) {
-            ssm.putParameter(put -> put.name(parameter).type(ParameterType.SECURE_STRING)
-                    .value(LocalServers.STRIPE_TEST_KEY).overwrite(true));
-        }
-        System.setProperty("STRIPE_SECRET_PARAMETER", parameter);
+        FunctionEnvironment.storeStripeSecret(endpoints, "/lessonbook-test/stripe-secret-complete");
         stripe = new StripePaymentGateway(LocalServers.STRIPE_TEST_KEY, endpoints.stripe(),
                 StripePaymentGateway.DEFAULT_CONNECT_TIMEOUT, StripePaymentGateway.DEFAULT_READ_TIMEOUT);
         stripeSide = StripeClient.builder().setApiKey(LocalServers.STRIPE_TEST_KEY)

@@ -42,12 +42,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /** POST /v1/bookings through the real handler, on moto and localstripe, with real concurrency. */
 @ExtendWith(LocalServersExtension.class)
@@ -65,15 +60,7 @@ class CreateBookingHandlerIT {
     @BeforeAll
     static void handlerOnTheEmulators(LocalServers.Endpoints endpoints) {
         tables = FunctionEnvironment.prepare(endpoints);
-        String parameter = "/lessonbook-test/stripe-secret";
-        try (SsmClient ssm = SsmClient.builder().endpointOverride(endpoints.aws()).region(Region.of(endpoints.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY)))
-                .build()) {
-            ssm.putParameter(put -> put.name(parameter).type(ParameterType.SECURE_STRING)
-                    .value(LocalServers.STRIPE_TEST_KEY).overwrite(true));
-        }
-        System.setProperty("STRIPE_SECRET_PARAMETER", parameter);
+        FunctionEnvironment.storeStripeSecret(endpoints, "/lessonbook-test/stripe-secret");
         for (String instructor : List.of("inst_42", "inst_43", "inst_44", "inst_45", "inst_46", "inst_47", "inst_48")) {
             publish(instructor, MONDAY, "08:00", "18:00");
             publish(instructor, SOON.with(DayOfWeek.MONDAY), "08:00", "18:00");
