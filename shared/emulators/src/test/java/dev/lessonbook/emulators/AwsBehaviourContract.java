@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,12 +25,14 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -62,6 +65,38 @@ abstract class AwsBehaviourContract {
                     .containsExactly("None", "ConditionalCheckFailed");
             assertThat(dynamo.getItem(g -> g.tableName(table).key(Map.of("pk", s("new")))).hasItem())
                     .as("nothing of a cancelled transaction is written").isFalse();
+        }
+    }
+
+    @Test
+    void cancelledTransactionLeavesOverwrittenUpdatedAndDeletedItemsAsTheyWere() {
+        try (DynamoDbClient dynamo = dynamo(endpoints())) {
+            String table = createTable(dynamo);
+            for (String key : List.of("overwritten", "updated", "deleted", "blocking")) {
+                dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s(key), "v", s("before"))));
+            }
+
+            TransactionCanceledException cancelled = catchThrowableOfType(TransactionCanceledException.class,
+                    () -> dynamo.transactWriteItems(t -> t.transactItems(
+                            TransactWriteItem.builder().put(Put.builder().tableName(table)
+                                    .item(Map.of("pk", s("overwritten"), "v", s("after"))).build()).build(),
+                            TransactWriteItem.builder().update(Update.builder().tableName(table)
+                                    .key(Map.of("pk", s("updated"))).updateExpression("SET v = :v")
+                                    .expressionAttributeValues(Map.of(":v", s("after"))).build()).build(),
+                            TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                                    .key(Map.of("pk", s("deleted"))).build()).build(),
+                            TransactWriteItem.builder().put(Put.builder().tableName(table)
+                                    .item(Map.of("pk", s("created"), "v", s("after"))).build()).build(),
+                            TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                                    .key(Map.of("pk", s("blocking")))
+                                    .conditionExpression("attribute_not_exists(pk)").build()).build())));
+
+            assertThat(cancelled).isNotNull();
+            Map<String, String> items = new TreeMap<>();
+            dynamo.scanPaginator(r -> r.tableName(table)).items()
+                    .forEach(item -> items.put(item.get("pk").s(), item.get("v").s()));
+            assertThat(items).containsExactlyInAnyOrderEntriesOf(Map.of("overwritten", "before",
+                    "updated", "before", "deleted", "before", "blocking", "before"));
         }
     }
 
