@@ -4,6 +4,7 @@ import dev.lessonbook.config.Env;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -36,24 +37,41 @@ public final class AwsSettings {
     }
 
     public static Region region() {
-        return Region.of(Env.optional("AWS_REGION").orElse(Env.orDefault("AWS_DEFAULT_REGION", "us-east-1")));
+        return region(Env::optional);
+    }
+
+    /** {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else us-east-1. */
+    public static Region region(Function<String, Optional<String>> setting) {
+        return Region.of(setting.apply("AWS_REGION")
+                .or(() -> setting.apply("AWS_DEFAULT_REGION"))
+                .orElse("us-east-1"));
     }
 
     public static Optional<URI> endpoint() {
-        return Env.optional("AWS_ENDPOINT_URL").map(URI::create);
+        return endpoint(Env::optional);
+    }
+
+    public static Optional<URI> endpoint(Function<String, Optional<String>> setting) {
+        return setting.apply("AWS_ENDPOINT_URL").map(URI::create);
+    }
+
+    public static AwsCredentialsProvider credentials() {
+        return credentials(Env::optional);
     }
 
     /**
      * Lambda with SnapStart serves credentials from the container endpoint (environment
      * credentials would be stale after a restore); plain Lambda puts them in the environment;
-     * a local emulator accepts any static pair.
+     * a local emulator accepts any static pair. {@code setting} looks a configuration value up by
+     * name, e.g. {@code Env::optional}.
      */
-    public static AwsCredentialsProvider credentials() {
-        if (endpoint().isPresent()) {
+    public static AwsCredentialsProvider credentials(Function<String, Optional<String>> setting) {
+        if (endpoint(setting).isPresent()) {
             return StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                    Env.orDefault("AWS_ACCESS_KEY_ID", "testing"), Env.orDefault("AWS_SECRET_ACCESS_KEY", "testing")));
+                    setting.apply("AWS_ACCESS_KEY_ID").orElse("testing"),
+                    setting.apply("AWS_SECRET_ACCESS_KEY").orElse("testing")));
         }
-        if (Env.optional("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()) {
+        if (setting.apply("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()) {
             return ContainerCredentialsProvider.create();
         }
         return EnvironmentVariableCredentialsProvider.create();

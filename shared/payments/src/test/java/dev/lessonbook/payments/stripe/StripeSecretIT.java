@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lessonbook.booking.Money;
+import dev.lessonbook.dynamodb.SignedAwsRequests;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.payment.PaymentOutcome.Authorized;
@@ -41,6 +42,16 @@ class StripeSecretIT {
         assertThatThrownBy(() -> StripeSecret.fromParameterStore(settings(Map.of())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("STRIPE_SECRET_PARAMETER");
+    }
+
+    @Test
+    void aParameterThatDoesNotExistFailsInitWithParameterStoresErrorCode(LocalServers.Endpoints endpoints) {
+        assertThatThrownBy(() -> StripeSecret.fromParameterStore(settings(Map.of(
+                "STRIPE_SECRET_PARAMETER", "/lessonbook/test/" + UUID.randomUUID() + "/missing",
+                "AWS_ENDPOINT_URL", endpoints.aws().toString(),
+                "AWS_REGION", endpoints.region()))))
+                .isInstanceOf(SignedAwsRequests.ErrorAnswer.class)
+                .hasMessage("ssm answered HTTP 400 ParameterNotFound");
     }
 
     @Test
