@@ -12,13 +12,17 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-/** Each function's deployment zip (functions/NAME/target/NAME.zip, template.yaml's CodeUri) and its largest jars. */
+/**
+ * Each function's deployment artifact as {@code sam build} leaves it for {@code sam deploy} (the
+ * CodeUri of the built template), checked to be byte for byte the zip Maven packaged
+ * (functions/NAME/target/NAME.zip), with its size and largest jars.
+ */
 public final class Artifacts {
     public static final long LIMIT_BYTES = 10_000_000L;
 
     private Artifacts() {}
 
-    public static Map<String, Object> measure(Path root) throws IOException {
+    public static Map<String, Object> measure(Path root, SamBuild.Built sam) throws IOException {
         Map<String, Object> rows = new LinkedHashMap<>();
         List<Path> functions;
         try (Stream<Path> dirs = Files.list(root.resolve("functions"))) {
@@ -31,13 +35,19 @@ public final class Artifacts {
                 continue;
             }
             Map<String, Object> row = new LinkedHashMap<>();
-            long size = Files.size(zip);
+            Path deployed = sam.artifacts().get(logicalId(name));
+            if (deployed == null) {
+                throw new IllegalStateException("sam build's template has no artifact for " + name);
+            }
+            row.put("samBuildArtifact", root.relativize(deployed.toAbsolutePath()).toString());
+            row.put("sameAsMavenZip", Files.mismatch(deployed, zip) == -1L);
+            long size = Files.size(deployed);
             row.put("zipBytes", size);
             row.put("zipMB", Math.round(size / 1e4) / 100.0);
             row.put("withinLimit", size <= LIMIT_BYTES);
             List<long[]> jarSizes = new ArrayList<>();
             List<String> jarNames = new ArrayList<>();
-            try (ZipFile file = new ZipFile(zip.toFile())) {
+            try (ZipFile file = new ZipFile(deployed.toFile())) {
                 for (ZipEntry entry : file.stream().toList()) {
                     if (entry.getName().startsWith("lib/") && entry.getName().endsWith(".jar")) {
                         jarNames.add(entry.getName().substring(4));
@@ -55,5 +65,14 @@ public final class Artifacts {
             rows.put(name, row);
         }
         return rows;
+    }
+
+    /** put-profile → PutProfile, as template.yaml names the function PutProfileFunction. */
+    private static String logicalId(String directory) {
+        StringBuilder id = new StringBuilder();
+        for (String part : directory.split("-")) {
+            id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return id.toString();
     }
 }
