@@ -1,6 +1,5 @@
 package dev.lessonbook.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lessonbook.problem.Rejection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +16,7 @@ public sealed interface ApiResponse {
 
     ApiResponse withHeader(String name, String value);
 
-    record Document(int status, JsonNode body, Map<String, String> headers) implements ApiResponse {
+    record Document(int status, Map<String, Object> body, Map<String, String> headers) implements ApiResponse {
         public Document {
             headers = Map.copyOf(headers);
         }
@@ -44,15 +43,15 @@ public sealed interface ApiResponse {
         }
     }
 
-    static Document ok(JsonNode body) {
+    static Document ok(Map<String, Object> body) {
         return new Document(200, body, Map.of());
     }
 
-    static Document created(JsonNode body, String location) {
+    static Document created(Map<String, Object> body, String location) {
         return new Document(201, body, Map.of("Location", location));
     }
 
-    static Document status(int status, JsonNode body) {
+    static Document status(int status, Map<String, Object> body) {
         return new Document(status, body, Map.of());
     }
 

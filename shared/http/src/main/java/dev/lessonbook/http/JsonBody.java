@@ -3,8 +3,7 @@ package dev.lessonbook.http;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lessonbook.json.Json;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import dev.lessonbook.problem.Rejection.FieldError;
@@ -12,6 +11,7 @@ import dev.lessonbook.problem.Result;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,11 +19,19 @@ import java.util.Optional;
  * size (413), media type (415), JSON syntax (400), then the shape (422, by the readers).
  */
 public final class JsonBody {
+    /** Deeper than any of our payloads (the profile is 5 levels) yet far from stack trouble. */
+    static final int MAX_NESTING_DEPTH = 32;
+    /** Longer than any string we accept; the body limit bounds it anyway. */
+    static final int MAX_STRING_LENGTH = 64 * 1024;
+    static final int MAX_NUMBER_LENGTH = 100;
+
+    // {"a":1,"a":2} is ambiguous: which one did the client mean? The reader refuses it.
+    private static final Json READER = Json.reader(MAX_NESTING_DEPTH, MAX_STRING_LENGTH, MAX_NUMBER_LENGTH);
 
     private JsonBody() {}
 
     /** A body that must be present: an empty one is not JSON → 400 MALFORMED_JSON. */
-    public static Result<ObjectNode> required(ApiRequest request) {
+    public static Result<Map<String, Object>> required(ApiRequest request) {
         if (!request.hasBody()) {
             return Result.rejected(ProblemCode.MALFORMED_JSON, "Request body is empty; a JSON object is expected");
         }
@@ -31,11 +39,11 @@ public final class JsonBody {
     }
 
     /** A body that may be left out (cancel's reason): absent reads as {@code {}}. */
-    public static Result<ObjectNode> optional(ApiRequest request) {
-        return request.hasBody() ? parse(request) : Result.ok(Json.object());
+    public static Result<Map<String, Object>> optional(ApiRequest request) {
+        return request.hasBody() ? parse(request) : Result.ok(Map.of());
     }
 
-    private static Result<ObjectNode> parse(ApiRequest request) {
+    private static Result<Map<String, Object>> parse(ApiRequest request) {
         Result<byte[]> body = request.body();
         if (body instanceof Result.Rejected<byte[]> rejected) {
             return Result.rejected(rejected.rejection());
@@ -44,19 +52,20 @@ public final class JsonBody {
         if (mediaTypeProblem.isPresent()) {
             return Result.rejected(ProblemCode.UNSUPPORTED_MEDIA_TYPE, mediaTypeProblem.get());
         }
-        JsonNode node;
+        Object json;
         try {
-            node = Json.parse(((Result.Ok<byte[]>) body).value());
+            json = READER.read(((Result.Ok<byte[]>) body).value());
         } catch (StreamConstraintsException tooDeep) {
             return Result.rejected(ProblemCode.MALFORMED_JSON, "Request body is not acceptable JSON: "
-                    + "it nests deeper than " + Json.MAX_NESTING_DEPTH + " levels or holds an over-long value");
+                    + "it nests deeper than " + MAX_NESTING_DEPTH + " levels or holds an over-long value");
         } catch (JsonProcessingException syntax) {
             return Result.rejected(ProblemCode.MALFORMED_JSON, "Request body is not valid JSON: " + describe(syntax));
         } catch (IOException unreadable) {
             return Result.rejected(ProblemCode.MALFORMED_JSON, "Request body is not valid JSON");
         }
-        if (node instanceof ObjectNode object) {
-            return Result.ok(object);
+        Optional<Map<String, Object>> object = Json.asObject(json);
+        if (object.isPresent()) {
+            return Result.ok(object.get());
         }
         return Result.rejected(Rejection.validation(List.of(new FieldError("body", "must be a JSON object"))));
     }

@@ -1,13 +1,12 @@
 package dev.lessonbook.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lessonbook.json.Json;
 import dev.lessonbook.problem.Result;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -21,17 +20,19 @@ import java.util.function.Supplier;
  *
  * <p>Accessors return {@code null} (or an empty optional) for a member in error; the values are
  * only used by the supplier passed to {@link #finish}, which runs only when there was no error.
- * An explicit JSON {@code null} counts as absent.
+ * An explicit JSON {@code null} counts as absent. Values are as {@link Json} reads them: a whole
+ * number is a {@code Long} (a {@code BigInteger} past its range); any number written with a
+ * fraction or an exponent ({@code 60.0}, {@code 6e1}) is not whole, whatever its value.
  */
 public final class JsonFields {
-    private final ObjectNode node;
+    private final Map<String, Object> members;
     private final String path;
     private final FieldErrors errors;
     private final List<JsonFields> nested;
     private final Set<String> known = new LinkedHashSet<>();
 
-    private JsonFields(ObjectNode node, String path, FieldErrors errors, List<JsonFields> nested) {
-        this.node = node;
+    private JsonFields(Map<String, Object> members, String path, FieldErrors errors, List<JsonFields> nested) {
+        this.members = members;
         this.path = path;
         this.errors = errors;
         this.nested = nested;
@@ -39,12 +40,12 @@ public final class JsonFields {
     }
 
     /** The top-level object of a body, reporting into {@code errors}. */
-    public static JsonFields root(ObjectNode node, FieldErrors errors) {
-        return new JsonFields(node, "", errors, new ArrayList<>());
+    public static JsonFields root(Map<String, Object> members, FieldErrors errors) {
+        return new JsonFields(members, "", errors, new ArrayList<>());
     }
 
-    public static JsonFields root(ObjectNode node) {
-        return root(node, new FieldErrors());
+    public static JsonFields root(Map<String, Object> members) {
+        return root(members, new FieldErrors());
     }
 
     public FieldErrors errors() {
@@ -63,7 +64,7 @@ public final class JsonFields {
     // --- strings -----------------------------------------------------------------------------
 
     public String requiredText(String name, int maxChars) {
-        JsonNode value = member(name);
+        Object value = member(name);
         if (value == null) {
             reject(name, "is required");
             return null;
@@ -73,7 +74,7 @@ public final class JsonFields {
 
     /** An optional string; {@code ""} is kept as given. */
     public Optional<String> optionalText(String name, int maxChars) {
-        JsonNode value = member(name);
+        Object value = member(name);
         return value == null ? Optional.empty() : Optional.ofNullable(text(name, value, maxChars, true));
     }
 
@@ -83,7 +84,7 @@ public final class JsonFields {
     }
 
     public Optional<String> optionalId(String name) {
-        JsonNode value = member(name);
+        Object value = member(name);
         if (value == null) {
             return Optional.empty();
         }
@@ -135,7 +136,7 @@ public final class JsonFields {
     // --- numbers and booleans ----------------------------------------------------------------
 
     public Integer requiredInt(String name) {
-        JsonNode value = member(name);
+        Object value = member(name);
         if (value == null) {
             reject(name, "is required");
             return null;
@@ -144,39 +145,39 @@ public final class JsonFields {
     }
 
     public Optional<Integer> optionalInt(String name) {
-        JsonNode value = member(name);
+        Object value = member(name);
         return value == null ? Optional.empty() : Optional.ofNullable(integer(fieldPath(name), value));
     }
 
     /** A whole number of at least {@code min} (amounts in cents, for instance). */
     public Optional<Long> optionalLong(String name, long min) {
-        JsonNode value = member(name);
+        Object value = member(name);
         if (value == null) {
             return Optional.empty();
         }
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min) {
+        if (!(value instanceof Long whole) || whole < min) {
             reject(name, "must be a whole number of at least " + min);
             return Optional.empty();
         }
-        return Optional.of(value.asLong());
+        return Optional.of(whole);
     }
 
     public boolean optionalBoolean(String name, boolean fallback) {
-        JsonNode value = member(name);
+        Object value = member(name);
         if (value == null) {
             return fallback;
         }
-        if (!value.isBoolean()) {
+        if (!(value instanceof Boolean flag)) {
             reject(name, "must be true or false");
             return fallback;
         }
-        return value.booleanValue();
+        return flag;
     }
 
     // --- nested objects and arrays -----------------------------------------------------------
 
     public JsonFields requiredObject(String name) {
-        JsonNode value = member(name);
+        Object value = member(name);
         if (value == null) {
             reject(name, "is required");
             return null;
@@ -185,26 +186,27 @@ public final class JsonFields {
     }
 
     public Optional<JsonFields> optionalObject(String name) {
-        JsonNode value = member(name);
+        Object value = member(name);
         return value == null ? Optional.empty() : Optional.ofNullable(object(name, value));
     }
 
     /** An array of objects, each read by its own {@code JsonFields} (field paths like {@code windows[3].date}). */
     public List<JsonFields> requiredObjects(String name, int maxItems) {
-        JsonNode value = member(name);
+        Object value = member(name);
         if (value == null) {
             reject(name, "is required");
             return List.of();
         }
-        if (!isArray(name, value, maxItems)) {
+        List<?> array = array(name, value, maxItems);
+        if (array == null) {
             return List.of();
         }
         List<JsonFields> items = new ArrayList<>();
-        for (int i = 0; i < value.size(); i++) {
+        for (int i = 0; i < array.size(); i++) {
             String itemPath = fieldPath(name) + "[" + i + "]";
-            JsonNode item = value.get(i);
-            if (item instanceof ObjectNode object) {
-                items.add(new JsonFields(object, itemPath, errors, nested));
+            Optional<Map<String, Object>> item = Json.asObject(array.get(i));
+            if (item.isPresent()) {
+                items.add(new JsonFields(item.get(), itemPath, errors, nested));
             } else {
                 errors.add(itemPath, "must be an object");
             }
@@ -213,17 +215,18 @@ public final class JsonFields {
     }
 
     public List<Integer> requiredInts(String name, int maxItems) {
-        JsonNode value = member(name);
+        Object value = member(name);
         if (value == null) {
             reject(name, "is required");
             return List.of();
         }
-        if (!isArray(name, value, maxItems)) {
+        List<?> array = array(name, value, maxItems);
+        if (array == null) {
             return List.of();
         }
         List<Integer> items = new ArrayList<>();
-        for (int i = 0; i < value.size(); i++) {
-            Integer item = integer(fieldPath(name) + "[" + i + "]", value.get(i));
+        for (int i = 0; i < array.size(); i++) {
+            Integer item = integer(fieldPath(name) + "[" + i + "]", array.get(i));
             if (item != null) {
                 items.add(item);
             }
@@ -245,9 +248,7 @@ public final class JsonFields {
     }
 
     private void reportUnknown() {
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
+        for (String name : members.keySet()) {
             if (!known.contains(name)) {
                 // A field named "" is named as JSON writes it, so no error has an empty field path.
                 reject(name.isEmpty() ? "\"\"" : name, known.isEmpty()
@@ -259,7 +260,7 @@ public final class JsonFields {
 
     /** A present string of any length, "" included: the caller checks its shape. */
     private String requiredString(String name) {
-        JsonNode value = member(name);
+        Object value = member(name);
         if (value == null) {
             reject(name, "is required");
             return null;
@@ -268,18 +269,16 @@ public final class JsonFields {
     }
 
     /** Marks the member as known; null when absent or JSON null. */
-    private JsonNode member(String name) {
+    private Object member(String name) {
         known.add(name);
-        JsonNode value = node.get(name);
-        return value == null || value.isNull() ? null : value;
+        return members.get(name);
     }
 
-    private String text(String name, JsonNode value, int maxChars, boolean emptyAllowed) {
-        if (!value.isTextual()) {
+    private String text(String name, Object value, int maxChars, boolean emptyAllowed) {
+        if (!(value instanceof String text)) {
             reject(name, "must be a string");
             return null;
         }
-        String text = value.textValue();
         if (!emptyAllowed && text.isEmpty()) {
             reject(name, "must not be empty");
             return null;
@@ -299,31 +298,33 @@ public final class JsonFields {
         return text;
     }
 
-    private Integer integer(String field, JsonNode value) {
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+    private Integer integer(String field, Object value) {
+        if (!(value instanceof Long whole) || whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE) {
             errors.add(field, "must be a whole number");
             return null;
         }
-        return value.intValue();
+        return whole.intValue();
     }
 
-    private JsonFields object(String name, JsonNode value) {
-        if (value instanceof ObjectNode object) {
-            return new JsonFields(object, fieldPath(name), errors, nested);
+    private JsonFields object(String name, Object value) {
+        Optional<Map<String, Object>> object = Json.asObject(value);
+        if (object.isPresent()) {
+            return new JsonFields(object.get(), fieldPath(name), errors, nested);
         }
         reject(name, "must be an object");
         return null;
     }
 
-    private boolean isArray(String name, JsonNode value, int maxItems) {
-        if (!value.isArray()) {
+    /** The array, or null (reported) when the value is not one or has too many items. */
+    private List<?> array(String name, Object value, int maxItems) {
+        if (!(value instanceof List<?> array)) {
             reject(name, "must be an array");
-            return false;
+            return null;
         }
-        if (value.size() > maxItems) {
-            reject(name, "must have at most " + maxItems + " items, got " + value.size());
-            return false;
+        if (array.size() > maxItems) {
+            reject(name, "must have at most " + maxItems + " items, got " + array.size());
+            return null;
         }
-        return true;
+        return array;
     }
 }

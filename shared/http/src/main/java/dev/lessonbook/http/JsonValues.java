@@ -1,9 +1,5 @@
 package dev.lessonbook.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.availability.TimeWindow;
 import dev.lessonbook.availability.WindowOnDate;
@@ -16,100 +12,101 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders the values domain code puts into a rejection's extras, one explicit case per type (no
- * reflection): a record such as {@link TimeWindow} becomes {@code {"start":"09:00","end":"10:00"}},
- * never its {@code toString()}.
+ * Renders the values domain code puts into a rejection's extras as the plain values
+ * {@link dev.lessonbook.json.Json} writes, one explicit case per type (no reflection): a record
+ * such as {@link TimeWindow} becomes {@code {"start":"09:00","end":"10:00"}}, never its
+ * {@code toString()}.
  */
 public final class JsonValues {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonValues() {}
 
-    /** The JSON of {@code value}, or empty when no renderer knows its type. */
-    public static Optional<JsonNode> render(Object value) {
-        return Optional.ofNullable(renderOrNull(value));
+    /** A value of a type no case knows: a bug in the code that made it, not in the request. */
+    public static final class NoJsonForm extends RuntimeException {
+        private NoJsonForm(Object value) {
+            super("No JSON form for " + value.getClass().getName());
+        }
     }
 
-    private static JsonNode renderOrNull(Object value) {
+    /**
+     * The JSON of {@code value} (Java null for JSON null).
+     *
+     * @throws NoJsonForm when no case knows its type, or the type of an item or member inside it
+     */
+    public static Object render(Object value) {
         return switch (value) {
-            case null -> NODES.nullNode();
-            case JsonNode node -> node;
-            case String text -> NODES.textNode(text);
-            case Character c -> NODES.textNode(c.toString());
-            case Boolean b -> NODES.booleanNode(b);
-            case Integer i -> NODES.numberNode(i);
-            case Long l -> NODES.numberNode(l);
-            case Short s -> NODES.numberNode(s);
-            case Byte b -> NODES.numberNode(b);
-            case Double d -> NODES.numberNode(d);
-            case Float f -> NODES.numberNode(f);
-            case BigDecimal d -> NODES.numberNode(d);
-            case BigInteger i -> NODES.numberNode(i);
-            case LocalDate date -> NODES.textNode(WireFormats.formatDate(date));
-            case Instant instant -> NODES.textNode(WireFormats.formatInstant(instant));
-            case ZoneId zone -> NODES.textNode(zone.getId());
+            case null -> null;
+            case String text -> text;
+            case Character c -> c.toString();
+            case Boolean b -> b;
+            case Integer i -> i;
+            case Long l -> l;
+            case Short s -> s;
+            case Byte b -> b;
+            case Double d -> d;
+            case Float f -> f;
+            case BigDecimal d -> d;
+            case BigInteger i -> i;
+            case LocalDate date -> WireFormats.formatDate(date);
+            case Instant instant -> WireFormats.formatInstant(instant);
+            case ZoneId zone -> zone.getId();
             case TimeWindow window -> timeWindow(window);
             case WindowOnDate window -> {
-                ObjectNode node = NODES.objectNode();
-                node.put("date", WireFormats.formatDate(window.date()));
-                node.put("start", WireFormats.formatTime(window.startMinute()));
-                node.put("end", WireFormats.formatTime(window.endMinute()));
-                yield node;
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("date", WireFormats.formatDate(window.date()));
+                json.put("start", WireFormats.formatTime(window.startMinute()));
+                json.put("end", WireFormats.formatTime(window.endMinute()));
+                yield json;
             }
             case FieldError error -> {
-                ObjectNode node = NODES.objectNode();
-                node.put("field", error.field());
-                node.put("message", error.message());
-                yield node;
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("field", error.field());
+                json.put("message", error.message());
+                yield json;
             }
             case Money money -> money(money);
-            case ConflictScope scope -> NODES.textNode(scope.wireName());
-            case LocationType type -> NODES.textNode(type.wireName());
-            case Role role -> NODES.textNode(role.claimValue());
-            case Enum<?> constant -> NODES.textNode(constant.name());
-            case Optional<?> optional -> renderOrNull(optional.orElse(null));
+            case ConflictScope scope -> scope.wireName();
+            case LocationType type -> type.wireName();
+            case Role role -> role.claimValue();
+            case Enum<?> constant -> constant.name();
+            case Optional<?> optional -> render(optional.orElse(null));
             case Collection<?> items -> {
-                ArrayNode array = NODES.arrayNode();
+                List<Object> array = new ArrayList<>(items.size());
                 for (Object item : items) {
-                    JsonNode rendered = renderOrNull(item);
-                    if (rendered == null) {
-                        yield null;
-                    }
-                    array.add(rendered);
+                    array.add(render(item));
                 }
                 yield array;
             }
             case Map<?, ?> members -> {
-                ObjectNode object = NODES.objectNode();
+                Map<String, Object> object = new LinkedHashMap<>();
                 for (Map.Entry<?, ?> member : members.entrySet()) {
-                    JsonNode rendered = renderOrNull(member.getValue());
-                    if (rendered == null) {
-                        yield null;
-                    }
-                    object.set(String.valueOf(member.getKey()), rendered);
+                    object.put(String.valueOf(member.getKey()), render(member.getValue()));
                 }
                 yield object;
             }
-            default -> null;
+            default -> throw new NoJsonForm(value);
         };
     }
 
-    public static ObjectNode timeWindow(TimeWindow window) {
-        ObjectNode node = NODES.objectNode();
-        node.put("start", WireFormats.formatTime(window.startMinute()));
-        node.put("end", WireFormats.formatTime(window.endMinute()));
-        return node;
+    public static Map<String, Object> timeWindow(TimeWindow window) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("start", WireFormats.formatTime(window.startMinute()));
+        json.put("end", WireFormats.formatTime(window.endMinute()));
+        return json;
     }
 
-    public static ObjectNode money(Money money) {
-        ObjectNode node = NODES.objectNode();
-        node.put("amount", money.amount());
-        node.put("currency", money.currency());
-        return node;
+    public static Map<String, Object> money(Money money) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("amount", money.amount());
+        json.put("currency", money.currency());
+        return json;
     }
 }

@@ -1,14 +1,12 @@
 package dev.lessonbook.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** RFC 9457 problem documents: {@code {type, title, status, detail, code, instance, …extras}}. */
@@ -27,7 +25,7 @@ public final class ProblemJson {
 
     public static Rendered render(Rejection rejection, String instance) {
         ProblemCode code = rejection.code();
-        ObjectNode problem = Json.object();
+        Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", type(code));
         problem.put("title", code.title());
         problem.put("status", code.status());
@@ -41,10 +39,9 @@ public final class ProblemJson {
                 unrendered.add(extra.getKey());
                 return;
             }
-            Optional<JsonNode> value = JsonValues.render(extra.getValue());
-            if (value.isPresent()) {
-                problem.set(extra.getKey(), value.get());
-            } else {
+            try {
+                problem.put(extra.getKey(), JsonValues.render(extra.getValue()));
+            } catch (JsonValues.NoJsonForm bug) {
                 unrendered.add(extra.getKey());
             }
         });
@@ -55,5 +52,5 @@ public final class ProblemJson {
      * The document, and the names of extras left out because no renderer knows their type (or
      * they would overwrite a standard member) — a bug worth a log line, not a failed answer.
      */
-    public record Rendered(ObjectNode document, List<String> unrenderedExtras) {}
+    public record Rendered(Map<String, Object> document, List<String> unrenderedExtras) {}
 }

@@ -1,9 +1,11 @@
 package dev.lessonbook.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lessonbook.json.Json;
 import dev.lessonbook.problem.ProblemCode;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one structured log line of a request. It holds what an operator needs to find and judge a
@@ -11,7 +13,7 @@ import java.util.List;
  * body or claims, so no token or card data can reach the logs.
  */
 final class RequestLog {
-    private final ObjectNode line = Json.object();
+    private final Map<String, Object> line = new LinkedHashMap<>();
     private final String correlationId;
     private boolean bug;
 
@@ -47,7 +49,8 @@ final class RequestLog {
     /** A busy dependency is expected weather (type and message); anything else is a bug (stack too). */
     void failure(Throwable unexpected, boolean dependencyBusy) {
         bug = !dependencyBusy;
-        ObjectNode error = line.putObject("error");
+        Map<String, Object> error = new LinkedHashMap<>();
+        line.put("error", error);
         error.put("type", unexpected.getClass().getName());
         error.put("message", String.valueOf(unexpected.getMessage()));
         if (bug) {

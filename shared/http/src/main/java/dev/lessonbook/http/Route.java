@@ -3,6 +3,7 @@ package dev.lessonbook.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lessonbook.json.Json;
 import dev.lessonbook.problem.DependencyBusyException;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;

@@ -5,19 +5,20 @@ import static dev.lessonbook.http.Outcomes.rejected;
 import static dev.lessonbook.http.Outcomes.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import dev.lessonbook.problem.Rejection.FieldError;
 import dev.lessonbook.problem.Result;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonBodyTest {
 
-    private static Result<ObjectNode> required(String contentType, String body) {
+    private static Result<Map<String, Object>> required(String contentType, String body) {
         TestEvents.Builder request = TestEvents.request("POST", "/v1/bookings").body(body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -27,7 +28,8 @@ class JsonBodyTest {
 
     @Test
     void jsonObjectIsRead() {
-        assertThat(value(required("application/json", "{\"a\":1}")).get("a").intValue()).isEqualTo(1);
+        assertThat(value(required("application/json", "{\"a\":1,\"b\":[true,null]}")))
+                .containsExactly(Map.entry("a", 1L), Map.entry("b", Arrays.asList(true, null)));
     }
 
     @ParameterizedTest
@@ -80,7 +82,7 @@ class JsonBodyTest {
 
     @Test
     void nestingDeeperThanTheLimitIsMalformed() {
-        int depth = Json.MAX_NESTING_DEPTH + 1;
+        int depth = JsonBody.MAX_NESTING_DEPTH + 1;
         Rejection rejection = rejected(required("application/json", "[".repeat(depth) + "]".repeat(depth)),
                 ProblemCode.MALFORMED_JSON);
 
@@ -95,8 +97,21 @@ class JsonBodyTest {
 
     @Test
     void nestingUpToTheLimitIsFine() {
-        int depth = Json.MAX_NESTING_DEPTH - 1;
+        int depth = JsonBody.MAX_NESTING_DEPTH - 1;
         value(required("application/json", "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}"));
+    }
+
+    @Test
+    void aNumberPastBigDecimalsRangeIsStillJsonAndLeftToTheFieldReaders() {
+        assertThat(value(required("application/json", "{\"durationMinutes\":1e2147483649}")))
+                .containsEntry("durationMinutes", Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void numbersLongerThanTheLimitAreMalformed() {
+        rejected(required("application/json", "{\"a\":" + "1".repeat(JsonBody.MAX_NUMBER_LENGTH + 1) + "}"),
+                ProblemCode.MALFORMED_JSON);
+        value(required("application/json", "{\"a\":" + "1".repeat(JsonBody.MAX_NUMBER_LENGTH) + "}"));
     }
 
     @Test

@@ -4,20 +4,21 @@ import static dev.lessonbook.http.Outcomes.fieldErrors;
 import static dev.lessonbook.http.Outcomes.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lessonbook.json.Json;
 import dev.lessonbook.problem.Rejection.FieldError;
 import dev.lessonbook.problem.Result;
 import dev.lessonbook.profile.LocationType;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JsonFieldsTest {
 
     private static JsonFields fields(String json) {
         try {
-            return JsonFields.root((ObjectNode) Json.parse(json.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.io.IOException e) {
+            return JsonFields.root(Json.asObject(Json.reader().read(json)).orElseThrow());
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
@@ -152,10 +153,34 @@ class JsonFieldsTest {
     }
 
     @Test
+    void aWholeNumberIsOneWrittenWithoutFractionOrExponentWithinTheIntRange() {
+        JsonFields fields = fields("{\"a\":2147483647,\"b\":-2147483648,\"c\":-0,\"d\":60.0,\"e\":6e1,"
+                + "\"f\":2147483648,\"g\":-2147483649,\"h\":123456789012345678901234567890,\"i\":1e2147483649}");
+        assertThat(List.of(fields.requiredInt("a"), fields.requiredInt("b"), fields.requiredInt("c")))
+                .containsExactly(Integer.MAX_VALUE, Integer.MIN_VALUE, 0);
+        for (String name : List.of("d", "e", "f", "g", "h", "i")) {
+            fields.requiredInt(name);
+        }
+
+        assertThat(fieldErrors(fields.finish(() -> ""))).extracting(FieldError::field).containsExactly("d", "e", "f", "g", "h", "i");
+    }
+
+    @Test
+    void aLongIsAWholeNumberWithinTheLongRange() {
+        JsonFields fields = fields("{\"a\":9223372036854775807,\"b\":9223372036854775808,\"c\":6000.0,\"d\":6e3}");
+        assertThat(fields.optionalLong("a", 0)).contains(Long.MAX_VALUE);
+        fields.optionalLong("b", 0);
+        fields.optionalLong("c", 0);
+        fields.optionalLong("d", 0);
+
+        assertThat(Outcomes.fields(fields.finish(() -> ""))).containsExactly("b", "c", "d");
+    }
+
+    @Test
     void errorsFromOutsideTheBodyJoinTheSameAnswer() {
         FieldErrors errors = new FieldErrors();
         errors.add("Idempotency-Key", "must be 1-255 visible ASCII characters");
-        JsonFields fields = JsonFields.root(Json.object(), errors);
+        JsonFields fields = JsonFields.root(Map.of(), errors);
         fields.requiredId("instructorId");
 
         Result<String> result = fields.finish(() -> "");

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * JSON as plain Java values, read and written with jackson-core's streaming API only.
@@ -25,6 +26,11 @@ import java.util.Map;
  * {@code List<Object>}, a string a {@link String}, an integer a {@link Long} (a {@link BigInteger}
  * past its range), any other number a {@link BigDecimal} (exact, as written), {@code true} and
  * {@code false} a {@link Boolean}, and {@code null} Java's null. Nothing is bound by reflection.
+ *
+ * <p>One exception: a number whose exponent is past {@link BigDecimal}'s (about ±2<sup>31</sup>, as
+ * in {@code 1e2147483649}) is the {@link Double} it rounds to, ±Infinity or ±0.0. It is still a
+ * number, so a reader that wants a whole number refuses it as it refuses {@code 1.5}, and the body
+ * it came in stays valid JSON.
  *
  * <p>A reader is immutable and safe to share; build one per set of limits at class init.
  */
@@ -73,12 +79,24 @@ public final class Json {
         }
     }
 
+    /**
+     * {@code value} as the JSON object it is, or empty when it is another value. Every object this
+     * class reads is a {@code Map<String, Object>}, which is what makes the cast safe.
+     */
+    @SuppressWarnings("unchecked")
+    public static Optional<Map<String, Object>> asObject(Object value) {
+        return value instanceof Map<?, ?> object ? Optional.of((Map<String, Object>) object) : Optional.empty();
+    }
+
     private static Object readDocument(JsonParser parser) throws IOException {
         JsonToken first = parser.nextToken();
         if (first == null) {
             throw new JsonParseException(parser, "no JSON value");
         }
         Object value = readValue(parser, first);
+        // What follows the value is read as something new, not as part of its last token: an error
+        // there says "Unexpected end-of-input in null", word for word what databind's readTree said.
+        parser.clearCurrentToken();
         if (parser.nextToken() != null) {
             throw new JsonParseException(parser, "unexpected content after the JSON value");
         }
@@ -106,12 +124,20 @@ public final class Json {
             case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                     ? parser.getBigIntegerValue()
                     : Long.valueOf(parser.getLongValue());
-            case VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+            case VALUE_NUMBER_FLOAT -> decimal(parser);
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
             default -> throw new JsonParseException(parser, "unexpected token " + token);
         };
+    }
+
+    private static Number decimal(JsonParser parser) throws IOException {
+        try {
+            return parser.getDecimalValue();
+        } catch (NumberFormatException exponentOverflow) {
+            return parser.getDoubleValue();
+        }
     }
 
     /**

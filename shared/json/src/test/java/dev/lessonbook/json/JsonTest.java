@@ -32,11 +32,24 @@ class JsonTest {
     }
 
     @Test
+    void readsANumberPastBigDecimalsExponentAsTheDoubleItRoundsTo() throws Exception {
+        assertThat(Json.reader().read("[1e2147483649,-1e99999999999,1e-2147483649,1e2147483647]")).isEqualTo(List.of(
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, new BigDecimal("1e2147483647")));
+    }
+
+    @Test
     void refusesDuplicateKeysTrailingContentAndEmptyInput() {
         assertThatThrownBy(() -> Json.reader().read("{\"a\":1,\"a\":2}")).isInstanceOf(JsonParseException.class);
         assertThatThrownBy(() -> Json.reader().read("{} {}")).isInstanceOf(JsonParseException.class);
         assertThatThrownBy(() -> Json.reader().read("   ")).isInstanceOf(JsonParseException.class);
         assertThatThrownBy(() -> Json.reader().read("{\"a\":")).isInstanceOf(JsonParseException.class);
+    }
+
+    @Test
+    void anErrorAfterTheValueIsNotBlamedOnItsLastToken() {
+        assertThatThrownBy(() -> Json.reader().read("{\"a\":1} 1e".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(JsonParseException.class)
+                .hasMessageStartingWith("Unexpected end-of-input in null");
     }
 
     @Test
@@ -63,6 +76,14 @@ class JsonTest {
                 "{\"s\":\"quote \\\" and é\",\"n\":42,\"d\":0.10,\"list\":[true,null,7],\"nested\":{\"k\":\"v\"}}");
         assertThat(Json.reader().read(text.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(Json.reader().read(Json.write(Json.reader().read(text))));
+    }
+
+    @Test
+    void anObjectReadsAsAMapAndNothingElseDoes() throws Exception {
+        assertThat(Json.asObject(Json.reader().read("{\"a\":[1]}"))).hasValue(Map.of("a", List.of(1L)));
+        for (String other : List.of("[]", "\"{}\"", "1", "true", "null")) {
+            assertThat(Json.asObject(Json.reader().read(other))).as(other).isEmpty();
+        }
     }
 
     @Test

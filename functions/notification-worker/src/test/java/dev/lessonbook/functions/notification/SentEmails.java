@@ -1,14 +1,15 @@
 package dev.lessonbook.functions.notification;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lessonbook.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What moto's SES actually sent: its model dump ({@code GET /moto-api/data.json}) lists every
@@ -17,7 +18,6 @@ import java.util.List;
 final class SentEmails {
     record Sent(String from, List<String> to, String subject, String body) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private SentEmails() {}
@@ -28,12 +28,14 @@ final class SentEmails {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(moto.resolve("/moto-api/data.json")).build(),
                     HttpResponse.BodyHandlers.ofString());
             List<Sent> sent = new ArrayList<>();
-            for (JsonNode message : JSON.readTree(response.body()).path("ses").path("Message")) {
-                List<String> to = new ArrayList<>();
-                message.path("destinations").path("ToAddresses").forEach(address -> to.add(address.asText()));
+            Object dump = Json.reader().read(response.body());
+            for (Object item : elements(object(object(dump).get("ses")).get("Message"))) {
+                Map<String, Object> message = object(item);
+                List<String> to = elements(object(message.get("destinations")).get("ToAddresses")).stream()
+                        .map(SentEmails::text).toList();
                 if (to.stream().anyMatch(address -> address.endsWith("@" + domain))) {
-                    sent.add(new Sent(message.path("source").asText(), to, message.path("subject").asText(),
-                            message.path("body").asText()));
+                    sent.add(new Sent(text(message.get("source")), to, text(message.get("subject")),
+                            text(message.get("body"))));
                 }
             }
             return sent;
@@ -43,5 +45,18 @@ final class SentEmails {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<String, Object> object(Object value) {
+        return Json.asObject(value).orElse(Map.of());
+    }
+
+    /** The items of an array, or the values of an object: moto keys some of its collections by id. */
+    private static Collection<?> elements(Object value) {
+        return value instanceof List<?> items ? items : object(value).values();
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 }

@@ -1,14 +1,12 @@
 package dev.lessonbook.http.availability;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lessonbook.availability.AvailabilityStore.VersionedWeek;
-import dev.lessonbook.availability.TimeWindow;
 import dev.lessonbook.http.ApiResponse;
-import dev.lessonbook.http.Json;
 import dev.lessonbook.http.JsonValues;
 import dev.lessonbook.http.WireFormats;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A week as SPEC §3.1 shows it: {@code {instructorId, weekStart, timezone, version, days}}, with
@@ -26,20 +24,17 @@ public final class WeekJson {
         return '"' + version + '"';
     }
 
-    public static ObjectNode week(VersionedWeek versioned, ZoneId timezone) {
-        ObjectNode json = Json.object();
+    public static Map<String, Object> week(VersionedWeek versioned, ZoneId timezone) {
+        Map<String, Object> json = new LinkedHashMap<>();
         json.put("instructorId", versioned.week().instructorId());
         json.put("weekStart", WireFormats.formatDate(versioned.week().weekStart()));
         json.put("timezone", timezone.getId());
         json.put("version", versioned.version());
-        ObjectNode days = json.putObject("days");
+        Map<String, Object> days = new LinkedHashMap<>();
         // WeekAvailability keeps its days sorted and drops empty ones; windows() merges touching runs.
-        versioned.week().days().forEach((date, slots) -> {
-            ArrayNode windows = days.putArray(WireFormats.formatDate(date));
-            for (TimeWindow window : slots.windows()) {
-                windows.add(JsonValues.timeWindow(window));
-            }
-        });
+        versioned.week().days().forEach((date, slots) -> days.put(WireFormats.formatDate(date),
+                slots.windows().stream().map(JsonValues::timeWindow).toList()));
+        json.put("days", days);
         return json;
     }
 }

@@ -1,16 +1,15 @@
 package dev.lessonbook.http.booking;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.Cancellation;
 import dev.lessonbook.booking.Payment;
 import dev.lessonbook.http.ApiResponse;
-import dev.lessonbook.http.Json;
 import dev.lessonbook.http.JsonValues;
 import dev.lessonbook.http.WireFormats;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A booking as SPEC §3.2 shows it. The payment shows its state and amounts only: provider
@@ -36,9 +35,8 @@ public final class BookingJson {
 
     /** {@code {"items":[booking…]}} in the order given. */
     public static ApiResponse.Document list(List<Booking> bookings) {
-        ObjectNode json = Json.object();
-        ArrayNode items = json.putArray("items");
-        bookings.forEach(booking -> items.add(booking(booking)));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("items", bookings.stream().map(BookingJson::booking).toList());
         return ApiResponse.ok(json);
     }
 
@@ -46,8 +44,8 @@ public final class BookingJson {
         return "/v1/bookings/" + bookingId;
     }
 
-    public static ObjectNode booking(Booking booking) {
-        ObjectNode json = Json.object();
+    public static Map<String, Object> booking(Booking booking) {
+        Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", booking.id());
         json.put("status", booking.status().name());
         json.put("instructorId", booking.instructorId());
@@ -66,26 +64,27 @@ public final class BookingJson {
         if (booking.note() != null) {
             json.put("note", booking.note());
         }
-        json.set("price", JsonValues.money(booking.price()));
-        json.set("payment", payment(booking.payment() == null ? Payment.notRequired() : booking.payment()));
+        json.put("price", JsonValues.money(booking.price()));
+        json.put("payment", payment(booking.payment() == null ? Payment.notRequired() : booking.payment()));
         json.put("createdAt", instant(booking.createdAt()));
         json.put("confirmedAt", instant(booking.confirmedAt()));
         Cancellation cancellation = booking.cancellation();
-        if (cancellation == null) {
-            json.putNull("cancellation");
-        } else {
-            ObjectNode node = json.putObject("cancellation");
-            node.put("by", cancellation.by());
-            node.put("at", instant(cancellation.at()));
-            node.put("reason", cancellation.reason());
-            node.put("chargePercent", cancellation.chargePercent());
-            node.put("amountCharged", cancellation.amountCharged());
-        }
+        json.put("cancellation", cancellation == null ? null : cancellation(cancellation));
         return json;
     }
 
-    private static ObjectNode payment(Payment payment) {
-        ObjectNode json = Json.object();
+    private static Map<String, Object> cancellation(Cancellation cancellation) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("by", cancellation.by());
+        json.put("at", instant(cancellation.at()));
+        json.put("reason", cancellation.reason());
+        json.put("chargePercent", cancellation.chargePercent());
+        json.put("amountCharged", cancellation.amountCharged());
+        return json;
+    }
+
+    private static Map<String, Object> payment(Payment payment) {
+        Map<String, Object> json = new LinkedHashMap<>();
         json.put("status", payment.status().name());
         json.put("amountAuthorized", payment.amountAuthorized());
         json.put("amountCaptured", payment.amountCaptured());

@@ -6,7 +6,7 @@ import dev.lessonbook.availability.AvailabilityStore.VersionedWeek;
 import dev.lessonbook.availability.DaySlots;
 import dev.lessonbook.availability.WeekAvailability;
 import dev.lessonbook.http.ApiResponse;
-import dev.lessonbook.http.Json;
+import dev.lessonbook.json.Json;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;

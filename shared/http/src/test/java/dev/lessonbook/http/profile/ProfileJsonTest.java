@@ -2,7 +2,7 @@ package dev.lessonbook.http.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lessonbook.http.Json;
+import dev.lessonbook.json.Json;
 import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LessonService;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lessonbook.booking.Money;
 import dev.lessonbook.http.ApiResponse;
-import dev.lessonbook.http.Json;
+import dev.lessonbook.json.Json;
 import dev.lessonbook.stats.BookingStats;
 import org.junit.jupiter.api.Test;
 
