@@ -136,12 +136,8 @@ public final class SignedAwsRequests {
         return raw.substring(raw.lastIndexOf('#') + 1);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> asObject(Object json) {
-        if (json instanceof Map<?, ?> object) {
-            return (Map<String, Object>) object;
-        }
-        throw new IllegalStateException("AWS answered JSON that is not an object");
+        return Json.asObject(json).orElseThrow(() -> new IllegalStateException("AWS answered JSON that is not an object"));
     }
 
     private static byte[] readAll(Optional<? extends InputStream> body) throws IOException {
