@@ -133,12 +133,17 @@ public final class BenchEnvironment implements AutoCloseable {
 
     /** Publishes {@code weekStart}'s seven days, 07:00–21:00 each. */
     public void openWeek(String instructorId, LocalDate weekStart) {
+        openWeek(instructorId, weekStart, Clock.systemUTC());
+    }
+
+    /** The same, saved at the time {@code clock} tells (a week already past, saved back when it was ahead). */
+    public void openWeek(String instructorId, LocalDate weekStart, Clock clock) {
         List<WindowOnDate> windows = new ArrayList<>();
         for (int day = 0; day < 7; day++) {
             windows.add(new WindowOnDate(weekStart.plusDays(day), 7 * 60, 21 * 60));
         }
         Result<?> saved = new SavingWeekAvailability(new DynamoProfileStore(tables), new DynamoAvailabilityStore(tables),
-                Clock.systemUTC()).save(new SaveWeekCommand(new Caller(instructorId, Role.INSTRUCTOR), instructorId,
+                clock).save(new SaveWeekCommand(new Caller(instructorId, Role.INSTRUCTOR), instructorId,
                 weekStart, windows, true, Optional.empty()));
         if (!(saved instanceof Result.Ok<?>)) {
             throw new IllegalStateException("could not publish " + instructorId + " " + weekStart + ": " + saved);

@@ -12,7 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,22 +66,34 @@ public final class ColdStart {
         for (String function : functions) {
             tasks.put(function, unpack(function));
         }
-        // Data for every run, on a table of its own: an instructor with a week, a student with a booking to cancel.
+        // Data for every run, on a table of its own: an instructor with a week, a student with a
+        // booking to cancel, and a lesson that ended last week, booked and authorized back then, to complete.
         environment.useFreshTable();
         var create = Functions.createBookingTimed();
+        LocalDate pastWeek = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(2);
+        Clock backThen = Clock.fixed(pastWeek.minusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        var createBackThen = Functions.createBookingTimed(backThen);
         List<String> bookingIds = new ArrayList<>();
+        List<String> endedBookingIds = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             environment.instructor("inst_c" + r);
             environment.openWeek("inst_c" + r, BenchEnvironment.MONDAY);
+            environment.openWeek("inst_c" + r, pastWeek, backThen);
             bookingIds.add(Functions.idOf(create.apply(Functions.createBooking("stud_c" + r, "inst_c" + r,
                     BenchEnvironment.MONDAY.plusDays(3), 10 * 60, "cold-" + r))));
+            endedBookingIds.add(Functions.idOf(createBackThen.apply(Functions.createBooking("stud_c" + r, "inst_c" + r,
+                    pastWeek.plusDays(2), 10 * 60, "cold-ended-" + r))));
         }
         Map<String, List<Map<String, Object>>> samples = new LinkedHashMap<>();
         tasks.keySet().forEach(name -> samples.put(name, new ArrayList<>()));
         for (int r = 0; r < runs; r++) {
             // Interleaved, so drift on the machine spreads over every function alike.
             for (Map.Entry<String, Path> task : tasks.entrySet()) {
-                String event = task.getKey().equals(HELLO) ? "{}" : event(task.getKey(), r, bookingIds.get(r));
+                String event = switch (task.getKey()) {
+                    case HELLO -> "{}";
+                    case "complete-booking" -> event(task.getKey(), r, endedBookingIds.get(r));
+                    default -> event(task.getKey(), r, bookingIds.get(r));
+                };
                 Map<String, Object> sample = once(task.getKey(), task.getValue(), event);
                 samples.get(task.getKey()).add(sample);
                 System.out.println("[bench] cold " + task.getKey() + " run " + r + " " + sample);

@@ -70,10 +70,15 @@ public final class Functions {
 
     /** CreateBookingHandler's composition, Stripe timed. */
     public static Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> createBookingTimed() {
+        return createBookingTimed(Clock.systemUTC());
+    }
+
+    /** The same at the time {@code clock} tells: a lesson that has ended by now, booked back when it was ahead. */
+    public static Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> createBookingTimed(Clock clock) {
         Tables tables = PublishingTables.fromEnvironment();
         BookingALesson booking = new BookingALesson(new DynamoProfileStore(tables), new DynamoAvailabilityStore(tables),
                 new DynamoBookingStore(tables), new TimedPayments(StripePaymentGateway.fromConfiguration(Env::optional)),
-                Clock.systemUTC());
+                clock);
         Route route = Route.of(request -> switch (BookingRequests.create(request)) {
             case Result.Rejected<?> rejected -> ApiResponse.problem(rejected.rejection());
             case Result.Ok<dev.lessonbook.booking.BookingRequest> ok -> created(booking.book(ok.value()));
