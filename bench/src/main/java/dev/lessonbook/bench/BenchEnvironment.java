@@ -94,30 +94,11 @@ public final class BenchEnvironment implements AutoCloseable {
      * Points what is composed from now on (and the cold-start processes) at a new, empty table.
      * moto answers queries by walking the whole table, so a fresh table per section keeps one
      * section's data from slowing the next. Handler classes already initialised keep their table.
-     * The queues are emptied too ({@link #purgeQueues()}).
      */
     public void useFreshTable() {
         tables = TestTable.create(servers.endpoints());
         settings.put("TABLE_NAME", tables.tableName());
         System.setProperty("TABLE_NAME", tables.tableName());
-        purgeQueues();
-    }
-
-    /**
-     * Empties both queues: nothing consumes them here, and moto's SendMessage slows down with the
-     * queue's length (measured on moto 5.2.5: 7.5 ms per send into an empty queue, 72 ms with
-     * 2,200-4,200 messages waiting), which would make every writer's publish look slow.
-     */
-    public void purgeQueues() {
-        try (SqsClient sqs = SqsClient.builder().endpointOverride(servers.endpoints().aws())
-                .region(Region.of(servers.endpoints().region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY)))
-                .httpClient(AwsSettings.httpClient()).build()) {
-            for (String queue : List.of(settings.get("INVALIDATION_QUEUE_URL"), settings.get("NOTIFICATION_QUEUE_URL"))) {
-                sqs.purgeQueue(purge -> purge.queueUrl(queue));
-            }
-        }
     }
 
     /** The function settings, for the environment of a cold-start process. */

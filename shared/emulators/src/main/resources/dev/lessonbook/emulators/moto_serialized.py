@@ -10,6 +10,11 @@ moto also makes a failed TransactWriteItems undoable by deep-copying every table
 names, once per item, before it starts: a transaction costs time in proportion to the table size
 times its item count. Under the lock above the only writer is the transaction itself, so an undo
 log of just the items it touches is enough; `UndoLogTransactions` swaps the table copies for one.
+
+And moto's SendMessage reads the queue's attributes to learn one flag (content-based
+deduplication), which counts every waiting message twice: a send costs time in proportion to the
+queue's length (measured: 7.5 ms into an empty queue, 72 ms with 2,000-4,000 waiting).
+`CheapSendAttributes` gives SendMessage just that flag.
 """
 import argparse
 import copy
@@ -22,6 +27,7 @@ from werkzeug.serving import run_simple
 from moto.dynamodb import models as dynamodb_models
 from moto.dynamodb.models.dynamo_type import DynamoType
 from moto.dynamodb.models.table import Table
+from moto.sqs import models as sqs_models
 from moto.moto_server.werkzeug_app import (
     DomainDispatcherApplication,
     MotoRequestHandler,
@@ -106,6 +112,38 @@ class UndoLogTransactions:
             table.items[hash_value][range_value] = item
 
 
+class CheapSendAttributes:
+    """While SendMessage runs on a thread, its queue's attributes are only the FIFO flags it reads."""
+
+    sending = threading.local()
+
+    @classmethod
+    def install(cls):
+        queue = sqs_models.Queue
+        full_attributes = queue.attributes.fget
+
+        def attributes(self):
+            if not getattr(cls.sending, "active", False):
+                return full_attributes(self)
+            if not self.fifo_queue:
+                return {}
+            flag = getattr(self, "content_based_deduplication", "false")
+            return {"ContentBasedDeduplication": str(flag).lower()}
+
+        queue.attributes = property(attributes)
+        backend = sqs_models.SQSBackend
+        send = backend.send_message
+
+        def send_message(self, *args, **kwargs):
+            cls.sending.active = True
+            try:
+                return send(self, *args, **kwargs)
+            finally:
+                cls.sending.active = False
+
+        backend.send_message = send_message
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--host", default="127.0.0.1")
@@ -113,6 +151,7 @@ def main():
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     UndoLogTransactions.install()
+    CheapSendAttributes.install()
     app = SerializedDynamoDb(DomainDispatcherApplication(create_backend_app))
     run_simple(args.host, args.port, app, threaded=True, request_handler=MotoRequestHandler)
 
