@@ -36,7 +36,7 @@ public final class Benchmarks {
         int warmRuns = intArg(args, "--warm=", quick ? 50 : 2000);
         int warmUp = intArg(args, "--warm-up=", quick ? 20 : 200);
         int bookingRuns = intArg(args, "--warm-bookings=", quick ? 30 : 2000);
-        int bookingWarmUp = intArg(args, "--warm-bookings-up=", quick ? 10 : 100);
+        int bookingWarmUp = intArg(args, "--warm-bookings-up=", quick ? 10 : 200);
         List<String> coldFunctions = args.stream().filter(a -> a.startsWith("--cold=")).findFirst()
                 .map(a -> List.of(a.substring(7).split(","))).orElse(COLD_FUNCTIONS);
         Files.createDirectories(work);
