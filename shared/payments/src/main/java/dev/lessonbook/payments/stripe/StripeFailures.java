@@ -1,13 +1,5 @@
 package dev.lessonbook.payments.stripe;
 
-import com.stripe.exception.ApiConnectionException;
-import com.stripe.exception.ApiException;
-import com.stripe.exception.AuthenticationException;
-import com.stripe.exception.CardException;
-import com.stripe.exception.IdempotencyException;
-import com.stripe.exception.InvalidRequestException;
-import com.stripe.exception.RateLimitException;
-import com.stripe.exception.StripeException;
 import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.payment.PaymentOutcome.Declined;
 import dev.lessonbook.payment.PaymentOutcome.ProviderUnavailable;
@@ -18,32 +10,32 @@ import dev.lessonbook.payment.PaymentOutcome.ProviderUnavailable;
  * Anything where Stripe could not answer — network, timeout, 5xx, 409 still in flight after the
  * retries, rate limiting, or our own API key being refused (401, 403) — is {@link ProviderUnavailable}.
  *
- * <p>Messages are built here, never copied from the exception: Stripe's text for card errors is
+ * <p>As in Stripe's libraries, the HTTP status decides; an answer whose body is not Stripe's error
+ * object (a proxy's HTML page, say) means Stripe failed, whatever its status.
+ *
+ * <p>Messages are built here, never copied from the answer: Stripe's text for card errors is
  * written for customers and kept; for every other error only its code or HTTP status is reported,
  * so no key, parameter value or response body ends up in a booking or a log line.
  */
 final class StripeFailures {
     private StripeFailures() {}
 
-    static PaymentOutcome outcomeOf(StripeException failure) {
-        return switch (failure) {
-            case CardException card -> new Declined(card.getUserMessage() != null ? card.getUserMessage() : "The card was declined.");
-            case InvalidRequestException rejected -> new Declined("Stripe rejected the request (" + codeOf(rejected) + ")");
-            case IdempotencyException reused -> new Declined("Stripe rejected the request (idempotency_error)");
-            case ApiConnectionException unreachable -> new ProviderUnavailable("Stripe could not be reached ("
-                    + (unreachable.getCause() != null ? unreachable.getCause().getClass().getSimpleName() : "connection failed") + ")");
-            case RateLimitException limited -> new ProviderUnavailable("Stripe is rate limiting requests (HTTP 429)");
-            case AuthenticationException refused -> new ProviderUnavailable(
-                    "Stripe refused the API key (HTTP " + refused.getStatusCode() + ")");
-            case ApiException broken -> new ProviderUnavailable("Stripe failed (HTTP " + broken.getStatusCode() + ")");
-            default -> new ProviderUnavailable("Stripe failed (" + failure.getClass().getSimpleName() + ")");
-        };
-    }
-
-    private static String codeOf(StripeException failure) {
-        if (failure.getCode() != null && !failure.getCode().isBlank()) {
-            return failure.getCode();
+    static PaymentOutcome outcomeOf(StripeApi.Failure failure) {
+        if (!failure.answered()) {
+            return new ProviderUnavailable("Stripe could not be reached (" + failure.getCause().getClass().getSimpleName() + ")");
         }
-        return "HTTP " + failure.getStatusCode();
+        int status = failure.status();
+        if (!failure.explained()) {
+            return new ProviderUnavailable("Stripe failed (HTTP " + status + ")");
+        }
+        return switch (status) {
+            case 402 -> new Declined(failure.error("message").orElse("The card was declined."));
+            case 400, 404 -> failure.invalidRequest()
+                    ? new Declined("Stripe rejected the request (" + failure.error("code").orElse("HTTP " + status) + ")")
+                    : new Declined("Stripe rejected the request (idempotency_error)");
+            case 401, 403 -> new ProviderUnavailable("Stripe refused the API key (HTTP " + status + ")");
+            case 429 -> new ProviderUnavailable("Stripe is rate limiting requests (HTTP 429)");
+            default -> new ProviderUnavailable("Stripe failed (HTTP " + status + ")");
+        };
     }
 }

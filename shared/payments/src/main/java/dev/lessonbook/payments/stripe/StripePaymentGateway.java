@@ -1,20 +1,5 @@
 package dev.lessonbook.payments.stripe;
 
-import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
-import com.stripe.exception.StripeException;
-import com.stripe.model.Customer;
-import com.stripe.model.PaymentIntent;
-import com.stripe.model.Refund;
-import com.stripe.model.SetupIntent;
-import com.stripe.net.RequestOptions;
-import com.stripe.param.CustomerCreateParams;
-import com.stripe.param.PaymentIntentCancelParams;
-import com.stripe.param.PaymentIntentCaptureParams;
-import com.stripe.param.PaymentIntentCreateParams;
-import com.stripe.param.RefundCreateParams;
-import com.stripe.param.SetupIntentConfirmParams;
-import com.stripe.param.SetupIntentCreateParams;
 import dev.lessonbook.booking.Money;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentOutcome;
@@ -24,46 +9,39 @@ import dev.lessonbook.payment.PaymentOutcome.CardSaved;
 import dev.lessonbook.payment.PaymentOutcome.Declined;
 import dev.lessonbook.payment.PaymentOutcome.Refunded;
 import dev.lessonbook.payment.PaymentOutcome.Released;
+import dev.lessonbook.payments.stripe.StripeApi.Failure;
+import dev.lessonbook.payments.stripe.StripeApi.Form;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The payment gateway on Stripe, one {@link StripeClient} per function instance.
+ * The payment gateway on Stripe, one {@link StripeApi} per function instance.
  *
  * <p>Every request carries the idempotency key {@code lessonbook-<bookingId>-<operation>}, and its
  * parameters are derived from the booking alone. Stripe answers a repeated key with the first
- * result, so a retry — ours, the SDK's, or a whole Lambda invocation's — never creates a second
- * intent, capture or refund for a booking. That is also what makes the SDK's network retries safe.
+ * result, so a retry — ours, {@link StripeApi}'s, or a whole Lambda invocation's — never creates a
+ * second intent, capture or refund for a booking. That is also what makes the network retries safe:
+ * connection failures, read timeouts, 409 and 5xx are retried twice (backoff 0.5 s, then 1 s), so a
+ * provider that accepts and hangs costs one Stripe request 3 × read timeout + 1.5 s (16.5 s with the
+ * defaults); saveCard makes three.
  */
 public final class StripePaymentGateway implements PaymentGateway {
     public static final URI DEFAULT_API_BASE = URI.create("https://api.stripe.com");
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
 
-    /**
-     * Connection failures, read timeouts, 409 and 5xx are retried by the SDK with the same
-     * idempotency key (backoff 0.5 s, then 1 s). A provider that accepts and hangs costs one
-     * Stripe request 3 × read timeout + 1.5 s (16.5 s with the defaults); saveCard makes three.
-     */
-    static final int NETWORK_RETRIES = 2;
-
-    private final StripeClient stripe;
+    private final StripeApi stripe;
 
     public StripePaymentGateway(String secretKey, URI apiBase, Duration connectTimeout, Duration readTimeout) {
         if (secretKey == null || secretKey.isBlank()) {
             throw new IllegalArgumentException("A Stripe secret key is required");
         }
-        this.stripe = StripeClient.builder()
-                .setApiKey(secretKey)
-                .setApiBase(stripBase(Objects.requireNonNull(apiBase, "apiBase")))
-                .setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()))
-                .setReadTimeout(Math.toIntExact(readTimeout.toMillis()))
-                .setMaxNetworkRetries(NETWORK_RETRIES)
-                .build();
+        this.stripe = new StripeApi(secretKey, Objects.requireNonNull(apiBase, "apiBase"), connectTimeout, readTimeout);
     }
 
     /**
@@ -84,19 +62,18 @@ public final class StripePaymentGateway implements PaymentGateway {
 
     @Override
     public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId) {
-        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
-                .setAmount(amount.amount())
-                .setCurrency(currencyOf(amount))
-                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
+        Form params = new Form()
+                .add("amount", amount.amount())
+                .add("currency", currencyOf(amount))
+                .add("capture_method", "manual")
                 // Cards only: confirming server-side without a return_url is valid only when no
                 // payment method type could redirect the customer.
-                .addPaymentMethodType("card")
-                .setPaymentMethod(paymentMethodId)
-                .setConfirm(true)
-                .putMetadata("bookingId", bookingId)
-                .putMetadata("studentId", studentId)
-                .build();
-        return attempt(() -> authorization(stripe.v1().paymentIntents().create(params, key(bookingId, "authorize"))));
+                .add("payment_method_types[]", "card")
+                .add("payment_method", paymentMethodId)
+                .add("confirm", true)
+                .add("metadata[bookingId]", bookingId)
+                .add("metadata[studentId]", studentId);
+        return attempt(() -> authorization(stripe.post("/v1/payment_intents", params, key(bookingId, "authorize"))));
     }
 
     /**
@@ -106,56 +83,51 @@ public final class StripePaymentGateway implements PaymentGateway {
     @Override
     public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId) {
         return attempt(() -> {
-            Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder()
-                    .putMetadata("studentId", studentId)
-                    .putMetadata("bookingId", bookingId)
-                    .build(), key(bookingId, "customer"));
-            SetupIntent setup = stripe.v1().setupIntents().create(SetupIntentCreateParams.builder()
-                    .setCustomer(customer.getId())
-                    .setUsage(SetupIntentCreateParams.Usage.OFF_SESSION)
-                    .addPaymentMethodType("card")
-                    .putMetadata("bookingId", bookingId)
-                    .build(), key(bookingId, "setup"));
-            SetupIntent confirmed = stripe.v1().setupIntents().confirm(setup.getId(), SetupIntentConfirmParams.builder()
-                    .setPaymentMethod(paymentMethodId)
-                    .build(), key(bookingId, "setup-confirm"));
-            return switch (String.valueOf(confirmed.getStatus())) {
+            Map<String, Object> customer = stripe.post("/v1/customers", new Form()
+                    .add("metadata[studentId]", studentId)
+                    .add("metadata[bookingId]", bookingId), key(bookingId, "customer"));
+            Map<String, Object> setup = stripe.post("/v1/setup_intents", new Form()
+                    .add("customer", text(customer, "id"))
+                    .add("usage", "off_session")
+                    .add("payment_method_types[]", "card")
+                    .add("metadata[bookingId]", bookingId), key(bookingId, "setup"));
+            Map<String, Object> confirmed = stripe.post(StripeApi.path("/v1/setup_intents/%s/confirm", text(setup, "id")),
+                    new Form().add("payment_method", paymentMethodId), key(bookingId, "setup-confirm"));
+            String status = text(confirmed, "status");
+            return switch (String.valueOf(status)) {
                 // The saved method's own id: a test token such as pm_card_visa becomes a new one.
-                case "succeeded" -> new CardSaved(customer.getId(), confirmed.getPaymentMethod());
+                case "succeeded" -> new CardSaved(text(customer, "id"), text(confirmed, "payment_method"));
                 case "requires_action" -> new Declined("The card requires authentication by the customer.");
-                default -> new Declined("The card could not be saved (status " + confirmed.getStatus() + ").");
+                default -> new Declined("The card could not be saved (status " + status + ").");
             };
         });
     }
 
     @Override
     public PaymentOutcome authorizeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
-        PaymentIntentCreateParams params = offSession(bookingId, amount, customerId, paymentMethodId)
-                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
-                .build();
-        return attempt(() -> authorization(stripe.v1().paymentIntents().create(params, key(bookingId, "authorize-saved"))));
+        Form params = offSession(bookingId, amount, customerId, paymentMethodId).add("capture_method", "manual");
+        return attempt(() -> authorization(stripe.post("/v1/payment_intents", params, key(bookingId, "authorize-saved"))));
     }
 
     @Override
     public PaymentOutcome chargeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
-        PaymentIntentCreateParams params = offSession(bookingId, amount, customerId, paymentMethodId)
-                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.AUTOMATIC)
-                .build();
+        Form params = offSession(bookingId, amount, customerId, paymentMethodId).add("capture_method", "automatic");
         return attempt(() -> {
-            PaymentIntent intent = stripe.v1().paymentIntents().create(params, key(bookingId, "charge-saved"));
-            return "succeeded".equals(intent.getStatus())
-                    ? new Captured(intent.getId(), intent.getAmount())
+            Map<String, Object> intent = stripe.post("/v1/payment_intents", params, key(bookingId, "charge-saved"));
+            return "succeeded".equals(text(intent, "status"))
+                    ? new Captured(text(intent, "id"), amount(intent, "amount"))
                     : notCompleted(intent);
         });
     }
 
     @Override
     public PaymentOutcome capture(String bookingId, String paymentIntentId, long amount) {
-        PaymentIntentCaptureParams params = PaymentIntentCaptureParams.builder().setAmountToCapture(amount).build();
+        Form params = new Form().add("amount_to_capture", amount);
         return attempt(() -> {
-            PaymentIntent intent = stripe.v1().paymentIntents().capture(paymentIntentId, params, key(bookingId, "capture"));
+            Map<String, Object> intent = stripe.post(StripeApi.path("/v1/payment_intents/%s/capture", paymentIntentId),
+                    params, key(bookingId, "capture"));
             // Stripe captures exactly amount_to_capture or fails; the rest of the hold is released.
-            return "succeeded".equals(intent.getStatus()) ? new Captured(intent.getId(), amount) : notCompleted(intent);
+            return "succeeded".equals(text(intent, "status")) ? new Captured(text(intent, "id"), amount) : notCompleted(intent);
         });
     }
 
@@ -163,15 +135,18 @@ public final class StripePaymentGateway implements PaymentGateway {
     public PaymentOutcome release(String bookingId, String paymentIntentId) {
         return attempt(() -> {
             try {
-                PaymentIntent intent = stripe.v1().paymentIntents()
-                        .cancel(paymentIntentId, PaymentIntentCancelParams.builder().build(), key(bookingId, "release"));
-                return new Released(intent.getId());
-            } catch (InvalidRequestException notCancellable) {
+                Map<String, Object> intent = stripe.post(StripeApi.path("/v1/payment_intents/%s/cancel", paymentIntentId),
+                        new Form(), key(bookingId, "release"));
+                return new Released(text(intent, "id"));
+            } catch (Failure notCancellable) {
+                if (!notCancellable.invalidRequest()) {
+                    throw notCancellable;
+                }
                 // Already cancelled — by an earlier release whose key Stripe no longer keeps, or by
                 // Stripe when the authorization lapsed: the goal, nothing charged, holds.
-                PaymentIntent intent = stripe.v1().paymentIntents().retrieve(paymentIntentId);
-                if ("canceled".equals(intent.getStatus())) {
-                    return new Released(intent.getId());
+                Map<String, Object> intent = stripe.get(StripeApi.path("/v1/payment_intents/%s", paymentIntentId));
+                if ("canceled".equals(text(intent, "status"))) {
+                    return new Released(text(intent, "id"));
                 }
                 throw notCancellable;
             }
@@ -180,73 +155,76 @@ public final class StripePaymentGateway implements PaymentGateway {
 
     @Override
     public PaymentOutcome refund(String bookingId, String paymentIntentId, long amount) {
-        RefundCreateParams params = RefundCreateParams.builder()
-                .setPaymentIntent(paymentIntentId)
-                .setAmount(amount)
-                .putMetadata("bookingId", bookingId)
-                .build();
+        Form params = new Form()
+                .add("payment_intent", paymentIntentId)
+                .add("amount", amount)
+                .add("metadata[bookingId]", bookingId);
         return attempt(() -> {
-            Refund refund = stripe.v1().refunds().create(params, key(bookingId, "refund"));
-            return switch (String.valueOf(refund.getStatus())) {
-                case "failed", "canceled" -> new Declined("The refund failed (status " + refund.getStatus() + ").");
-                default -> new Refunded(paymentIntentId, refund.getAmount());
+            Map<String, Object> refund = stripe.post("/v1/refunds", params, key(bookingId, "refund"));
+            String status = text(refund, "status");
+            return switch (String.valueOf(status)) {
+                case "failed", "canceled" -> new Declined("The refund failed (status " + status + ").");
+                default -> new Refunded(paymentIntentId, amount(refund, "amount"));
             };
         });
     }
 
-    private static PaymentIntentCreateParams.Builder offSession(
-            String bookingId, Money amount, String customerId, String paymentMethodId) {
-        return PaymentIntentCreateParams.builder()
-                .setAmount(amount.amount())
-                .setCurrency(currencyOf(amount))
-                .addPaymentMethodType("card")
-                .setCustomer(customerId)
-                .setPaymentMethod(paymentMethodId)
-                .setOffSession(true)
-                .setConfirm(true)
-                .putMetadata("bookingId", bookingId);
+    private static Form offSession(String bookingId, Money amount, String customerId, String paymentMethodId) {
+        return new Form()
+                .add("amount", amount.amount())
+                .add("currency", currencyOf(amount))
+                .add("payment_method_types[]", "card")
+                .add("customer", customerId)
+                .add("payment_method", paymentMethodId)
+                .add("off_session", true)
+                .add("confirm", true)
+                .add("metadata[bookingId]", bookingId);
     }
 
-    private static PaymentOutcome authorization(PaymentIntent intent) {
-        return "requires_capture".equals(intent.getStatus())
-                ? new Authorized(intent.getId(), intent.getAmount())
+    private static PaymentOutcome authorization(Map<String, Object> intent) {
+        return "requires_capture".equals(text(intent, "status"))
+                ? new Authorized(text(intent, "id"), amount(intent, "amount"))
                 : notCompleted(intent);
     }
 
     /** An intent Stripe accepted but could not complete: declined, or waiting for the customer. */
-    private static PaymentOutcome notCompleted(PaymentIntent intent) {
-        if (intent.getLastPaymentError() != null && intent.getLastPaymentError().getMessage() != null) {
-            return new Declined(intent.getLastPaymentError().getMessage());
+    private static PaymentOutcome notCompleted(Map<String, Object> intent) {
+        if (intent.get("last_payment_error") instanceof Map<?, ?> error && error.get("message") instanceof String message) {
+            return new Declined(message);
         }
-        if ("requires_action".equals(intent.getStatus())) {
+        String status = text(intent, "status");
+        if ("requires_action".equals(status)) {
             return new Declined("The card requires authentication by the customer.");
         }
-        return new Declined("The payment was not completed (status " + intent.getStatus() + ").");
+        return new Declined("The payment was not completed (status " + status + ").");
     }
 
-    private static RequestOptions key(String bookingId, String operation) {
-        return RequestOptions.builder().setIdempotencyKey("lessonbook-" + bookingId + "-" + operation).build();
+    private static String text(Map<String, Object> object, String field) {
+        return object.get(field) instanceof String text ? text : null;
+    }
+
+    private static long amount(Map<String, Object> object, String field) {
+        return ((Number) object.get(field)).longValue();
+    }
+
+    private static String key(String bookingId, String operation) {
+        return "lessonbook-" + bookingId + "-" + operation;
     }
 
     private static String currencyOf(Money amount) {
         return amount.currency().toLowerCase(Locale.ROOT);
     }
 
-    private static String stripBase(URI apiBase) {
-        String base = apiBase.toString();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    }
-
     @FunctionalInterface
     private interface StripeCall {
-        PaymentOutcome run() throws StripeException;
+        PaymentOutcome run() throws Failure;
     }
 
-    /** Runs one use of Stripe; its failures become outcomes, so no Stripe exception leaves the adapter. */
+    /** Runs one use of Stripe; its failures become outcomes, so no Stripe failure leaves the adapter. */
     private static PaymentOutcome attempt(StripeCall call) {
         try {
             return call.run();
-        } catch (StripeException failure) {
+        } catch (Failure failure) {
             return StripeFailures.outcomeOf(failure);
         }
     }

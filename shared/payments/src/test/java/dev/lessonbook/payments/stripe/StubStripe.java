@@ -13,8 +13,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A stand-in for Stripe on a loopback port that gives every request the same canned answer. */
 final class StubStripe implements AutoCloseable {
+    /** A request as it arrived; {@code header} gives the first value of a header, or null. */
+    record Received(String method, String path, Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .map(header -> header.getValue().getFirst())
+                    .findFirst().orElse(null);
+        }
+    }
+
     private final HttpServer server;
-    private final List<String> idempotencyKeys = new CopyOnWriteArrayList<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
 
     private StubStripe(int status, String contentType, String body, Map<String, String> headers) {
         try {
@@ -25,8 +35,9 @@ final class StubStripe implements AutoCloseable {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         server.createContext("/", exchange -> {
             try (exchange) {
-                exchange.getRequestBody().readAllBytes();
-                idempotencyKeys.add(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+                received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        Map.copyOf(exchange.getRequestHeaders()),
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
                 exchange.getResponseHeaders().set("Content-Type", contentType);
                 headers.forEach(exchange.getResponseHeaders()::set);
                 exchange.sendResponseHeaders(status, bytes.length);
@@ -48,9 +59,13 @@ final class StubStripe implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    List<Received> requests() {
+        return List.copyOf(received);
+    }
+
     /** The Idempotency-Key of each request received, in order ("null" when absent). */
     List<String> idempotencyKeys() {
-        return List.copyOf(idempotencyKeys);
+        return received.stream().map(request -> String.valueOf(request.header("Idempotency-Key"))).toList();
     }
 
     @Override
