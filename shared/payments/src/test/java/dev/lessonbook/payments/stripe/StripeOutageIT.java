@@ -23,14 +23,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Stripe failing in every way we can stage on this machine: each is an outcome, never an
- * exception, and a hung provider costs at most the timeouts and the SDK's two retries.
+ * exception, and a hung provider costs at most the timeouts and the adapter's two retries.
  */
 class StripeOutageIT {
     private static final String SECRET_KEY = "sk_test_outage_secret_1234";
     private static final Money LESSON = new Money(6000, "usd");
     private static final Duration CONNECT = Duration.ofMillis(500);
     private static final Duration READ = Duration.ofMillis(300);
-    /** The SDK's backoff before its two retries: at most 0.5 s, then 1 s. */
+    /** The backoff before the two retries: 0.5 s, then 1 s. */
     private static final Duration BACKOFF = Duration.ofMillis(1500);
 
     @Test
