@@ -174,6 +174,9 @@ final class Report {
                 .append("- **jackson-databind (1.57 MB) removed** from every function: request, response and event JSON are plain ")
                 .append("Java values over jackson-core's streaming parser (`shared/json`). It was about 300 of the ~4,800 classes a ")
                 .append("function loaded before answering its first request.\n")
+                .append("- **HTTP functions take Lambda's stream form** (`HttpFunction`, `ApiGatewayJson`): the runtime then never ")
+                .append("builds its reflective JSON mapper for the event classes, about 675 classes and 150 ms of every HTTP ")
+                .append("function's init (the hello-world floor, a plain `RequestHandler`, still pays it).\n")
                 .append("- Not possible: dropping joda-time (0.54 MB) — the Lambda runtime's event serializer needs it for every event ")
                 .append("type (docs/decisions.md).\n\n")
                 .append("Left, from this run's figures:\n\n");
@@ -182,7 +185,7 @@ final class Report {
                         : "over 3 × the floor: " + String.join(", ", cold) + ". ")
                 .append("What remains above the floor is the AWS SDK on C1: building the DynamoDB (and SQS) client in init, and ")
                 .append("its first request (endpoint rules, marshalling, signing — about 200 ms of the first invocation in every ")
-                .append("function); the floor already includes the runtime's own Jackson. Replacing the DynamoDB client with signed ")
+                .append("function). Replacing the DynamoDB client with signed ")
                 .append("requests of our own, as was done for SSM and SES, would close most of it, at the price of owning retries, ")
                 .append("throttling and error decoding for every DynamoDB call: not done. SnapStart (enabled in template.yaml) ")
                 .append("restores an initialised snapshot on AWS instead of running init; it cannot be measured here.\n");

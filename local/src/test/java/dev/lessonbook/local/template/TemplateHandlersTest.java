@@ -3,13 +3,15 @@ package dev.lessonbook.local.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lessonbook.emulators.ProjectRoot;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every function of template.yaml names a handler class that exists: a renamed or mistyped
- * Handler fails the build here, not at deploy time (cfn-lint cannot see the classes).
+ * Handler fails the build here, not at deploy time (cfn-lint cannot see the classes). A function
+ * behind the HTTP API also takes the stream form ({@code HttpFunction}).
  */
 class TemplateHandlersTest {
 
@@ -25,6 +27,10 @@ class TemplateHandlersTest {
             // Loaded without initialising: static init would build AWS clients.
             Class<?> handler = Class.forName(function.handlerClass(), false, getClass().getClassLoader());
             assertThat(RequestHandler.class).isAssignableFrom(handler);
+            if (!function.routes().isEmpty()) {
+                // Lambda then calls the stream form, and its runtime builds no reflective JSON mapper.
+                assertThat(RequestStreamHandler.class).as(function.logicalId()).isAssignableFrom(handler);
+            }
         });
     }
 }

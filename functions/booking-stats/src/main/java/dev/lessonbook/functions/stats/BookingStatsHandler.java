@@ -1,13 +1,13 @@
 package dev.lessonbook.functions.stats;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.dynamodb.view.DynamoViewCache;
+import dev.lessonbook.http.HttpFunction;
 import dev.lessonbook.http.InstructorRef;
 import dev.lessonbook.http.Route;
 import dev.lessonbook.http.stats.StatsJson;
@@ -15,7 +15,7 @@ import dev.lessonbook.stats.ReadingStats;
 import java.time.Clock;
 
 /** GET /v1/instructors/{instructorId}/booking-stats */
-public final class BookingStatsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class BookingStatsHandler implements HttpFunction {
     private static final Tables TABLES = Tables.fromEnvironment();
     private static final ReadingStats READING = new ReadingStats(new DynamoProfileStore(TABLES),
             new DynamoBookingStore(TABLES), new DynamoViewCache(TABLES), Clock.systemUTC());

@@ -1,7 +1,6 @@
 package dev.lessonbook.functions.booking;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.booking.CancellationPolicy;
@@ -9,6 +8,7 @@ import dev.lessonbook.booking.CancellationSettlement;
 import dev.lessonbook.booking.CancellingABooking;
 import dev.lessonbook.config.Env;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
+import dev.lessonbook.http.HttpFunction;
 import dev.lessonbook.http.Route;
 import dev.lessonbook.http.booking.BookingJson;
 import dev.lessonbook.http.booking.BookingRequests;
@@ -18,7 +18,7 @@ import dev.lessonbook.payments.stripe.StripePaymentGateway;
 import java.time.Clock;
 
 /** POST /v1/bookings/{bookingId}/cancel */
-public final class CancelBookingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class CancelBookingHandler implements HttpFunction {
     private static final DynamoBookingStore BOOKINGS = new DynamoBookingStore(PublishingTables.fromEnvironment());
     private static final CancellingABooking CANCELLING = new CancellingABooking(BOOKINGS,
             CancellationPolicy.fromConfiguration(Env.optional("CANCELLATION_TIERS")),

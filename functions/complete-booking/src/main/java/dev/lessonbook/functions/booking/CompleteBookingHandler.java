@@ -1,12 +1,12 @@
 package dev.lessonbook.functions.booking;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.booking.CompletingABooking;
 import dev.lessonbook.config.Env;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
+import dev.lessonbook.http.HttpFunction;
 import dev.lessonbook.http.Route;
 import dev.lessonbook.http.booking.BookingJson;
 import dev.lessonbook.http.booking.BookingRequests;
@@ -16,7 +16,7 @@ import dev.lessonbook.payments.stripe.StripePaymentGateway;
 import java.time.Clock;
 
 /** POST /v1/bookings/{bookingId}/complete */
-public final class CompleteBookingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class CompleteBookingHandler implements HttpFunction {
     private static final CompletingABooking COMPLETING = new CompletingABooking(
             new DynamoBookingStore(PublishingTables.fromEnvironment()), StripePaymentGateway.fromConfiguration(Env::optional),
             PaymentIncidents.loggedAndCounted(), Clock.systemUTC());

@@ -1,7 +1,6 @@
 package dev.lessonbook.functions.booking;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.booking.BookingALesson;
@@ -12,6 +11,7 @@ import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.http.ApiResponse;
+import dev.lessonbook.http.HttpFunction;
 import dev.lessonbook.http.Route;
 import dev.lessonbook.http.booking.BookingJson;
 import dev.lessonbook.http.booking.BookingRequests;
@@ -21,7 +21,7 @@ import dev.lessonbook.problem.Result;
 import java.time.Clock;
 
 /** POST /v1/bookings */
-public final class CreateBookingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class CreateBookingHandler implements HttpFunction {
     private static final Tables TABLES = PublishingTables.fromEnvironment();
     private static final BookingALesson BOOKING = new BookingALesson(new DynamoProfileStore(TABLES),
             new DynamoAvailabilityStore(TABLES), new DynamoBookingStore(TABLES),

@@ -1,7 +1,6 @@
 package dev.lessonbook.functions.availability;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.availability.ReadingWeekAvailability;
@@ -10,13 +9,14 @@ import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.dynamodb.view.DynamoViewCache;
+import dev.lessonbook.http.HttpFunction;
 import dev.lessonbook.http.Route;
 import dev.lessonbook.http.availability.WeekJson;
 import dev.lessonbook.http.availability.WeekRequests;
 import java.time.Clock;
 
 /** GET /v1/instructors/{instructorId}/availability/weeks/{weekStart}[?view=bookable] */
-public final class GetAvailabilityHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class GetAvailabilityHandler implements HttpFunction {
     private static final Tables TABLES = Tables.fromEnvironment();
     private static final ReadingWeekAvailability READING = new ReadingWeekAvailability(new DynamoProfileStore(TABLES),
             new DynamoAvailabilityStore(TABLES), new DynamoBookingStore(TABLES), new DynamoViewCache(TABLES),

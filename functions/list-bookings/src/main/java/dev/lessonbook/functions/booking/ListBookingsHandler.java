@@ -1,20 +1,20 @@
 package dev.lessonbook.functions.booking;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.booking.ListingInstructorBookings;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
+import dev.lessonbook.http.HttpFunction;
 import dev.lessonbook.http.Route;
 import dev.lessonbook.http.booking.BookingJson;
 import dev.lessonbook.http.booking.BookingRequests;
 import java.time.Clock;
 
 /** GET /v1/instructors/{instructorId}/bookings?from=&to= */
-public final class ListBookingsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ListBookingsHandler implements HttpFunction {
     private static final Tables TABLES = Tables.fromEnvironment();
     private static final ListingInstructorBookings LISTING = new ListingInstructorBookings(
             new DynamoProfileStore(TABLES), new DynamoBookingStore(TABLES), Clock.systemUTC());

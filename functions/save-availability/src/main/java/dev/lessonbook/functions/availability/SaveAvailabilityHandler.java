@@ -1,13 +1,13 @@
 package dev.lessonbook.functions.availability;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.availability.SavingWeekAvailability;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
+import dev.lessonbook.http.HttpFunction;
 import dev.lessonbook.http.Route;
 import dev.lessonbook.http.availability.WeekJson;
 import dev.lessonbook.http.availability.WeekRequests;
@@ -15,7 +15,7 @@ import dev.lessonbook.messaging.PublishingTables;
 import java.time.Clock;
 
 /** PUT /v1/instructors/{instructorId}/availability/weeks/{weekStart} */
-public final class SaveAvailabilityHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class SaveAvailabilityHandler implements HttpFunction {
     private static final Tables TABLES = PublishingTables.fromEnvironment();
     private static final SavingWeekAvailability SAVING = new SavingWeekAvailability(
             new DynamoProfileStore(TABLES), new DynamoAvailabilityStore(TABLES), Clock.systemUTC());
