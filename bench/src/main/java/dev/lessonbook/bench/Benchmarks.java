@@ -34,7 +34,7 @@ public final class Benchmarks {
         boolean quick = args.contains("--quick");
         int coldRuns = intArg(args, "--cold-runs=", quick ? 2 : 15);
         int warmRuns = intArg(args, "--warm=", quick ? 50 : 2000);
-        int warmUp = intArg(args, "--warm-up=", quick ? 20 : 200);
+        int warmUp = intArg(args, "--warm-up=", quick ? 20 : 1000);
         int bookingRuns = intArg(args, "--warm-bookings=", quick ? 30 : 2000);
         int bookingWarmUp = intArg(args, "--warm-bookings-up=", quick ? 10 : 200);
         List<String> coldFunctions = args.stream().filter(a -> a.startsWith("--cold=")).findFirst()
