@@ -29,6 +29,7 @@ import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
@@ -82,6 +83,12 @@ public final class BenchEnvironment implements AutoCloseable {
         settings.put("STRIPE_SECRET_PARAMETER", parameter);
         settings.put("TABLE_NAME", tables.tableName());
         settings.put("NOTIFICATION_SENDER", "bookings@lessonbook.dev");
+        settings.put("NOTIFICATION_RECIPIENT_DOMAIN", "users.lessonbook.dev");
+        // The notification worker's sender, verified as a deployer verifies it.
+        try (SesV2Client ses = SesV2Client.builder().endpointOverride(endpoints.aws()).region(Region.of(endpoints.region()))
+                .credentialsProvider(credentials).httpClient(AwsSettings.httpClient()).build()) {
+            ses.createEmailIdentity(identity -> identity.emailIdentity(settings.get("NOTIFICATION_SENDER")));
+        }
         settings.forEach(System::setProperty);
         return new BenchEnvironment(servers, tables, settings);
     }

@@ -22,6 +22,12 @@ public final class Benchmarks {
     /** Every function behind the HTTP API, in the order of template.yaml. */
     static final List<String> COLD_FUNCTIONS = List.of("put-profile", "get-profile", "save-availability", "get-availability",
             "create-booking", "get-booking", "list-bookings", "cancel-booking", "complete-booking", "booking-stats");
+    /** The other functions, measured too (the 3 × target is for the HTTP functions), with their sample events. */
+    static final Map<String, String> OTHER_FUNCTIONS = Map.of(
+            "cache-worker", "sqs/invalidation-batch.json",
+            "notification-worker", "sqs/notification-batch.json",
+            "outbox-relay", "schedule/outbox-relay.json",
+            "payment-scheduler", "schedule/payment-scheduler.json");
 
     private Benchmarks() {}
 
@@ -38,7 +44,11 @@ public final class Benchmarks {
         int bookingRuns = intArg(args, "--warm-bookings=", quick ? 30 : 2000);
         int bookingWarmUp = intArg(args, "--warm-bookings-up=", quick ? 10 : 200);
         List<String> coldFunctions = args.stream().filter(a -> a.startsWith("--cold=")).findFirst()
-                .map(a -> List.of(a.substring(7).split(","))).orElse(COLD_FUNCTIONS);
+                .map(a -> List.of(a.substring(7).split(","))).orElseGet(() -> {
+                    List<String> all = new ArrayList<>(COLD_FUNCTIONS);
+                    OTHER_FUNCTIONS.keySet().stream().sorted().forEach(all::add);
+                    return all;
+                });
         Files.createDirectories(work);
         if (args.contains("--report-only")) {
             // Rewrites docs/performance.md from bench/results.json, e.g. after a change to the report's text.

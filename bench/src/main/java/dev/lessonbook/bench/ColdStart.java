@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,6 +43,7 @@ public final class ColdStart {
     private static final Pattern INIT = Pattern.compile("INIT REPORT\\(durationMs: ([0-9.]+)\\)");
     private static final Pattern INVOKE = Pattern.compile("INVOKE RTDONE\\(status: (\\w+).*?duration: ([0-9.]+)ms\\)");
     private static final Pattern STATUS = Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)");
+    private static final Pattern EVENT_ID = Pattern.compile("(\\\\\"eventId\\\\\":\\\\\")[0-9a-f-]{36}");
     static final String HELLO = "hello-world";
 
     private final Path root;
@@ -155,7 +157,7 @@ public final class ColdStart {
                     HttpResponse.BodyHandlers.ofString());
             double wall = (System.nanoTime() - started) / 1e6;
             Matcher status = STATUS.matcher(response.body());
-            sample.put("status", status.find() ? Integer.parseInt(status.group(1)) : "none: " + abbreviate(response.body()));
+            sample.put("status", status.find() ? Integer.parseInt(status.group(1)) : outcomeOf(response.body()));
             String output = awaitReport(log);
             Matcher init = INIT.matcher(output);
             Matcher invoke = INVOKE.matcher(output);
@@ -199,11 +201,26 @@ public final class ColdStart {
         return output;
     }
 
-    /** The function's sample event of events/http, pointed at this run's instructor, student, week and booking. */
+    /** A worker's or scheduled function's answer: a batch with no failed item, a summary, or an error. */
+    private static String outcomeOf(String answer) {
+        if (answer.contains("errorMessage") || answer.contains("errorType")) {
+            return "error: " + abbreviate(answer);
+        }
+        return answer.replaceAll("\\s", "").contains("\"batchItemFailures\":[{") ? "failed items: " + abbreviate(answer) : "ok";
+    }
+
+    /**
+     * The function's sample event (events/http, or events/sqs and events/schedule for the others),
+     * pointed at this run's instructor, student, week and booking; SQS events get new event ids, so
+     * a worker does the work instead of skipping events it has seen.
+     */
     private String event(String function, int run, String bookingId) throws IOException {
         var monday = BenchEnvironment.MONDAY;
+        String sample = Benchmarks.OTHER_FUNCTIONS.getOrDefault(function, "http/" + function + ".json");
+        String text = EVENT_ID.matcher(Files.readString(root.resolve("events/" + sample)))
+                .replaceAll(match -> Matcher.quoteReplacement(match.group(1) + UUID.randomUUID()));
         // The save sample carries If-Match for a version this run's week does not have.
-        return Files.readString(root.resolve("events/http/" + function + ".json"))
+        return text
                 .replaceAll("\"if-match\"\\s*:\\s*\"(\\\\\"|[^\"])*\"\\s*,", "")
                 .replace("inst_42", "inst_c" + run)
                 .replace("stud_7", "stud_c" + run)

@@ -18,6 +18,9 @@ final class Targets {
 
         List<String> coldMissed = new ArrayList<>();
         ((Map<String, Object>) results.get("coldStart")).forEach((name, row) -> {
+            if (!Benchmarks.COLD_FUNCTIONS.contains(name)) {
+                return;
+            }
             Object ratio = ((Map<String, Object>) row).get("ratioToFloorP50");
             if (ratio instanceof Number number && number.doubleValue() > COLD_RATIO) {
                 coldMissed.add(name + " " + number + "x");
