@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every function of template.yaml names a handler class that exists: a renamed or mistyped
  * Handler fails the build here, not at deploy time (cfn-lint cannot see the classes). A function
- * behind the HTTP API also takes the stream form ({@code HttpFunction}).
+ * behind the HTTP API or fed by a queue also takes the stream form ({@code HttpFunction},
+ * {@code SqsFunction}).
  */
 class TemplateHandlersTest {
 
@@ -27,7 +28,7 @@ class TemplateHandlersTest {
             // Loaded without initialising: static init would build AWS clients.
             Class<?> handler = Class.forName(function.handlerClass(), false, getClass().getClassLoader());
             assertThat(RequestHandler.class).isAssignableFrom(handler);
-            if (!function.routes().isEmpty()) {
+            if (!function.routes().isEmpty() || !function.queueSources().isEmpty()) {
                 // Lambda then calls the stream form, and its runtime builds no reflective JSON mapper.
                 assertThat(RequestStreamHandler.class).as(function.logicalId()).isAssignableFrom(handler);
             }

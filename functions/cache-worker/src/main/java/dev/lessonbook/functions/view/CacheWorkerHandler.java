@@ -1,7 +1,6 @@
 package dev.lessonbook.functions.view;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lessonbook.dynamodb.ProcessedEvents;
@@ -11,13 +10,14 @@ import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.dynamodb.view.DynamoViewCache;
 import dev.lessonbook.messaging.BatchConsumer;
+import dev.lessonbook.messaging.SqsFunction;
 import dev.lessonbook.view.CachedViews;
 import dev.lessonbook.view.ViewSources;
 import dev.lessonbook.view.WarmingViews;
 import java.time.Clock;
 
 /** Invalidation queue → re-warms the views each event invalidated. */
-public final class CacheWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class CacheWorkerHandler implements SqsFunction {
     private static final Tables TABLES = Tables.fromEnvironment();
     private static final Clock CLOCK = Clock.systemUTC();
     private static final WarmingViews WARMING = new WarmingViews(new DynamoProfileStore(TABLES),

@@ -1,7 +1,6 @@
 package dev.lessonbook.functions.notification;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lessonbook.config.Env;
@@ -10,13 +9,14 @@ import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.notification.DynamoNotificationLedger;
 import dev.lessonbook.email.SesNotifier;
 import dev.lessonbook.messaging.BatchConsumer;
+import dev.lessonbook.messaging.SqsFunction;
 import dev.lessonbook.notification.LessonEmails;
 import dev.lessonbook.notification.RecipientAddresses;
 import dev.lessonbook.notification.SendingNotifications;
 import java.time.Clock;
 
 /** Notification queue → the emails of SPEC §8 through SES, at most once per event and recipient. */
-public final class NotificationWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class NotificationWorkerHandler implements SqsFunction {
     private static final Tables TABLES = Tables.fromEnvironment();
     private static final Clock CLOCK = Clock.systemUTC();
     private static final SendingNotifications SENDING = new SendingNotifications(
