@@ -2,6 +2,7 @@ package dev.lessonbook.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lessonbook.emulators.Concurrently;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /** Concurrent bookings through the real create-booking handler, in this JVM, against moto. */
@@ -40,7 +37,7 @@ public final class Contention {
         }
         long conflictsBefore = SdkCalls.transactionConflicts();
         long started = System.nanoTime();
-        List<Timed> raced = concurrently(racers, 50);
+        List<Timed> raced = Concurrently.run(racers, 50);
         double wall = (System.nanoTime() - started) / 1e6;
         Map<String, Object> race = new LinkedHashMap<>();
         race.put("requests", 50);
@@ -68,7 +65,7 @@ public final class Contention {
         Collections.shuffle(load, new Random(9));
         conflictsBefore = SdkCalls.transactionConflicts();
         started = System.nanoTime();
-        List<Timed> served = concurrently(load, 16);
+        List<Timed> served = Concurrently.run(load, 16);
         wall = (System.nanoTime() - started) / 1e6;
         Map<String, Object> throughput = new LinkedHashMap<>();
         throughput.put("requests", 400);
@@ -95,25 +92,4 @@ public final class Contention {
         return new Timed(status, (System.nanoTime() - started) / 1e6, (TimedPayments.nanosOnThisThread() - stripeBefore) / 1e6);
     }
 
-    private static <T> List<T> concurrently(List<Callable<T>> calls, int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return call.call();
-                }));
-            }
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -77,7 +77,7 @@ public final class Functions {
     public static Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> createBookingTimed(Clock clock) {
         Tables tables = PublishingTables.fromEnvironment();
         BookingALesson booking = new BookingALesson(new DynamoProfileStore(tables), new DynamoAvailabilityStore(tables),
-                new DynamoBookingStore(tables), new TimedPayments(StripePaymentGateway.fromConfiguration(Env::optional)),
+                new DynamoBookingStore(tables), TimedPayments.around(StripePaymentGateway.fromConfiguration(Env::optional)),
                 clock);
         Route route = Route.of(request -> switch (BookingRequests.create(request)) {
             case Result.Rejected<?> rejected -> ApiResponse.problem(rejected.rejection());
@@ -96,7 +96,7 @@ public final class Functions {
     /** CancelBookingHandler's composition, Stripe timed. */
     public static Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> cancelBookingTimed() {
         DynamoBookingStore bookings = new DynamoBookingStore(PublishingTables.fromEnvironment());
-        PaymentGateway payments = new TimedPayments(StripePaymentGateway.fromConfiguration(Env::optional));
+        PaymentGateway payments = TimedPayments.around(StripePaymentGateway.fromConfiguration(Env::optional));
         CancellingABooking cancelling = new CancellingABooking(bookings,
                 CancellationPolicy.fromConfiguration(Env.optional("CANCELLATION_TIERS")),
                 new CancellationSettlement(bookings, payments, PaymentIncidents.loggedAndCounted()), Clock.systemUTC());

@@ -1,18 +1,18 @@
 package dev.lessonbook.bench;
 
-import dev.lessonbook.booking.Money;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentOutcome;
+import dev.lessonbook.payments.AroundPayments;
 import java.util.function.Supplier;
 
 /** The real Stripe gateway, adding up per thread the time spent in its calls. */
-public final class TimedPayments implements PaymentGateway {
+public final class TimedPayments {
     private static final ThreadLocal<long[]> NANOS = ThreadLocal.withInitial(() -> new long[1]);
 
-    private final PaymentGateway real;
+    private TimedPayments() {}
 
-    public TimedPayments(PaymentGateway real) {
-        this.real = real;
+    public static PaymentGateway around(PaymentGateway real) {
+        return new AroundPayments(real, TimedPayments::timed);
     }
 
     public static long nanosOnThisThread() {
@@ -26,40 +26,5 @@ public final class TimedPayments implements PaymentGateway {
         } finally {
             NANOS.get()[0] += System.nanoTime() - started;
         }
-    }
-
-    @Override
-    public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId) {
-        return timed(() -> real.authorize(bookingId, amount, paymentMethodId, studentId));
-    }
-
-    @Override
-    public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId) {
-        return timed(() -> real.saveCard(bookingId, paymentMethodId, studentId));
-    }
-
-    @Override
-    public PaymentOutcome authorizeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
-        return timed(() -> real.authorizeSaved(bookingId, amount, customerId, paymentMethodId));
-    }
-
-    @Override
-    public PaymentOutcome chargeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
-        return timed(() -> real.chargeSaved(bookingId, amount, customerId, paymentMethodId));
-    }
-
-    @Override
-    public PaymentOutcome capture(String bookingId, String paymentIntentId, long amount) {
-        return timed(() -> real.capture(bookingId, paymentIntentId, amount));
-    }
-
-    @Override
-    public PaymentOutcome release(String bookingId, String paymentIntentId) {
-        return timed(() -> real.release(bookingId, paymentIntentId));
-    }
-
-    @Override
-    public PaymentOutcome refund(String bookingId, String paymentIntentId, long amount) {
-        return timed(() -> real.refund(bookingId, paymentIntentId, amount));
     }
 }

@@ -9,10 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -104,13 +100,10 @@ abstract class AwsBehaviourContract {
     void exactlyOneOfTwentyConcurrentConditionalPutsOnOneKeySucceeds() throws Exception {
         try (DynamoDbClient dynamo = dynamo(endpoints())) {
             String table = createTable(dynamo);
-            int writers = 20;
-            CountDownLatch go = new CountDownLatch(1);
             List<Callable<Boolean>> puts = new ArrayList<>();
-            for (int i = 0; i < writers; i++) {
+            for (int i = 0; i < 20; i++) {
                 String writer = "writer-" + i;
                 puts.add(() -> {
-                    go.await();
                     try {
                         dynamo.putItem(p -> p.tableName(table)
                                 .item(Map.of("pk", s("contended"), "writer", s(writer)))
@@ -121,18 +114,8 @@ abstract class AwsBehaviourContract {
                     }
                 });
             }
-            ExecutorService pool = Executors.newFixedThreadPool(writers);
-            try {
-                List<Future<Boolean>> results = puts.stream().map(pool::submit).toList();
-                go.countDown();
-                long winners = 0;
-                for (Future<Boolean> result : results) {
-                    winners += result.get() ? 1 : 0;
-                }
-                assertThat(winners).isEqualTo(1);
-            } finally {
-                pool.shutdownNow();
-            }
+
+            assertThat(Concurrently.run(puts, puts.size())).filteredOn(won -> won).hasSize(1);
         }
     }
 

@@ -26,8 +26,7 @@ public final class ApiGatewayJson {
     private ApiGatewayJson() {}
 
     public static APIGatewayV2HTTPEvent readEvent(InputStream in) throws IOException {
-        Map<String, Object> json = Json.asObject(READER.read(in.readAllBytes()))
-                .orElseThrow(() -> new IOException("The API Gateway event is not a JSON object"));
+        Map<String, Object> json = READER.readObject(in, "The API Gateway event");
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setVersion(text(json, "version"));
         event.setRouteKey(text(json, "routeKey"));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -60,6 +61,11 @@ public final class Json {
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build());
+    }
+
+    /** The whole stream as one JSON object; any other JSON value fails too, naming {@code what} was expected. */
+    public Map<String, Object> readObject(InputStream in, String what) throws IOException {
+        return asObject(read(in.readAllBytes())).orElseThrow(() -> new IOException(what + " is not a JSON object"));
     }
 
     /**

@@ -87,6 +87,14 @@ class JsonTest {
     }
 
     @Test
+    void readsAWholeStreamAsOneObjectOrSaysWhatWasExpected() throws Exception {
+        assertThat(Json.reader().readObject(new java.io.ByteArrayInputStream("{\"a\":1}".getBytes(StandardCharsets.UTF_8)), "The event"))
+                .isEqualTo(Map.of("a", 1L));
+        assertThatThrownBy(() -> Json.reader().readObject(new java.io.ByteArrayInputStream("[1]".getBytes(StandardCharsets.UTF_8)), "The event"))
+                .isInstanceOf(java.io.IOException.class).hasMessage("The event is not a JSON object");
+    }
+
+    @Test
     void refusesValuesWithNoJsonForm() {
         assertThatThrownBy(() -> Json.write(Map.of("when", new Object())))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -27,8 +27,7 @@ public final class SqsEventJson {
     private SqsEventJson() {}
 
     public static SQSEvent readEvent(InputStream in) throws IOException {
-        Map<String, Object> json = Json.asObject(READER.read(in.readAllBytes()))
-                .orElseThrow(() -> new IOException("The SQS event is not a JSON object"));
+        Map<String, Object> json = READER.readObject(in, "The SQS event");
         SQSEvent event = new SQSEvent();
         if (json.get("Records") instanceof List<?> records) {
             List<SQSMessage> messages = new ArrayList<>(records.size());

@@ -12,7 +12,6 @@ import dev.lessonbook.availability.WindowOnDate;
 import dev.lessonbook.booking.BookingALesson;
 import dev.lessonbook.booking.BookingOutcome;
 import dev.lessonbook.booking.BookingRequest;
-import dev.lessonbook.booking.Money;
 import dev.lessonbook.dynamodb.AwsSettings;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.TestTable;
@@ -22,7 +21,7 @@ import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.payment.PaymentGateway;
-import dev.lessonbook.payment.PaymentOutcome;
+import dev.lessonbook.payments.AroundPayments;
 import dev.lessonbook.payments.stripe.StripePaymentGateway;
 import dev.lessonbook.problem.Result;
 import dev.lessonbook.profile.InstructorProfile;
@@ -67,7 +66,11 @@ class BookingRequestCostIT {
         List<String> beforePayment = new ArrayList<>();
         PaymentGateway stripe = new StripePaymentGateway(LocalServers.STRIPE_TEST_KEY, endpoints.stripe(),
                 StripePaymentGateway.DEFAULT_CONNECT_TIMEOUT, StripePaymentGateway.DEFAULT_READ_TIMEOUT);
-        PaymentGateway observed = new ObservedPayments(stripe, () -> beforePayment.addAll(operations));
+        // Tells when the first payment call starts.
+        PaymentGateway observed = new AroundPayments(stripe, call -> {
+            beforePayment.addAll(operations);
+            return call.get();
+        });
         BookingALesson booking = new BookingALesson(profiles, new DynamoAvailabilityStore(tables),
                 new DynamoBookingStore(tables), observed, Clock.systemUTC());
         operations.clear();
@@ -99,48 +102,5 @@ class BookingRequestCostIT {
                 }))
                 .build();
         return new Tables(counted, created.tableName());
-    }
-
-    /** The real gateway, telling when the first payment call starts. */
-    private record ObservedPayments(PaymentGateway real, Runnable firstCall) implements PaymentGateway {
-        private PaymentOutcome observe(java.util.function.Supplier<PaymentOutcome> call) {
-            firstCall.run();
-            return call.get();
-        }
-
-        @Override
-        public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId) {
-            return observe(() -> real.authorize(bookingId, amount, paymentMethodId, studentId));
-        }
-
-        @Override
-        public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId) {
-            return observe(() -> real.saveCard(bookingId, paymentMethodId, studentId));
-        }
-
-        @Override
-        public PaymentOutcome authorizeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
-            return observe(() -> real.authorizeSaved(bookingId, amount, customerId, paymentMethodId));
-        }
-
-        @Override
-        public PaymentOutcome chargeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
-            return observe(() -> real.chargeSaved(bookingId, amount, customerId, paymentMethodId));
-        }
-
-        @Override
-        public PaymentOutcome capture(String bookingId, String paymentIntentId, long amount) {
-            return observe(() -> real.capture(bookingId, paymentIntentId, amount));
-        }
-
-        @Override
-        public PaymentOutcome release(String bookingId, String paymentIntentId) {
-            return observe(() -> real.release(bookingId, paymentIntentId));
-        }
-
-        @Override
-        public PaymentOutcome refund(String bookingId, String paymentIntentId, long amount) {
-            return observe(() -> real.refund(bookingId, paymentIntentId, amount));
-        }
     }
 }

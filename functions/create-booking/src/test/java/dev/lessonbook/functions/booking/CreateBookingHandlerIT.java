@@ -17,6 +17,7 @@ import dev.lessonbook.dynamodb.TestTable;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
+import dev.lessonbook.emulators.Concurrently;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.http.TestEvents;
@@ -33,10 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,7 +105,7 @@ class CreateBookingHandlerIT {
             requests.add(() -> handler.handleRequest(event, null));
         }
 
-        List<APIGatewayV2HTTPResponse> responses = concurrently(requests);
+        List<APIGatewayV2HTTPResponse> responses = Concurrently.run(requests, requests.size());
 
         assertThat(responses).filteredOn(response -> response.getStatusCode() == 201).hasSize(1);
         assertThat(responses).filteredOn(response -> response.getStatusCode() == 409).hasSize(49)
@@ -134,7 +131,7 @@ class CreateBookingHandlerIT {
             retries.add(() -> handler.handleRequest(event, null));
         }
 
-        List<APIGatewayV2HTTPResponse> responses = concurrently(retries);
+        List<APIGatewayV2HTTPResponse> responses = Concurrently.run(retries, retries.size());
 
         assertThat(responses).allSatisfy(response -> assertThat(response.getStatusCode()).isEqualTo(201));
         assertThat(responses).extracting(CreateBookingHandlerIT::idOf).containsOnly(idOf(responses.get(0)));
@@ -240,25 +237,4 @@ class CreateBookingHandlerIT {
         return Integer.parseInt(time.substring(0, 2)) * 60 + Integer.parseInt(time.substring(3));
     }
 
-    static <T> List<T> concurrently(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return call.call();
-                }));
-            }
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }
