@@ -30,6 +30,8 @@ import software.amazon.awssdk.regions.Region;
  * again.
  */
 public final class SignedAwsRequests {
+    private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
+
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final Region region;
@@ -88,7 +90,7 @@ public final class SignedAwsRequests {
                 .uri(base.resolve(path))
                 .putHeader("Content-Length", Integer.toString(body.length));
         headers.forEach(request::putHeader);
-        SignedRequest signed = AwsV4HttpSigner.create().sign(sign -> sign
+        SignedRequest signed = SIGNER.sign(sign -> sign
                 .identity(credentials.resolveCredentials())
                 .request(request.build())
                 .payload(ContentStreamProvider.fromByteArrayUnsafe(body))

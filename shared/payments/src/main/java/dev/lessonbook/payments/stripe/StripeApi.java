@@ -145,10 +145,9 @@ final class StripeApi {
     }
 
     /** The JSON object in a body, or null when it holds none (an HTML page from a proxy, say). */
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> jsonObject(byte[] body) {
         try {
-            return Json.reader().read(body) instanceof Map<?, ?> object ? (Map<String, Object>) object : null;
+            return Json.asObject(Json.reader().read(body)).orElse(null);
         } catch (IOException notJson) {
             return null;
         }
