@@ -27,6 +27,7 @@ import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
+import dev.lessonbook.messaging.MovableClock;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentIncidents;
 import dev.lessonbook.payment.PaymentOutcome;
