@@ -39,7 +39,7 @@ import java.util.concurrent.CountDownLatch;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The whole system on one machine (SPEC §10): starts the emulators, creates what template.yaml
+ * The whole system on one machine (docs/spec.md §10): starts the emulators, creates what template.yaml
  * declares, loads every function's handler, serves the HTTP routes, polls the queues and runs
  * the schedules; stops all of it on SIGINT/SIGTERM.
  */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * SPEC §1 and §3 over HTTP: every route × every kind of caller, from no token at all to an admin,
+ * docs/spec.md §1 and §3 over HTTP: every route × every kind of caller, from no token at all to an admin,
  * answers the status the spec requires; a booking is never revealed to a non-party.
  */
 @ExtendWith(ReliabilitySystem.Provider.class)
@@ -178,7 +178,7 @@ class AuthorizationMatrixIT {
             }
         }
         Response bookingAfter = system.api.get("/v1/bookings/" + bookingId, tokens.get("its student"));
-        assertThat(wrong).as("callers answered otherwise than SPEC §1/§3 require").isEmpty();
+        assertThat(wrong).as("callers answered otherwise than docs/spec.md §1/§3 require").isEmpty();
         assertThat(bookingAfter.json()).as("no refused call changed the booking").isEqualTo(bookingBefore.json());
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * SPEC §9 by hand: each bad request answers a 4xx problem document a person can act on, and the
+ * docs/spec.md §9 by hand: each bad request answers a 4xx problem document a person can act on, and the
  * table holds exactly what it held before.
  */
 @ExtendWith(ReliabilitySystem.Provider.class)
@@ -138,7 +138,7 @@ class BadInputIT {
             String observed = answer.status() + " " + answer.json().path("code").asText();
             boolean unchanged = after.equals(before);
             boolean actionable = !answer.json().path("detail").asText().isBlank();
-            ReliabilityReport.record("Bad input (SPEC §9)", bad.name(), bad.expected() + ", table unchanged",
+            ReliabilityReport.record("Bad input (docs/spec.md §9)", bad.name(), bad.expected() + ", table unchanged",
                     observed + (unchanged ? ", table unchanged" : ", TABLE CHANGED"),
                     observed.equals(bad.expected()) && unchanged && actionable);
             assertThat(observed).as("%s → %s", bad.name(), answer.body()).isEqualTo(bad.expected());

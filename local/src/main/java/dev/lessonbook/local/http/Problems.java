@@ -6,7 +6,7 @@ import dev.lessonbook.problem.ProblemCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** The runtime's own answers in the API's error format (SPEC §3), for requests no function handles. */
+/** The runtime's own answers in the API's error format (docs/spec.md §3), for requests no function handles. */
 public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Two windows of one date that overlap (touching is not overlapping): the 409 of SPEC §4.5 and
+ * Two windows of one date that overlap (touching is not overlapping): the 409 of docs/spec.md §4.5 and
  * §4.6. {@code window} is the one being refused, {@code conflictsWith} the one it collides with.
  *
  * <p>When a payload holds several overlaps, the one reported is on the earliest date, and on that

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The local slots that bookings keep their instructor busy (buffers included), for the bookable
- * view (SPEC §4.10). Works lock unit by lock unit: each 15-minute UTC unit lands on one local
+ * view (docs/spec.md §4.10). Works lock unit by lock unit: each 15-minute UTC unit lands on one local
  * date and wall-clock time, so an occupancy spanning midnight or a DST change is split correctly
  * (a fall-back hour marks the repeated wall-clock time once for each pass).
  */

@@ -17,10 +17,10 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * GET a week: the stored availability (SPEC §3.1), or with {@code view=bookable} the stored
- * windows minus the time active bookings keep the instructor busy (SPEC §4.10). Any
+ * GET a week: the stored availability (docs/spec.md §3.1), or with {@code view=bookable} the stored
+ * windows minus the time active bookings keep the instructor busy (docs/spec.md §4.10). Any
  * authenticated caller may read; a week never saved reads as empty with {@link WeekVersion#EMPTY}.
- * Both are served from the shared view cache when it holds them (SPEC §8); the profile is always
+ * Both are served from the shared view cache when it holds them (docs/spec.md §8); the profile is always
  * read, for the 404 and because a view computed in another timezone does not count.
  */
 public final class ReadingWeekAvailability {

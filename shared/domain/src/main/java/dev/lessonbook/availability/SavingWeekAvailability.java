@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * PUT a week of availability (SPEC §4).
+ * PUT a week of availability (docs/spec.md §4).
  *
  * <p>Order: who may write (403) before whether the profile exists (404) — profiles are public,
  * so nothing leaks, and a forbidden caller costs no read; then the payload rules (422/409, no
@@ -46,7 +46,7 @@ public final class SavingWeekAvailability {
         if (!command.caller().actsFor(command.instructorId())) {
             return Result.rejected(ProblemCode.FORBIDDEN, "Only the instructor or an admin may change this availability");
         }
-        // SPEC §4.9: availability hangs off the profile, whose timezone decides what "today" is.
+        // docs/spec.md §4.9: availability hangs off the profile, whose timezone decides what "today" is.
         return profiles.require(command.instructorId()).flatMap(profile -> save(command, profile));
     }
 

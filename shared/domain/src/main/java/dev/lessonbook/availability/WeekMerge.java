@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * How a payload that passed {@link WeekRules} combines with the stored week (SPEC §4.6). Dates
+ * How a payload that passed {@link WeekRules} combines with the stored week (docs/spec.md §4.6). Dates
  * before the instructor's local today are never changed by a save: with {@code clearExisting}
  * they keep what is stored, and without it the payload cannot name them (rule 4).
  */

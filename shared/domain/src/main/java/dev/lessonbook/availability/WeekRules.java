@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The payload rules of SPEC §4, 1–5, in order; the first failure answers.
+ * The payload rules of docs/spec.md §4, 1–5, in order; the first failure answers.
  *
  * <p>Ordering across windows is rule-major: rule 2 is checked for every window (in payload order)
  * before rule 3 is checked for any, and so on. So a payload with a date outside the week and a
@@ -19,7 +19,7 @@ import java.util.Optional;
  * Within one rule, the first offending window in payload order is named.
  */
 public final class WeekRules {
-    /** SPEC §9: at most 200 windows per week. */
+    /** docs/spec.md §9: at most 200 windows per week. */
     public static final int MAX_WINDOWS = 200;
 
     private static final List<WeekRule> RULES = List.of(

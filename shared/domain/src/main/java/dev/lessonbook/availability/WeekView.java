@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A week as the API shows it (SPEC §3.1): the instructor's timezone, the version, and only the
+ * A week as the API shows it (docs/spec.md §3.1): the instructor's timezone, the version, and only the
  * days with at least one window, in date order, each as its merged windows in time order.
  */
 public record WeekView(ZoneId timezone, VersionedWeek versioned) {

@@ -39,7 +39,7 @@ public record Booking(
         Cancellation cancellation,
         String requestFingerprint) {
 
-    /** Whether this booking keeps its people busy at {@code now} (SPEC §5.4). */
+    /** Whether this booking keeps its people busy at {@code now} (docs/spec.md §5.4). */
     public boolean occupiesTimeAt(Instant now) {
         return switch (status) {
             case CONFIRMED, COMPLETED -> true;

@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * POST /v1/bookings (SPEC §5, §6). Rules, then a PENDING booking whose locks the database takes
+ * POST /v1/bookings (docs/spec.md §5, §6). Rules, then a PENDING booking whose locks the database takes
  * atomically (the only conflict check that holds under concurrency), then the payment, then
  * CONFIRMED. A crash in between leaves a hold that lapses by itself.
  *
- * <p>Idempotency (SPEC §5.5). A request with an {@code Idempotency-Key} books under an id derived
+ * <p>Idempotency (docs/spec.md §5.5). A request with an {@code Idempotency-Key} books under an id derived
  * from (student, key). That id is looked up first, so a retry gets the original answer even when
  * the rules would now say otherwise (less notice left, availability changed); a concurrent twin
  * that passes the lookup meets the existing booking at {@code reserve}. A replay answers:
@@ -35,7 +35,7 @@ import java.util.Optional;
  *       paying right now: it is returned as is rather than paid a second time or waited for.
  * </ul>
  *
- * <p>Payment provider unreachable: the slot is released at once (SPEC §5.9) and the booking ends
+ * <p>Payment provider unreachable: the slot is released at once (docs/spec.md §5.9) and the booking ends
  * {@code PAYMENT_FAILED} with payment {@code MANUAL_REVIEW} — "nothing is known to have happened"
  * includes an authorization whose answer was lost, which someone has to reconcile.
  *

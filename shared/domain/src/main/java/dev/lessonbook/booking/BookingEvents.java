@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Booking events with self-contained payloads (SPEC §8): consumers — notifications in each
+ * Booking events with self-contained payloads (docs/spec.md §8): consumers — notifications in each
  * recipient's timezone, cache invalidation — never read the booking back. Absent values are
  * left out rather than null.
  */

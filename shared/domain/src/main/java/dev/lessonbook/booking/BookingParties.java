@@ -3,7 +3,7 @@ package dev.lessonbook.booking;
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.access.Role;
 
-/** Who may see and act on a booking (SPEC §3): its student, its instructor, or an admin. */
+/** Who may see and act on a booking (docs/spec.md §3): its student, its instructor, or an admin. */
 public final class BookingParties {
 
     private BookingParties() {}

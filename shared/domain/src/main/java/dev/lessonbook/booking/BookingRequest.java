@@ -5,7 +5,7 @@ import dev.lessonbook.profile.LocationType;
 import java.time.LocalDate;
 
 /**
- * POST /v1/bookings, parsed: well-formed but not yet checked against the rules of SPEC §5.
+ * POST /v1/bookings, parsed: well-formed but not yet checked against the rules of docs/spec.md §5.
  *
  * @param startMinute minute of the local day of {@code start} (HH:MM parsed)
  * @param paymentMethodId null when absent

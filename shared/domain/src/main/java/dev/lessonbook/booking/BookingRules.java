@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The booking rules of SPEC §5 that the application checks, in the spec's order; the first
+ * The booking rules of docs/spec.md §5 that the application checks, in the spec's order; the first
  * failure answers. Steps 2–4 need only the profile ({@link #propose}); steps 5, 6 and 8 need the
  * stored day and the clock ({@link #checkBookable}). Step 7, conflicts, is the database's: a
  * check here could only ever be stale.

@@ -10,6 +10,6 @@ public sealed interface CancellationDecision {
      */
     record Cancel(String by, int chargePercent, long amountCharged) implements CancellationDecision {}
 
-    /** Already cancelled: answer it unchanged, with no side effects (SPEC §6). */
+    /** Already cancelled: answer it unchanged, with no side effects (docs/spec.md §6). */
     record AlreadyCancelled() implements CancellationDecision {}
 }

@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * SPEC §6: what cancelling costs. Students pay by how much notice they give, in configurable
+ * docs/spec.md §6: what cancelling costs. Students pay by how much notice they give, in configurable
  * tiers (defaults: ≥ 24 h → 0 %, ≥ 12 h → 50 %, less → 100 %; each boundary belongs to the
  * cheaper tier); instructors and admins never cost the student anything.
  *
@@ -42,7 +42,7 @@ public record CancellationPolicy(List<ChargeTier> studentTiers) {
     /**
      * Tiers from configuration, e.g. {@code CANCELLATION_TIERS=24h=0,12h=50,0h=100}: notice
      * ({@code h} hours or {@code m} minutes) = percent charged, comma-separated. Absent or blank →
-     * the SPEC defaults.
+     * the defaults of docs/spec.md §6.
      *
      * @throws IllegalArgumentException on anything else, so a bad setting fails at cold start
      */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * POST /v1/bookings/{id}/cancel (SPEC §6). Two steps, in this order:
+ * POST /v1/bookings/{id}/cancel (docs/spec.md §6). Two steps, in this order:
  * <ol>
  *   <li>one transaction marks the booking CANCELLED (with what the policy charges), frees its
  *       slot locks and records BookingCancelled — so the time is free whatever the provider does;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * POST /v1/bookings/{id}/complete (SPEC §3, §6): its instructor or an admin, after the lesson's
+ * POST /v1/bookings/{id}/complete (docs/spec.md §3, §6): its instructor or an admin, after the lesson's
  * end, captures the full price and marks it COMPLETED.
  *
  * <p>The capture runs first and the booking is written once, with the event, when the answer is

@@ -17,7 +17,7 @@ public enum ConflictScope {
         return wireName;
     }
 
-    /** The exact detail text of the 409 (SPEC §5.7). */
+    /** The exact detail text of the 409 (docs/spec.md §5.7). */
     public String detail() {
         return detail;
     }

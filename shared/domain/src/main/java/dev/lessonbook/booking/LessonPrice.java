@@ -3,7 +3,7 @@ package dev.lessonbook.booking;
 import dev.lessonbook.profile.LessonService;
 import dev.lessonbook.profile.LocationType;
 
-/** SPEC §5.8: the hourly rate of the location type, pro rata, in cents, rounded half-up. */
+/** docs/spec.md §5.8: the hourly rate of the location type, pro rata, in cents, rounded half-up. */
 public final class LessonPrice {
     private static final long MINUTES_PER_HOUR = 60;
 

@@ -20,7 +20,7 @@ public record Occupancy(Instant instructorFrom, Instant instructorUntil, Instant
     }
 
     /**
-     * SPEC §5.4: the instructor is busy from {@code before} ahead of the lesson to {@code after}
+     * docs/spec.md §5.4: the instructor is busy from {@code before} ahead of the lesson to {@code after}
      * past its end; the student only for the lesson itself (their lessons may touch).
      */
     public static Occupancy forLesson(Instant startsAt, Instant endsAt, Buffer buffer) {

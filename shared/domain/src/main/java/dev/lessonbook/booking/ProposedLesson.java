@@ -6,7 +6,7 @@ import java.time.ZoneId;
 
 /**
  * A request that passed the request rules, placed in time: the instants it covers, what it costs
- * and whom it keeps busy. What the slot rules (SPEC §5.5, 5.6, 5.8) judge and what is booked.
+ * and whom it keeps busy. What the slot rules (docs/spec.md §5.5, 5.6, 5.8) judge and what is booked.
  *
  * <p>{@code endsAt} is {@code startsAt} plus the duration (real time: what is paid for), while
  * {@code endMinute} is the local wall-clock end the availability was checked against. They differ

@@ -7,7 +7,7 @@ import dev.lessonbook.problem.Result;
 
 /**
  * GET a booking. To anyone but its parties a booking is answered exactly like a missing one
- * (same code, same detail), so its existence never leaks (SPEC §1).
+ * (same code, same detail), so its existence never leaks (docs/spec.md §1).
  */
 public final class ReadingABooking {
     private final BookingStore bookings;

@@ -4,7 +4,7 @@ import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LessonService;
 import java.time.LocalDateTime;
 
-/** A booking request next to the active service it names: what the request rules (SPEC §5.2–4) judge. */
+/** A booking request next to the active service it names: what the request rules (docs/spec.md §5.2–4) judge. */
 public record RequestedLesson(BookingRequest request, InstructorProfile profile, LessonService service) {
 
     public int endMinute() {

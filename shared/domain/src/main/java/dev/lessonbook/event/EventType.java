@@ -1,6 +1,6 @@
 package dev.lessonbook.event;
 
-/** Every state change emits exactly one of these (SPEC §8). */
+/** Every state change emits exactly one of these (docs/spec.md §8). */
 public enum EventType {
     AvailabilityWeekSaved,
     BookingConfirmed,

@@ -14,10 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Who is told what about a booking event (SPEC §8), from the event's payload alone:
+ * Who is told what about a booking event (docs/spec.md §8), from the event's payload alone:
  * confirmed → student and instructor; cancelled → the other party, plus a receipt to the
  * canceller; payment failed → the student (and the instructor too when the lesson had been
- * confirmed, SPEC §6). Times are shown in the recipient's timezone, named.
+ * confirmed, docs/spec.md §6). Times are shown in the recipient's timezone, named.
  */
 public final class LessonEmails {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);

@@ -2,7 +2,7 @@ package dev.lessonbook.notification;
 
 /**
  * Port: which (event, recipient) pairs were claimed for sending. A claim is taken before the
- * email is sent, so a pair is sent at most once (SPEC §8), also when the event comes twice.
+ * email is sent, so a pair is sent at most once (docs/spec.md §8), also when the event comes twice.
  */
 public interface NotificationLedger {
 

@@ -6,7 +6,7 @@ import dev.lessonbook.event.DomainEvent;
  * The notification worker's use case: each email of an event is sent at most once per recipient.
  * The claim is taken before sending; if the provider answers that it did not send, the claim is
  * given back so a retry sends it. If the worker dies between the claim and the provider's answer,
- * that email is not sent again: at most once, as SPEC §8 asks, over at least once.
+ * that email is not sent again: at most once, as docs/spec.md §8 asks, over at least once.
  */
 public final class SendingNotifications {
     private final LessonEmails emails;

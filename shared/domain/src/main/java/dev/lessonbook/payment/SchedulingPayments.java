@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The payment scheduler (every 5 minutes, SPEC §6, ARCHITECTURE §4). Each run does the work
+ * The payment scheduler (every 5 minutes, docs/spec.md §6, docs/architecture.md "Payments"). Each run does the work
  * that fell due, found through the store's due index — never a scan:
  * <ul>
  *   <li>a saved card of a lesson starting within 24 h is authorized → AUTHORIZED; declined →

@@ -1,7 +1,7 @@
 package dev.lessonbook.problem;
 
 /**
- * The stable error codes of the API (SPEC §3–6), each with the HTTP status it answers with.
+ * The stable error codes of the API (docs/spec.md §3–6), each with the HTTP status it answers with.
  * Business rejections carry one of these; the HTTP layer renders them as problem documents.
  */
 public enum ProblemCode {

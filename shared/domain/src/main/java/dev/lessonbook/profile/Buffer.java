@@ -4,7 +4,7 @@ package dev.lessonbook.profile;
 public record Buffer(int beforeMinutes, int afterMinutes) {
 
     /**
-     * SPEC §5.4: travelling to the student needs time both ways; a lesson online or at the
+     * docs/spec.md §5.4: travelling to the student needs time both ways; a lesson online or at the
      * instructor's place needs only a quarter hour to wrap up.
      */
     public static Buffer defaultFor(LocationType locationType) {

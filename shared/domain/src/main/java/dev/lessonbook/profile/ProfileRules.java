@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What a stored profile must satisfy (SPEC §2, §5.3, §5.4, §9), and the defaults it gets. Every
+ * What a stored profile must satisfy (docs/spec.md §2, §5.3, §5.4, §9), and the defaults it gets. Every
  * broken field is reported at once, each with its path in the request body
  * ({@code services[0].durationOptions[1]}), so a person can fix them all in one go.
  */

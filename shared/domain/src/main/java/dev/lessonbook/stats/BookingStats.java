@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * An instructor's booking stats (SPEC §7), computed from all of their bookings.
+ * An instructor's booking stats (docs/spec.md §7), computed from all of their bookings.
  *
  * <p>Where the spec is silent: earnings are what the instructor keeps — captured minus refunded —
  * of completed and cancelled bookings; "this month" is the month of the lesson's local date in

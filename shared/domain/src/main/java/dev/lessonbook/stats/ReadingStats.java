@@ -12,7 +12,7 @@ import dev.lessonbook.view.ViewSources;
 import java.time.Clock;
 
 /**
- * GET an instructor's booking stats (SPEC §3.3, §7): that instructor or an admin (else 403), an
+ * GET an instructor's booking stats (docs/spec.md §3.3, §7): that instructor or an admin (else 403), an
  * instructor with a profile (else 404). Served from the shared stats view, which every booking
  * write deletes in its own transaction, so a read right after a create or a cancel shows it.
  */

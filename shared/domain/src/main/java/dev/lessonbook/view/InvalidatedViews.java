@@ -63,7 +63,7 @@ public final class InvalidatedViews {
     /**
      * What recording a booking's payment makes stale when no event says so: the settlement of a
      * cancellation (RELEASED, CAPTURED, REFUNDED, MANUAL_REVIEW) is not a new booking state, so it
-     * announces nothing (SPEC §8 has five events), yet the stats sum what completed and cancelled
+     * announces nothing (docs/spec.md §8 has five events), yet the stats sum what completed and cancelled
      * bookings kept. A payment of a booking in any other status feeds no view.
      */
     public static Set<ViewKey<?>> byPaymentOf(Booking booking) {

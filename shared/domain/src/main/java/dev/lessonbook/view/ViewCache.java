@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * Port: the shared cache of views (SPEC §8). Writes that change a view delete it in their own
+ * Port: the shared cache of views (docs/spec.md §8). Writes that change a view delete it in their own
  * transaction; readers fill it on a miss.
  *
  * <p>A fill is two steps so that a reader racing a write never stores what it read before the

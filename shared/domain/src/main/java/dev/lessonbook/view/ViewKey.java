@@ -6,7 +6,7 @@ import dev.lessonbook.stats.BookingStats;
 import java.time.LocalDate;
 
 /**
- * A shared view of one instructor (SPEC §8): the week map, the bookable view of a week, the
+ * A shared view of one instructor (docs/spec.md §8): the week map, the bookable view of a week, the
  * stats. {@code V} is what the view holds.
  */
 public sealed interface ViewKey<V> {
@@ -15,9 +15,9 @@ public sealed interface ViewKey<V> {
     /** The stored week as GET shows it. */
     record WeekMap(String instructorId, LocalDate weekStart) implements ViewKey<VersionedWeek> {}
 
-    /** The stored week minus the time active bookings occupy (SPEC §4.10). */
+    /** The stored week minus the time active bookings occupy (docs/spec.md §4.10). */
     record Bookable(String instructorId, LocalDate weekStart) implements ViewKey<WeekAvailability> {}
 
-    /** SPEC §7. */
+    /** docs/spec.md §7. */
     record Stats(String instructorId) implements ViewKey<BookingStats> {}
 }

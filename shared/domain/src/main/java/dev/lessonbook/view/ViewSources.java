@@ -75,7 +75,7 @@ public final class ViewSources {
     }
 
     /**
-     * SPEC §7 over all of the instructor's bookings. It lapses when the next confirmed lesson
+     * docs/spec.md §7 over all of the instructor's bookings. It lapses when the next confirmed lesson
      * starts (no longer upcoming) or the month ends in the instructor's timezone (this month's
      * earnings restart).
      */

@@ -29,7 +29,7 @@ public final class OutboxItems {
     /**
      * What a transaction writes for one event: its outbox item, and a delete of every cached view
      * the event makes stale — in the same transaction, so the next read after the commit misses
-     * and reads the new data (SPEC §8).
+     * and reads the new data (docs/spec.md §8).
      */
     public static List<TransactWriteItem> writesFor(String tableName, DomainEvent event) {
         return writesFor(tableName, List.of(event));

@@ -81,7 +81,7 @@ public final class ApiRequest {
     }
 
     /**
-     * An id from the path. One not shaped like an id (SPEC §9) answers 404 NOT_FOUND: nothing can
+     * An id from the path. One not shaped like an id (docs/spec.md §9) answers 404 NOT_FOUND: nothing can
      * exist at such a path, and it is the same answer an unknown id gets.
      */
     public Result<String> pathId(String name) {

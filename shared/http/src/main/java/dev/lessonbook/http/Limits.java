@@ -1,6 +1,6 @@
 package dev.lessonbook.http;
 
-/** The input limits of SPEC §9 that the HTTP layer enforces. */
+/** The input limits of docs/spec.md §9 that the HTTP layer enforces. */
 public final class Limits {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     public static final int MAX_WINDOWS_PER_WEEK = 200;

@@ -139,7 +139,7 @@ public final class Route {
     }
 
     /**
-     * Nothing a client sends may produce a 500 (SPEC §3): a throttled dependency and a bug both
+     * Nothing a client sends may produce a 500 (docs/spec.md §3): a throttled dependency and a bug both
      * answer 503 with Retry-After. The response names neither the exception nor its stack; the
      * log line has both, under the correlation id the response carries.
      */

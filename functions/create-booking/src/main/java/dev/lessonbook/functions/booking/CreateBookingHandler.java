@@ -33,7 +33,7 @@ public final class CreateBookingHandler implements HttpFunction {
 
     private static ApiResponse respond(BookingOutcome outcome) {
         return switch (outcome.result()) {
-            // A replayed 402/502 is flagged like a replayed 201 (SPEC §5.5, docs/decisions.md).
+            // A replayed 402/502 is flagged like a replayed 201 (docs/spec.md §5.5, docs/decisions.md).
             case Result.Rejected<?> rejected -> outcome.replayed()
                     ? ApiResponse.problem(rejected.rejection()).withHeader(BookingJson.REPLAYED_HEADER, "true")
                     : ApiResponse.problem(rejected.rejection());

@@ -15,7 +15,7 @@ import dev.lessonbook.notification.RecipientAddresses;
 import dev.lessonbook.notification.SendingNotifications;
 import java.time.Clock;
 
-/** Notification queue → the emails of SPEC §8 through SES, at most once per event and recipient. */
+/** Notification queue → the emails of docs/spec.md §8 through SES, at most once per event and recipient. */
 public final class NotificationWorkerHandler implements SqsFunction {
     private static final Tables TABLES = Tables.fromEnvironment();
     private static final Clock CLOCK = Clock.systemUTC();

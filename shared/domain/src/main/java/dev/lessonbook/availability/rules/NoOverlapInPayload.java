@@ -6,7 +6,7 @@ import dev.lessonbook.availability.WeekSaveCheck;
 import dev.lessonbook.problem.Rejection;
 import java.util.Optional;
 
-/** SPEC §4.5: two windows of one payload on the same date must not overlap (touching is fine). */
+/** docs/spec.md §4.5: two windows of one payload on the same date must not overlap (touching is fine). */
 public final class NoOverlapInPayload implements WeekRule {
 
     @Override

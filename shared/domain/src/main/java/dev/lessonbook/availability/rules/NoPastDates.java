@@ -6,7 +6,7 @@ import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import java.util.Optional;
 
-/** SPEC §4.4: no window on a date the instructor's own calendar has already left behind. */
+/** docs/spec.md §4.4: no window on a date the instructor's own calendar has already left behind. */
 public final class NoPastDates implements WeekRule {
 
     @Override

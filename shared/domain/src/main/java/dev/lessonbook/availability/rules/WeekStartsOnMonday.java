@@ -10,7 +10,7 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Optional;
 
-/** SPEC §4.1: weeks are addressed by their Monday. */
+/** docs/spec.md §4.1: weeks are addressed by their Monday. */
 public final class WeekStartsOnMonday implements WeekRule {
 
     @Override

@@ -6,7 +6,7 @@ import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import java.util.Optional;
 
-/** SPEC §4.2: every window's date lies in the Monday–Sunday week being saved. */
+/** docs/spec.md §4.2: every window's date lies in the Monday–Sunday week being saved. */
 public final class WindowsInWeek implements WeekRule {
 
     @Override

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * SPEC §4.3: {@code 00:00 ≤ start < end ≤ 24:00}, both on the 5-minute grid. Nothing is rounded
+ * docs/spec.md §4.3: {@code 00:00 ≤ start < end ≤ 24:00}, both on the 5-minute grid. Nothing is rounded
  * and nothing is split across midnight: a window the bitmap cannot hold exactly is refused.
  */
 public final class WindowsOnGrid implements WeekRule {

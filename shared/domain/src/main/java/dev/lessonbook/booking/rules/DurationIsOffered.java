@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** SPEC §5.3: only the durations the service lists. */
+/** docs/spec.md §5.3: only the durations the service lists. */
 public final class DurationIsOffered implements RequestRule {
 
     @Override

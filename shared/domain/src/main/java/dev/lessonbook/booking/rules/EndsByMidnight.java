@@ -7,7 +7,7 @@ import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import java.util.Optional;
 
-/** SPEC §5.4: a lesson lies within its local date; ending exactly at 24:00 is fine. */
+/** docs/spec.md §5.4: a lesson lies within its local date; ending exactly at 24:00 is fine. */
 public final class EndsByMidnight implements RequestRule {
     private static final int END_OF_DAY = 24 * 60;
 

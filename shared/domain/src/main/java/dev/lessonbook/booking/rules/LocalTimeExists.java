@@ -7,7 +7,7 @@ import dev.lessonbook.problem.Rejection;
 import java.util.Optional;
 
 /**
- * SPEC §5.4: a start the clocks skip (spring-forward gap) is refused rather than silently moved.
+ * docs/spec.md §5.4: a start the clocks skip (spring-forward gap) is refused rather than silently moved.
  * An ambiguous start (fall-back) is not refused; {@code BookingRules} places it at the earlier offset.
  */
 public final class LocalTimeExists implements RequestRule {

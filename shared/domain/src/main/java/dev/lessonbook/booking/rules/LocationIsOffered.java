@@ -6,7 +6,7 @@ import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import java.util.Optional;
 
-/** SPEC §5.2: a service offers exactly the location types it has a rate for. */
+/** docs/spec.md §5.2: a service offers exactly the location types it has a rate for. */
 public final class LocationIsOffered implements RequestRule {
 
     @Override

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** SPEC §5.6: an hour's notice, three when the instructor has to travel to the student. */
+/** docs/spec.md §5.6: an hour's notice, three when the instructor has to travel to the student. */
 public final class NoticeIsSufficient implements SlotRule {
 
     public static Duration minimumNotice(LocationType locationType) {

@@ -8,7 +8,7 @@ import dev.lessonbook.problem.Rejection;
 import java.time.Instant;
 import java.util.Optional;
 
-/** SPEC §5.8: a lesson that costs something needs a card; a free one does not. */
+/** docs/spec.md §5.8: a lesson that costs something needs a card; a free one does not. */
 public final class PaymentMethodGiven implements SlotRule {
 
     @Override

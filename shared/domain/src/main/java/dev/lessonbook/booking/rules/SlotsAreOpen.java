@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * SPEC §5.5: every 5-minute slot of the lesson is open in the stored day. Buffers are not checked
+ * docs/spec.md §5.5: every 5-minute slot of the lesson is open in the stored day. Buffers are not checked
  * against availability — they guard against other bookings, which the database's locks do.
  */
 public final class SlotsAreOpen implements SlotRule {

@@ -7,7 +7,7 @@ import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import java.util.Optional;
 
-/** SPEC §5.4: lessons start on the quarter hour, so they fill whole 15-minute lock units. */
+/** docs/spec.md §5.4: lessons start on the quarter hour, so they fill whole 15-minute lock units. */
 public final class StartsOnQuarterHour implements RequestRule {
     private static final int QUARTER_HOUR = 15;
 

@@ -57,7 +57,7 @@ public final class DynamoBookingStore implements BookingStore {
         List<Map<String, AttributeValue>> instructorLocks = instructorLocks(pending);
         List<Map<String, AttributeValue>> studentLocks = studentLocks(pending);
         // Instructor locks come first, so that when both people are busy the instructor's lock is
-        // the first reported failure and answers (SPEC §5.7).
+        // the first reported failure and answers (docs/spec.md §5.7).
         for (Map<String, AttributeValue> key : concat(instructorLocks, studentLocks)) {
             writes.add(TransactWriteItem.builder().put(lockPut(key, pending, now)).build());
         }

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A week as SPEC §3.1 shows it: {@code {instructorId, weekStart, timezone, version, days}}, with
+ * A week as docs/spec.md §3.1 shows it: {@code {instructorId, weekStart, timezone, version, days}}, with
  * only the days that have a window, in date order, each as its merged windows.
  */
 public final class WeekJson {

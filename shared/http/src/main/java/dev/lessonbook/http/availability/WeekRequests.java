@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the availability requests of SPEC §3.1. */
+/** Reads the availability requests of docs/spec.md §3.1. */
 public final class WeekRequests {
     private WeekRequests() {}
 

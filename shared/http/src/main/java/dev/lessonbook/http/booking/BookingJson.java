@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A booking as SPEC §3.2 shows it. The payment shows its state and amounts only: provider
+ * A booking as docs/spec.md §3.2 shows it. The payment shows its state and amounts only: provider
  * references (intent, customer, payment method) never leave the service.
  */
 public final class BookingJson {
@@ -22,7 +22,7 @@ public final class BookingJson {
 
     /**
      * 201 with {@code Location: /v1/bookings/{id}}; an idempotent replay answers the same, marked
-     * {@code Idempotent-Replayed: true} (SPEC §5.5).
+     * {@code Idempotent-Replayed: true} (docs/spec.md §5.5).
      */
     public static ApiResponse.Document created(Booking booking, boolean replayed) {
         ApiResponse.Document created = ApiResponse.created(booking(booking), location(booking.id()));

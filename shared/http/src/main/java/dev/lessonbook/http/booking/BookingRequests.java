@@ -19,7 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the booking requests of SPEC §3.2. */
+/** Reads the booking requests of docs/spec.md §3.2. */
 public final class BookingRequests {
     private static final List<String> LOCATION_TYPES =
             Arrays.stream(LocationType.values()).map(LocationType::wireName).toList();
@@ -33,7 +33,7 @@ public final class BookingRequests {
     public record CancelRequest(Caller caller, String bookingId, String reason) {}
 
     /**
-     * POST /v1/bookings. SPEC §5.1 order: the caller must be a student (401/403) before the body
+     * POST /v1/bookings. docs/spec.md §5.1 order: the caller must be a student (401/403) before the body
      * is read (413/415/400), then every field and the {@code Idempotency-Key} header at once (422).
      * Values are only checked for shape here; durations, start grid, availability and the like
      * are the booking rules'.

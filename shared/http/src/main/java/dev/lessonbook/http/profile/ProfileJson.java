@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A profile as SPEC §2 shows it, the same shape the PUT takes (plus {@code instructorId}). */
+/** A profile as docs/spec.md §2 shows it, the same shape the PUT takes (plus {@code instructorId}). */
 public final class ProfileJson {
     private ProfileJson() {}
 

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads PUT /v1/instructors/{instructorId}/profile (SPEC §2):
+ * Reads PUT /v1/instructors/{instructorId}/profile (docs/spec.md §2):
  * <pre>{@code
  * {"timezone":"Europe/Berlin",
  *  "buffers":{"online":{"before":0,"after":15}, ...},            (optional, per location type)

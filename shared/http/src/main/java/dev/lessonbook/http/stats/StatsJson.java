@@ -6,7 +6,7 @@ import dev.lessonbook.stats.BookingStats;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** SPEC §3.3: counts, earnings as money objects, rates as fractions between 0 and 1. */
+/** docs/spec.md §3.3: counts, earnings as money objects, rates as fractions between 0 and 1. */
 public final class StatsJson {
     private StatsJson() {}
 
