@@ -287,7 +287,38 @@ public final class JsonFields {
             reject(name, "must be at most " + maxChars + " characters");
             return null;
         }
+        Optional<String> notText = notText(text);
+        if (notText.isPresent()) {
+            reject(name, notText.get());
+            return null;
+        }
         return text;
+    }
+
+    /**
+     * What makes a string unfit to store, if anything. JSON's {@code \\uXXXX} escapes can spell a
+     * lone UTF-16 surrogate, which is no Unicode character: it has no UTF-8 form, so the table,
+     * e-mails and every other reader would fail on it or garble it. Control characters other
+     * than newline and tab (C0, DEL, C1; carriage return too: a line ends with a newline) have no
+     * place in a name, note or reason and can forge lines in logs and e-mails. Every string
+     * member passes here, so no field can forget the rule. Positions count characters from 1.
+     */
+    private static Optional<String> notText(String text) {
+        int position = 1;
+        for (int i = 0; i < text.length(); position++) {
+            int c = text.codePointAt(i);
+            if (Character.getType(c) == Character.SURROGATE) { // a paired one is read as its code point
+                return Optional.of(String.format(
+                        "must be valid Unicode text: a lone UTF-16 surrogate (\\u%04x) at character %d", c, position));
+            }
+            if (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t') {
+                return Optional.of(String.format(
+                        "must not contain control characters other than newline and tab; found U+%04X at character %d",
+                        c, position));
+            }
+            i += Character.charCount(c);
+        }
+        return Optional.empty();
     }
 
     private String id(String name, String text) {

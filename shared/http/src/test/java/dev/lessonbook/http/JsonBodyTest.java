@@ -121,6 +121,13 @@ class JsonBodyTest {
     }
 
     @Test
+    void aLoneSurrogateInAMemberNameIsMalformed() {
+        // Values are the field readers' to judge (JsonFields' text rule); names never reach them.
+        rejected(required("application/json", "{\"no\\ud800te\":1}"), ProblemCode.MALFORMED_JSON);
+        rejected(required("application/json", "{\"note\\udc00\":1}"), ProblemCode.MALFORMED_JSON);
+    }
+
+    @Test
     void emptyRequiredBodyIsMalformed() {
         assertThat(rejected(required("application/json", ""), ProblemCode.MALFORMED_JSON).detail())
                 .isEqualTo("Request body is empty; a JSON object is expected");

@@ -3,6 +3,7 @@ package dev.lessonbook.http;
 import static dev.lessonbook.http.Outcomes.fieldErrors;
 import static dev.lessonbook.http.Outcomes.value;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.lessonbook.json.Json;
 import dev.lessonbook.problem.Rejection.FieldError;
@@ -12,6 +13,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonFieldsTest {
 
@@ -110,6 +113,57 @@ class JsonFieldsTest {
         fields.optionalText("reason", 10);
 
         assertThat(fieldErrors(fields.finish(() -> ""))).containsExactly(new FieldError("reason", "must be at most 10 characters"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\\ud800", "x\\udbff", "\\udc00x", "a\\udfffb", "\\ude00\\ud83d"})
+    void textWithALoneSurrogateIsNotUnicodeAndNamesTheField(String escaped) {
+        JsonFields fields = fields("{\"note\":\"" + escaped + "\",\"services\":[{\"name\":\"" + escaped + "\"}]}");
+        assertThat(fields.optionalText("note", 1000)).isEmpty();
+        fields.requiredObjects("services", 5).forEach(service -> service.requiredText("name", 200));
+
+        assertThat(fieldErrors(fields.finish(() -> ""))).extracting(FieldError::field, error -> error.message().startsWith(
+                "must be valid Unicode text: a lone UTF-16 surrogate")).containsExactly(
+                tuple("note", true), tuple("services[0].name", true));
+    }
+
+    @Test
+    void aSurrogatePairIsOneCharacterAndWelcome() {
+        JsonFields fields = fields("{\"note\":\"\\ud83d\\ude00 and 😀\"}");
+        assertThat(fields.optionalText("note", 7)).contains("😀 and 😀");
+
+        value(fields.finish(() -> ""));
+    }
+
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(strings = {"0000", "0001", "0008", "000B", "000C", "000D", "001B", "001F", "007F", "0080", "0085", "009F"})
+    void controlCharactersOtherThanNewlineAndTabAreRefused(String hex) {
+        JsonFields fields = fields("{\"reason\":\"late\\u" + hex + "\"}");
+        assertThat(fields.optionalText("reason", 500)).isEmpty();
+
+        assertThat(fieldErrors(fields.finish(() -> ""))).containsExactly(new FieldError("reason",
+                "must not contain control characters other than newline and tab; found U+" + hex + " at character 5"));
+    }
+
+    @Test
+    void newlineTabAndEveryOtherCharacterAreText() {
+        String text = "Line one\n\tindented, «quotes», \u200b zero width, \u202e bidi, \ufeff, \ufffd, end";
+        JsonFields fields = fields("{\"note\":" + Json.write(text) + "}");
+        assertThat(fields.optionalText("note", 1000)).contains(text);
+
+        value(fields.finish(() -> ""));
+    }
+
+    @Test
+    void everyStringMemberGetsTheTextRuleIdsAndDatesToo() {
+        JsonFields fields = fields("{\"instructorId\":\"ins\\u0000\",\"timezone\":\"Europe/Berlin\\ud800\","
+                + "\"date\":\"2026-12-07\\u0001\",\"locationType\":\"online\\u007f\"}");
+        fields.requiredId("instructorId");
+        fields.requiredText("timezone", 64);
+        fields.requiredDate("date");
+        fields.requiredChoice("locationType", LocationType::fromWireName, List.of("online"));
+
+        assertThat(Outcomes.fields(fields.finish(() -> ""))).containsExactly("instructorId", "timezone", "date", "locationType");
     }
 
     @Test
