@@ -7,12 +7,14 @@ import dev.lessonbook.booking.rules.LocalTimeExists;
 import dev.lessonbook.booking.rules.LocationIsOffered;
 import dev.lessonbook.booking.rules.NoticeIsSufficient;
 import dev.lessonbook.booking.rules.PaymentMethodGiven;
+import dev.lessonbook.booking.rules.PriceIsChargeable;
 import dev.lessonbook.booking.rules.SlotsAreOpen;
 import dev.lessonbook.booking.rules.StartsOnQuarterHour;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import dev.lessonbook.problem.Result;
 import dev.lessonbook.profile.InstructorProfile;
+import dev.lessonbook.profile.LessonPrice;
 import dev.lessonbook.profile.LessonService;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +37,8 @@ public final class BookingRules {
             new DurationIsOffered(),
             new StartsOnQuarterHour(),
             new EndsByMidnight(),
-            new LocalTimeExists());
+            new LocalTimeExists(),
+            new PriceIsChargeable());
 
     private static final List<SlotRule> SLOT_RULES = List.of(
             new SlotsAreOpen(),
@@ -74,7 +77,9 @@ public final class BookingRules {
                 lesson.endMinute(),
                 startsAt,
                 endsAt,
-                LessonPrice.of(lesson.service(), request.locationType(), request.durationMinutes()),
+                // PriceIsChargeable has passed: the price exists.
+                new Money(LessonPrice.of(lesson.service(), request.locationType(), request.durationMinutes()).orElseThrow(),
+                        lesson.service().currency()),
                 Occupancy.forLesson(startsAt, endsAt, lesson.profile().bufferFor(request.locationType())));
     }
 }

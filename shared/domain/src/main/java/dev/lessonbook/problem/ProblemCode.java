@@ -29,6 +29,8 @@ public enum ProblemCode {
     NOT_AVAILABLE(422, "Not available"),
     INSUFFICIENT_NOTICE(422, "Insufficient notice"),
     PAYMENT_METHOD_REQUIRED(422, "Payment method required"),
+    /** The lesson would cost more than one payment can hold (a profile stored before rates were bounded). */
+    PRICE_TOO_HIGH(422, "Price too high"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     LESSON_NOT_ENDED(422, "Lesson not ended"),
     BOOKING_STARTED(422, "Booking started"),

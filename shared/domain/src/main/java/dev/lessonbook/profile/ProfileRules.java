@@ -63,6 +63,31 @@ public final class ProfileRules {
         return Result.ok(new InstructorProfile(profile.instructorId(), profile.timezone(), buffers, services));
     }
 
+    /**
+     * Every rate is an amount one payment can hold, and so is the price of the service's longest
+     * (valid) duration at that rate: a lesson the profile offers must be one a student can pay.
+     * Reported in a fixed order (the enum's), whatever order the map iterates in.
+     */
+    private static void checkRates(LessonService service, String currency, Set<Integer> validDurations, String path,
+            List<FieldError> errors) {
+        long largest = LessonPrice.maxAmount(currency);
+        int longest = validDurations.stream().mapToInt(Integer::intValue).max().orElse(0);
+        for (LocationType type : LocationType.values()) {
+            Long rate = service.hourlyRates().get(type);
+            String ratePath = path + ".rates." + type.wireName();
+            if (rate == null) {
+                continue;
+            }
+            if (rate < 0 || rate > largest) {
+                errors.add(new FieldError(ratePath,
+                        "must be an hourly rate from 0 to " + largest + " in the currency's smallest unit (cents)"));
+            } else if (LessonPrice.of(rate, longest, currency).isEmpty()) {
+                errors.add(new FieldError(ratePath, "at this rate a " + longest + "-minute lesson would cost more than "
+                        + largest + ", the most one payment can be; lower the rate or the longest duration"));
+            }
+        }
+    }
+
     private static void checkBuffer(int minutes, String path, List<FieldError> errors) {
         if (minutes < 0 || minutes > MAX_BUFFER_MINUTES || minutes % GRID_MINUTES != 0) {
             errors.add(new FieldError(path, "must be a multiple of 15 minutes from 0 to " + MAX_BUFFER_MINUTES));
@@ -73,7 +98,9 @@ public final class ProfileRules {
         if (service.id() == null || !ID.matcher(service.id()).matches()) {
             errors.add(new FieldError(path + ".id", "must be 1–64 characters of A-Z, a-z, 0-9, _ or -"));
         }
-        if (service.name() == null || service.name().isBlank() || service.name().length() > MAX_NAME_LENGTH) {
+        // Characters as the API counts them (code points): an emoji is one, not two.
+        if (service.name() == null || service.name().isBlank()
+                || service.name().codePointCount(0, service.name().length()) > MAX_NAME_LENGTH) {
             errors.add(new FieldError(path + ".name", "must be 1–" + MAX_NAME_LENGTH + " characters"));
         }
         if (service.durationOptions().isEmpty()) {
@@ -92,14 +119,8 @@ public final class ProfileRules {
         if (service.hourlyRates().isEmpty()) {
             errors.add(new FieldError(path + ".rates", "must offer at least one location type (online, instructor_location, student_location)"));
         }
-        // Report in a fixed order (the enum's), whatever order the map iterates in.
-        for (LocationType type : LocationType.values()) {
-            Long rate = service.hourlyRates().get(type);
-            if (rate != null && rate < 0) {
-                errors.add(new FieldError(path + ".rates." + type.wireName(), "must be an hourly rate in cents, 0 or more"));
-            }
-        }
         String currency = service.currency() == null ? DEFAULT_CURRENCY : service.currency();
+        checkRates(service, currency, durations, path, errors);
         if (!CURRENCY.matcher(currency).matches()) {
             errors.add(new FieldError(path + ".currency", "must be a 3-letter lower-case ISO 4217 code such as usd"));
         }

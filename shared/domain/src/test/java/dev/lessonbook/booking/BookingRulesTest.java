@@ -173,12 +173,37 @@ class BookingRulesTest {
 
     @Test
     void thePriceIsTheHourlyRateProRataRoundedHalfUp() {
-        assertThat(LessonPrice.of(aService().rate(LocationType.ONLINE, 4999).build(), LocationType.ONLINE, 45).amount())
-                .isEqualTo(3749); // 3749.25
-        assertThat(LessonPrice.of(aService().rate(LocationType.ONLINE, 1002).build(), LocationType.ONLINE, 45).amount())
-                .isEqualTo(752); // 751.5
+        InstructorProfile profile = aProfile().services(aService().durations(45)
+                .rate(LocationType.ONLINE, 4999).rate(LocationType.STUDENT_LOCATION, 1002).build()).build();
+
+        assertThat(valueOf(BookingRules.propose(aRequest().minutes(45).build(), profile)).price())
+                .isEqualTo(new Money(3749, "usd")); // 3749.25
+        assertThat(valueOf(BookingRules.propose(aRequest().location(LocationType.STUDENT_LOCATION).minutes(45).build(), profile))
+                .price()).isEqualTo(new Money(752, "usd")); // 751.5
         assertThat(proposed(aRequest().location(LocationType.STUDENT_LOCATION).minutes(30)).price())
                 .isEqualTo(new Money(4500, "usd"));
+    }
+
+    @Test
+    void aLessonThatWouldCostMoreThanOneChargeCanHoldIsRefused() {
+        // Profiles stored before rates were bounded may hold any rate, up to the largest long.
+        for (long rate : new long[] {100_000_000L, 99_999_999_999L, Long.MAX_VALUE}) {
+            InstructorProfile stored = aProfile().services(aService().durations(60).onlyRate(LocationType.ONLINE, rate).build()).build();
+
+            Rejection rejection = proposalRejected(aRequest(), stored);
+
+            assertThat(rejection.code()).as("rate %d", rate).isEqualTo(ProblemCode.PRICE_TOO_HIGH);
+            assertThat(rejection.detail()).isEqualTo("A 60-minute guitar lesson (online) would cost more than 99999999 usd "
+                    + "in its smallest unit, the most one payment can be; choose a shorter lesson");
+        }
+    }
+
+    @Test
+    void aLessonCostingExactlyTheLargestChargeIsBookable() {
+        InstructorProfile profile = aProfile().services(aService().durations(60)
+                .onlyRate(LocationType.ONLINE, 99_999_999).build()).build();
+
+        assertThat(valueOf(BookingRules.propose(aRequest().build(), profile)).price()).isEqualTo(new Money(99_999_999, "usd"));
     }
 
     @Test

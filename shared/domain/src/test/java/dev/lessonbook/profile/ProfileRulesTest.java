@@ -15,9 +15,13 @@ import org.junit.jupiter.api.Test;
 class ProfileRulesTest {
 
     @SuppressWarnings("unchecked")
-    private static List<String> fieldsOf(Rejection rejection) {
+    private static List<FieldError> errorsOf(Rejection rejection) {
         assertThat(rejection.code()).isEqualTo(ProblemCode.VALIDATION_FAILED);
-        return ((List<FieldError>) rejection.extras().get("errors")).stream().map(FieldError::field).toList();
+        return (List<FieldError>) rejection.extras().get("errors");
+    }
+
+    private static List<String> fieldsOf(Rejection rejection) {
+        return errorsOf(rejection).stream().map(FieldError::field).toList();
     }
 
     @Test
@@ -78,6 +82,43 @@ class ProfileRulesTest {
         assertThat(fieldsOf(rejectionOf(ProfileRules.validate(aProfile()
                 .services(aService().rate(LocationType.INSTRUCTOR_LOCATION, -1).build()).build()))))
                 .containsExactly("services[0].rates.instructor_location");
+    }
+
+    @Test
+    void aRateAboveTheLargestChargeIsRejected() {
+        for (long rate : new long[] {LessonPrice.MAX_AMOUNT + 1, 99_999_999_999L, Long.MAX_VALUE}) {
+            Rejection rejection = rejectionOf(ProfileRules.validate(aProfile()
+                    .services(aService().durations(15).onlyRate(LocationType.ONLINE, rate).build()).build()));
+
+            assertThat(errorsOf(rejection)).as("rate %d", rate).containsExactly(new FieldError("services[0].rates.online",
+                    "must be an hourly rate from 0 to 99999999 in the currency's smallest unit (cents)"));
+        }
+    }
+
+    @Test
+    void theLargestChargeIsAnHourlyRateForAnHourLongLesson() {
+        valueOf(ProfileRules.validate(aProfile().services(aService().durations(15, 30, 60)
+                .onlyRate(LocationType.ONLINE, LessonPrice.MAX_AMOUNT).currency("jpy").build()).build()));
+    }
+
+    @Test
+    void aRateAtWhichTheLongestLessonCostsMoreThanOneChargeIsRejected() {
+        Rejection rejection = rejectionOf(ProfileRules.validate(aProfile().services(aService().durations(60, 90)
+                .onlyRate(LocationType.STUDENT_LOCATION, 66_666_667).build()).build()));
+
+        assertThat(errorsOf(rejection)).containsExactly(new FieldError("services[0].rates.student_location",
+                "at this rate a 90-minute lesson would cost more than 99999999, the most one payment can be; "
+                        + "lower the rate or the longest duration"));
+        valueOf(ProfileRules.validate(aProfile().services(aService().durations(60, 90)
+                .onlyRate(LocationType.STUDENT_LOCATION, 66_666_666).build()).build()));
+    }
+
+    @Test
+    void aNameIsMeasuredInCharactersAsTheApiCountsThem() {
+        valueOf(ProfileRules.validate(aProfile().services(aService().name("🎸".repeat(ProfileRules.MAX_NAME_LENGTH)).build()).build()));
+        assertThat(fieldsOf(rejectionOf(ProfileRules.validate(aProfile()
+                .services(aService().name("🎸".repeat(ProfileRules.MAX_NAME_LENGTH + 1)).build()).build()))))
+                .containsExactly("services[0].name");
     }
 
     @Test
