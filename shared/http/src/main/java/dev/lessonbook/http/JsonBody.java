@@ -9,6 +9,11 @@ import dev.lessonbook.problem.Rejection;
 import dev.lessonbook.problem.Rejection.FieldError;
 import dev.lessonbook.problem.Result;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,9 +57,13 @@ public final class JsonBody {
         if (mediaTypeProblem.isPresent()) {
             return Result.rejected(ProblemCode.UNSUPPORTED_MEDIA_TYPE, mediaTypeProblem.get());
         }
+        Result<String> text = utf8(((Result.Ok<byte[]>) body).value());
+        if (text instanceof Result.Rejected<String> notUtf8) {
+            return Result.rejected(notUtf8.rejection());
+        }
         Object json;
         try {
-            json = READER.read(((Result.Ok<byte[]>) body).value());
+            json = READER.read(((Result.Ok<String>) text).value());
         } catch (StreamConstraintsException tooDeep) {
             return Result.rejected(ProblemCode.MALFORMED_JSON, "Request body is not acceptable JSON: "
                     + "it nests deeper than " + MAX_NESTING_DEPTH + " levels or holds an over-long value");
@@ -71,21 +80,52 @@ public final class JsonBody {
     }
 
     /**
+     * The body as text, decoded as UTF-8 and nothing else: JSON on the wire is UTF-8 (RFC 8259
+     * §8.1), while Jackson, handed bytes, would guess UTF-16 or UTF-32 from a byte order mark or
+     * from zero bytes and read them. Bytes that are not UTF-8 are 400, and so is a NUL, which no
+     * JSON text holds but every UTF-16 or UTF-32 one of ASCII does. A UTF-8 byte order mark is
+     * ignored, as §8.1 allows a parser to do (it is unambiguous, and some Windows tools write one).
+     */
+    private static Result<String> utf8(byte[] body) {
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length); // UTF-8 never decodes to more chars than bytes
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        if (decoder.decode(in, out, true).isError() || decoder.flush(out).isError()) {
+            return Result.rejected(ProblemCode.MALFORMED_JSON,
+                    "Request body must be UTF-8: byte " + (in.position() + 1) + " is not");
+        }
+        String text = out.flip().toString();
+        if (text.indexOf('\u0000') >= 0) {
+            return Result.rejected(ProblemCode.MALFORMED_JSON,
+                    "Request body must be UTF-8: it holds NUL bytes, as UTF-16 and UTF-32 text does");
+        }
+        return Result.ok(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    /**
      * JSON, and only JSON: {@code application/json}, with an optional {@code charset=utf-8}
      * (JSON is UTF-8, RFC 8259). A missing Content-Type is read as JSON: the body must parse
-     * anyway, and refusing it would only punish minimal clients.
+     * anyway, and refusing it would only punish minimal clients. The value is visible ASCII,
+     * spaces and tabs (RFC 9110 leaves other bytes no meaning in a media type), so
+     * {@code application/json\u0001} is not JSON with a stray byte but no media type we know.
      */
     static Optional<String> mediaTypeProblem(Optional<String> contentType) {
         if (contentType.isEmpty() || contentType.get().isBlank()) {
             return Optional.empty();
         }
+        if (!contentType.get().chars().allMatch(c -> c == '\t' || (c >= 0x20 && c <= 0x7E))) {
+            return Optional.of("Content-Type must be application/json in visible ASCII, got "
+                    + printable(contentType.get().strip()));
+        }
         String[] parts = contentType.get().split(";");
-        String type = parts[0].trim().toLowerCase(Locale.ROOT);
+        String type = parts[0].strip().toLowerCase(Locale.ROOT);
         if (!type.equals("application/json")) {
-            return Optional.of("Content-Type must be application/json, got " + printable(parts[0].trim()));
+            return Optional.of("Content-Type must be application/json, got " + printable(parts[0].strip()));
         }
         for (int i = 1; i < parts.length; i++) {
-            String parameter = parts[i].trim().toLowerCase(Locale.ROOT).replace(" ", "");
+            String parameter = parts[i].strip().toLowerCase(Locale.ROOT).replace(" ", "").replace("\t", "");
             if (parameter.startsWith("charset=") && !parameter.equals("charset=utf-8")
                     && !parameter.equals("charset=\"utf-8\"")) {
                 return Optional.of("Content-Type charset must be utf-8");

@@ -9,8 +9,11 @@ import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import dev.lessonbook.problem.Rejection.FieldError;
 import dev.lessonbook.problem.Result;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,6 +128,64 @@ class JsonBodyTest {
         // Values are the field readers' to judge (JsonFields' text rule); names never reach them.
         rejected(required("application/json", "{\"no\\ud800te\":1}"), ProblemCode.MALFORMED_JSON);
         rejected(required("application/json", "{\"note\\udc00\":1}"), ProblemCode.MALFORMED_JSON);
+    }
+
+    private static Result<Map<String, Object>> requiredBytes(byte[] body) {
+        return JsonBody.required(TestEvents.request("POST", "/v1/bookings").header("Content-Type", "application/json")
+                .base64Body(Base64.getEncoder().encodeToString(body)).build());
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE"})
+    void jsonInAnotherUnicodeEncodingIsMalformedWithOrWithoutItsByteOrderMark(String encoding) {
+        Charset charset = Charset.forName(encoding);
+        byte[] withoutBom = "{\"note\":\"é\"}".getBytes(charset);
+        byte[] withBom = concat("\ufeff".getBytes(charset), withoutBom);
+
+        for (byte[] body : List.of(withoutBom, withBom)) {
+            assertThat(rejected(requiredBytes(body), ProblemCode.MALFORMED_JSON).detail()).startsWith("Request body must be UTF-8");
+        }
+    }
+
+    @Test
+    void utf16TextThatArrivedAsAStringIsMalformedToo() {
+        // ASCII in UTF-16 is valid UTF-8 (with NULs), so a gateway may pass it on as text.
+        String asText = new String("{\"a\":1}".getBytes(StandardCharsets.UTF_16LE), StandardCharsets.UTF_8);
+
+        rejected(required("application/json", asText), ProblemCode.MALFORMED_JSON);
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkIsIgnoredAsRfc8259Allows() {
+        byte[] body = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "{\"a\":\"é\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(value(requiredBytes(body))).containsExactly(Map.entry("a", "é"));
+        assertThat(value(required("application/json", "\ufeff{\"a\":1}"))).containsExactly(Map.entry("a", 1L));
+    }
+
+    @Test
+    void invalidUtf8IsNamedByItsPosition() {
+        assertThat(rejected(requiredBytes(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '(', '"', '}'}),
+                ProblemCode.MALFORMED_JSON).detail()).isEqualTo("Request body must be UTF-8: byte 7 is not");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json\u0001", "\u0001application/json", "application/json;\u0000charset=utf-8",
+            "application/json\u007f", "application/json\u00a0", "application/json; charset=utf-8\u001f"})
+    void aMediaTypeWithControlOrNonAsciiCharactersIsUnsupported(String contentType) {
+        assertThat(rejected(required(contentType, "{}"), ProblemCode.UNSUPPORTED_MEDIA_TYPE).detail())
+                .contains("visible ASCII");
+    }
+
+    @Test
+    void spacesAndTabsAroundTheMediaTypeAreFine() {
+        value(required(" \tapplication/json ; charset=utf-8\t", "{}"));
     }
 
     @Test
