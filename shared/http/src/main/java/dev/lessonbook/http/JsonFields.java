@@ -97,13 +97,7 @@ public final class JsonFields {
         if (text == null) {
             return null;
         }
-        Optional<LocalDate> date = WireFormats.parseDate(text);
-        if (date.isEmpty()) {
-            reject(name, WireFormats.looksLikeDate(text)
-                    ? text + " is not a day of the calendar"
-                    : WireFormats.DATE_RULE);
-        }
-        return date.orElse(null);
+        return WireFormats.readDate(text, fieldPath(name), errors).orElse(null);
     }
 
     /** An {@code HH:MM} time as minute of the day (24:00 = 1440; out-of-day hours left to the domain). */

@@ -15,11 +15,38 @@ import java.util.OptionalInt;
 public final class WireFormats {
     public static final String DATE_RULE = "must be a date YYYY-MM-DD, e.g. 2026-12-07";
     public static final String TIME_RULE = "must be a time HH:MM with two-digit hours and minutes, e.g. 09:30";
+    /**
+     * The calendar the API serves. No lesson, week or listing lies outside it, and the bound keeps
+     * every date four digits long and far from the ends of {@link LocalDate} and {@link Instant}
+     * for whatever is computed from it (instants, week arithmetic, keys that sort as text).
+     */
+    public static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LAST_DATE = LocalDate.of(2200, 12, 31);
+    public static final String DATE_RANGE_RULE = "must be a date from " + FIRST_DATE + " to " + LAST_DATE;
 
     private WireFormats() {}
 
+    /**
+     * Every date the API reads — in a body, in the path ({@code weekStart}), in the query
+     * ({@code from}, {@code to}) — is read here: a {@code YYYY-MM-DD} day of the calendar from
+     * {@link #FIRST_DATE} to {@link #LAST_DATE}, or empty with what is wrong with it added to
+     * {@code errors} under {@code field}.
+     */
+    public static Optional<LocalDate> readDate(String text, String field, FieldErrors errors) {
+        Optional<LocalDate> date = parseDate(text);
+        if (date.isEmpty()) {
+            errors.add(field, looksLikeDate(text) ? text + " is not a day of the calendar" : DATE_RULE);
+            return date;
+        }
+        if (date.get().isBefore(FIRST_DATE) || date.get().isAfter(LAST_DATE)) {
+            errors.add(field, DATE_RANGE_RULE);
+            return Optional.empty();
+        }
+        return date;
+    }
+
     /** A date in exactly {@code YYYY-MM-DD} form that exists on the calendar. */
-    public static Optional<LocalDate> parseDate(String text) {
+    static Optional<LocalDate> parseDate(String text) {
         if (text == null || text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-'
                 || !digits(text, 0, 4) || !digits(text, 5, 7) || !digits(text, 8, 10)) {
             return Optional.empty();
@@ -35,7 +62,7 @@ public final class WireFormats {
     }
 
     /** True when the text has the date shape but names no calendar day (2026-02-30). */
-    public static boolean looksLikeDate(String text) {
+    static boolean looksLikeDate(String text) {
         return text != null && text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-'
                 && digits(text, 0, 4) && digits(text, 5, 7) && digits(text, 8, 10);
     }

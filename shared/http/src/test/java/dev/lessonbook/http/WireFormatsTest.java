@@ -2,6 +2,7 @@ package dev.lessonbook.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lessonbook.problem.Rejection.FieldError;
 import java.time.Instant;
 import java.time.LocalDate;
 import net.jqwik.api.ForAll;
@@ -30,6 +31,30 @@ class WireFormatsTest {
     @ValueSource(strings = {"2026-2-3", "2026-12-7", "26-12-07", "2026/12/07", "+2026-12-07", "2026-12-07T00:00", "", "２０２６-12-07"})
     void dateNotWrittenYyyyMmDdIsRefused(String text) {
         assertThat(WireFormats.parseDate(text)).isEmpty();
+    }
+
+    @Test
+    void everyDateInputIsReadFrom1900To2200() {
+        FieldErrors errors = new FieldErrors();
+        assertThat(WireFormats.readDate("1900-01-01", "a", errors)).contains(LocalDate.of(1900, 1, 1));
+        assertThat(WireFormats.readDate("2200-12-31", "b", errors)).contains(LocalDate.of(2200, 12, 31));
+        assertThat(errors.isEmpty()).isTrue();
+
+        for (String outside : new String[] {"1899-12-31", "2201-01-01", "0000-01-01", "9999-12-31"}) {
+            assertThat(WireFormats.readDate(outside, "date", errors)).isEmpty();
+        }
+        assertThat(errors.list()).extracting(FieldError::message).containsOnly("must be a date from 1900-01-01 to 2200-12-31");
+    }
+
+    @Test
+    void aDateInputNamesWhatIsWrongWithIt() {
+        FieldErrors errors = new FieldErrors();
+        WireFormats.readDate("2026-02-30", "date", errors);
+        WireFormats.readDate("tomorrow", "from", errors);
+        WireFormats.readDate(null, "weekStart", errors);
+
+        assertThat(errors.list()).containsExactly(new FieldError("date", "2026-02-30 is not a day of the calendar"),
+                new FieldError("from", WireFormats.DATE_RULE), new FieldError("weekStart", WireFormats.DATE_RULE));
     }
 
     @Test

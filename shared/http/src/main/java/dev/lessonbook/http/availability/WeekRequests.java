@@ -85,10 +85,6 @@ public final class WeekRequests {
     }
 
     private static LocalDate weekStart(ApiRequest request, FieldErrors errors) {
-        Optional<LocalDate> weekStart = request.pathParam("weekStart").flatMap(WireFormats::parseDate);
-        if (weekStart.isEmpty()) {
-            errors.add("weekStart", WireFormats.DATE_RULE + " (the Monday the week starts on)");
-        }
-        return weekStart.orElse(null);
+        return WireFormats.readDate(request.pathParam("weekStart").orElse(null), "weekStart", errors).orElse(null);
     }
 }

@@ -82,11 +82,7 @@ public final class BookingRequests {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        Optional<LocalDate> date = WireFormats.parseDate(text.get());
-        if (date.isEmpty()) {
-            errors.add(name, WireFormats.DATE_RULE);
-        }
-        return date;
+        return WireFormats.readDate(text.get(), name, errors);
     }
 
     public static Result<BookingRef> booking(ApiRequest request) {

@@ -132,6 +132,18 @@ class WeekRequestsTest {
     }
 
     @Test
+    void aWeekStartMustLieBetween1900And2200() {
+        APIGatewayV2HTTPEvent early = put().pathParam("weekStart", "1899-12-25").json("{\"windows\":[]}").event();
+        TestEvents.Builder get = TestEvents.request("GET", "/v1/instructors/i1/availability/weeks/2201-01-04")
+                .pathParam("instructorId", "i1").pathParam("weekStart", "2201-01-04");
+
+        assertThat(fields(save(early))).containsExactly("weekStart");
+        assertThat(fields(WeekRequests.readWeek(get.build()))).containsExactly("weekStart");
+        assertThat(fields(save("{\"windows\":[" + window("1899-12-31", "09:00", "10:00") + "]}")))
+                .containsExactly("windows[0].date");
+    }
+
+    @Test
     void anotherInstructorIsForbiddenBeforeTheBodyIsRead() {
         rejected(save(put().as("i2", "instructor").json("not json").event()), ProblemCode.FORBIDDEN);
         rejected(save(put().as("s1", "student").json("{}").event()), ProblemCode.FORBIDDEN);

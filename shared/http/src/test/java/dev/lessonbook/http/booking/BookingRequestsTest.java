@@ -122,6 +122,24 @@ class BookingRequestsTest {
     }
 
     @Test
+    void aBookingDateMustLieBetween1900And2200() {
+        assertThat(fields(create(VALID.replace("2026-12-07", "1899-12-31")))).containsExactly("date");
+        assertThat(fields(create(VALID.replace("2026-12-07", "2201-01-01")))).containsExactly("date");
+        value(create(VALID.replace("2026-12-07", "2200-12-31")));
+    }
+
+    @Test
+    void aListingRangeMustLieBetween1900And2200() {
+        TestEvents.Builder list = TestEvents.request("GET", "/v1/instructors/i1/bookings").as("i1", "instructor")
+                .pathParam("instructorId", "i1");
+
+        assertThat(fields(BookingRequests.listForInstructor(list.query("from", "1899-12-31").query("to", "2201-01-01").build())))
+                .containsExactly("from", "to");
+        assertThat(value(BookingRequests.listForInstructor(list.query("from", "1900-01-01").query("to", "2200-12-31").build())).to())
+                .contains(LocalDate.of(2200, 12, 31));
+    }
+
+    @Test
     void headerAndBodyErrorsComeTogether() {
         APIGatewayV2HTTPEvent event = TestEvents.request("POST", "/v1/bookings").as("s1", "student")
                 .header("Idempotency-Key", "").json("{\"durationMinutes\":true}").event();
