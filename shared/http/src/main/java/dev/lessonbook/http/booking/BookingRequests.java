@@ -98,7 +98,11 @@ public final class BookingRequests {
         }));
     }
 
-    /** 1–255 visible ASCII characters, or absent (null). */
+    /**
+     * 1–255 visible ASCII characters except the comma, or absent (null). API Gateway joins a
+     * repeated header into one value with commas, so "a,b" may be two keys: taking either would
+     * guess which request the client meant to repeat, so a comma is refused in any key.
+     */
     private static String idempotencyKey(ApiRequest request, FieldErrors errors) {
         Optional<String> key = request.header("Idempotency-Key");
         if (key.isEmpty()) {
@@ -106,9 +110,10 @@ public final class BookingRequests {
         }
         String value = key.get();
         if (value.isEmpty() || value.length() > Limits.MAX_IDEMPOTENCY_KEY_CHARS
-                || !value.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
-            errors.add("Idempotency-Key", "must be 1-" + Limits.MAX_IDEMPOTENCY_KEY_CHARS
-                    + " visible ASCII characters (no spaces), e.g. a UUID");
+                || !value.chars().allMatch(c -> c >= 0x21 && c <= 0x7E && c != ',')) {
+            errors.add("Idempotency-Key", "must be one key of 1-" + Limits.MAX_IDEMPOTENCY_KEY_CHARS
+                    + " visible ASCII characters without spaces or commas, e.g. a UUID"
+                    + " (repeated Idempotency-Key headers arrive joined by commas)");
             return null;
         }
         return value;

@@ -122,6 +122,17 @@ class BookingRequestsTest {
     }
 
     @Test
+    void anIdempotencyKeyWithACommaIsRefusedBecauseRepeatedHeadersArriveCommaJoined() {
+        TestEvents.Builder request = TestEvents.request("POST", "/v1/bookings").as("s1", "student").json(VALID);
+
+        for (String key : new String[] {"a,b", "key-1,key-1", ",", "a,"}) {
+            assertThat(fieldErrors(create(request.header("Idempotency-Key", key).event()))).as(key).containsExactly(
+                    new FieldError("Idempotency-Key", "must be one key of 1-255 visible ASCII characters without spaces "
+                            + "or commas, e.g. a UUID (repeated Idempotency-Key headers arrive joined by commas)"));
+        }
+    }
+
+    @Test
     void aBookingDateMustLieBetween1900And2200() {
         assertThat(fields(create(VALID.replace("2026-12-07", "1899-12-31")))).containsExactly("date");
         assertThat(fields(create(VALID.replace("2026-12-07", "2201-01-01")))).containsExactly("date");
