@@ -19,10 +19,15 @@ import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.local.auth.LocalTokenIssuer;
 import dev.lessonbook.local.client.ApiClient;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -199,17 +204,77 @@ public final class ReliabilitySystem {
             Map<String, String> lowerCased = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) ->
                     lowerCased.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-            ApiClient.Response answer = new ApiClient.Response(response.statusCode(), lowerCased, response.body());
-            String rawPath = URI.create(api.base() + path).getRawPath();
-            CONTRACT.validate(method, rawPath, answer.status(), answer.headers(), answer.body());
-            checkResponse(method, path, answer);
-            return answer;
+            return checked(method, path, new ApiClient.Response(response.statusCode(), lowerCased, response.body()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A request written byte for byte on a socket, for what HttpClient refuses to send: a header
+     * given twice, control characters in a header value (header text goes out as ISO-8859-1).
+     * The response gets the same contract and leak checks as {@link #raw}.
+     */
+    ApiClient.Response onTheWire(String method, String path, String token, byte[] body, List<Map.Entry<String, String>> headers) {
+        URI base = api.base();
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n")
+                .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
+                .append("Connection: close\r\n");
+        if (token != null) {
+            head.append("Authorization: Bearer ").append(token).append("\r\n");
+        }
+        headers.forEach(header -> head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n"));
+        head.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\n\r\n");
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            if (body != null) {
+                out.write(body);
+            }
+            out.flush();
+            return checked(method, path, readResponse(socket.getInputStream()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(method + " " + path + " failed on the wire", e);
+        }
+    }
+
+    /** An HTTP/1.1 response: status line, headers (names lower-cased, repeats comma-joined), a Content-Length body. */
+    private static ApiClient.Response readResponse(InputStream in) throws java.io.IOException {
+        ByteArrayOutputStream headBytes = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int next = in.read();
+            if (next < 0) {
+                throw new java.io.EOFException("the connection closed inside the response head");
+            }
+            headBytes.write(next);
+            matched = next == "\r\n\r\n".charAt(matched) ? matched + 1 : (next == '\r' ? 1 : 0);
+        }
+        String[] lines = headBytes.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ", 3)[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.merge(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).strip(), (first, next) -> first + "," + next);
+            }
+        }
+        byte[] body = headers.containsKey("content-length")
+                ? in.readNBytes(Integer.parseInt(headers.get("content-length")))
+                : in.readAllBytes();
+        return new ApiClient.Response(status, headers, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private ApiClient.Response checked(String method, String path, ApiClient.Response answer) {
+        String rawPath = URI.create(api.base() + path).getRawPath();
+        CONTRACT.validate(method, rawPath, answer.status(), answer.headers(), answer.body());
+        checkResponse(method, path, answer);
+        return answer;
     }
 
     // ---- identities ------------------------------------------------------------------------
