@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class LessonPriceTest {
     private static final BigInteger LARGEST_CHARGE = BigInteger.valueOf(LessonPrice.MAX_AMOUNT);
 
-    /** SPEC §5.8 in exact arithmetic: rate × minutes / 60, rounded half up. */
+    /** docs/spec.md §5.8 in exact arithmetic: rate × minutes / 60, rounded half up. */
     private static BigInteger exactPrice(long hourlyRate, int minutes) {
         return BigInteger.valueOf(hourlyRate).multiply(BigInteger.valueOf(minutes)).add(BigInteger.valueOf(30))
                 .divide(BigInteger.valueOf(60));
