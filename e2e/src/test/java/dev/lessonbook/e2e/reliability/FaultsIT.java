@@ -3,7 +3,8 @@ package dev.lessonbook.e2e.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stripe.model.PaymentIntent;
-import dev.lessonbook.e2e.reliability.FaultProxy.Fault;
+import dev.lessonbook.emulators.FaultProxy;
+import dev.lessonbook.emulators.FaultProxy.Fault;
 import dev.lessonbook.local.client.ApiClient.Response;
 import java.time.DayOfWeek;
 import java.time.Duration;
