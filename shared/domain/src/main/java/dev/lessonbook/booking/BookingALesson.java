@@ -29,8 +29,9 @@ import java.util.Optional;
  * <ul>
  *   <li>another body under the same key → 422 {@code IDEMPOTENCY_KEY_REUSED} (not a replay);
  *   <li>a booking whose payment failed → the original problem again, 402 {@code PAYMENT_DECLINED}
- *       or 502 {@code PAYMENT_PROVIDER_UNAVAILABLE} (payment {@code FAILED} vs {@code MANUAL_REVIEW}
- *       tells them apart); a new attempt needs a new key;
+ *       or 502 {@code PAYMENT_PROVIDER_UNAVAILABLE} (payment {@code FAILED} is a decline; any other
+ *       payment — {@code MANUAL_REVIEW}, or {@code RELEASED} once the scheduler settled what Stripe
+ *       may have authorized — an outage); a new attempt needs a new key;
  *   <li>a booking still {@code PENDING} → 409 {@code IDEMPOTENT_REQUEST_IN_PROGRESS} with
  *       {@code Retry-After}: the original request is paying right now, and its outcome is not
  *       known yet; it is neither paid a second time nor shown half done;
@@ -218,7 +219,7 @@ public final class BookingALesson {
         }
         if (earlier.status() == BookingStatus.PAYMENT_FAILED) {
             return BookingOutcome.replayed(Result.rejected(
-                    earlier.payment().status() == PaymentStatus.MANUAL_REVIEW ? providerUnavailable() : declined()));
+                    earlier.payment().status() == PaymentStatus.FAILED ? declined() : providerUnavailable()));
         }
         if (earlier.status() == BookingStatus.PENDING) {
             return BookingOutcome.answered(Result.rejected(ProblemCode.IDEMPOTENT_REQUEST_IN_PROGRESS,

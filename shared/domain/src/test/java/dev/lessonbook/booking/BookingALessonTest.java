@@ -312,6 +312,19 @@ class BookingALessonTest {
                 .isEqualTo(ProblemCode.IDEMPOTENT_REQUEST_IN_PROGRESS);
     }
 
+    @Test
+    void aRetryAfterAnOutageWhoseAuthorizationWasSinceReleasedStillReplaysTheOutage() {
+        payments.authorizations(new PaymentOutcome.ProviderUnavailable("timeout"));
+        booking.book(aRequest().idempotencyKey("k-out").build());
+        Booking failed = bookings.all().get(0);
+        bookings.with(failed.withPayment(failed.payment().withStatus(PaymentStatus.RELEASED)));
+
+        BookingOutcome retry = booking.book(aRequest().idempotencyKey("k-out").build());
+
+        assertThat(retry.replayed()).isTrue();
+        assertThat(rejectionOf(retry.result()).code()).isEqualTo(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE);
+    }
+
     // --- a confirmation whose answer does not say what happened ---------------------------------
 
     @Test
