@@ -116,7 +116,7 @@ public final class BookingALesson {
             return BookingOutcome.answered(Result.rejected(broken.get()));
         }
         return switch (bookings.reserve(pending(bookingId, lesson, fingerprint, now), now)) {
-            case ReserveOutcome.Reserved reserved -> BookingOutcome.answered(pay(reserved.booking(), now));
+            case ReserveOutcome.Reserved reserved -> BookingOutcome.answered(pay(reserved.booking()));
             case ReserveOutcome.Conflict conflict -> BookingOutcome.answered(Result.rejected(
                     Rejection.of(ProblemCode.BOOKING_CONFLICT, conflict.scope().detail())
                             .with("conflictScope", conflict.scope().wireName())));
@@ -134,7 +134,7 @@ public final class BookingALesson {
                 fingerprint);
     }
 
-    private Result<Booking> pay(Booking pending, Instant now) {
+    private Result<Booking> pay(Booking pending) {
         Payment payment;
         if (pending.price().amount() == 0) {
             payment = Payment.notRequired();

@@ -46,6 +46,10 @@ public final class FaultProxy implements AutoCloseable {
             return values == null || values.isEmpty() ? "" : values.get(0);
         }
 
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
         /** The AWS JSON-protocol operation, e.g. {@code DynamoDB_20120810.TransactWriteItems}, or "". */
         public String target() {
             return header("x-amz-target");
@@ -86,6 +90,7 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicReference<Rule> rule = new AtomicReference<>();
     private final AtomicReference<CountDownLatch> hanging = new AtomicReference<>(new CountDownLatch(1));
     private final AtomicInteger faulted = new AtomicInteger();
+    private final List<Request> faultedRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicReference<StallQueue> stalled = new AtomicReference<>(new StallQueue());
 
     /** The order of the requests one stall holds: each forwards when the one before it is answered. */
@@ -128,6 +133,7 @@ public final class FaultProxy implements AutoCloseable {
     /** From now on, requests that match get {@code fault} instead of the emulator; returns a handle that clears it. */
     public Injected inject(Predicate<Request> matches, Fault fault) {
         faulted.set(0);
+        faultedRequests.clear();
         stalled.set(new StallQueue());
         rule.set(new Rule(matches, fault));
         return new Injected();
@@ -142,6 +148,11 @@ public final class FaultProxy implements AutoCloseable {
         /** How many requests got the fault so far. */
         public int hits() {
             return faulted.get();
+        }
+
+        /** How many of the requests that got the fault so far also match {@code which}. */
+        public long hits(Predicate<Request> which) {
+            return faultedRequests.stream().filter(which).count();
         }
 
         @Override
@@ -162,6 +173,7 @@ public final class FaultProxy implements AutoCloseable {
                     ? Optional.of(current.fault()) : Optional.empty();
             if (fault.isPresent()) {
                 faulted.incrementAndGet();
+                faultedRequests.add(request);
                 if (fault.get() instanceof Fault.Stall) {
                     stallThenRelay(request, exchange);
                 } else {
