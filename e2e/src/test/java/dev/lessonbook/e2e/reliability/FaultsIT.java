@@ -3,7 +3,8 @@ package dev.lessonbook.e2e.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stripe.model.PaymentIntent;
-import dev.lessonbook.e2e.reliability.FaultProxy.Fault;
+import dev.lessonbook.emulators.FaultProxy;
+import dev.lessonbook.emulators.FaultProxy.Fault;
 import dev.lessonbook.local.client.ApiClient.Response;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -108,9 +109,12 @@ class FaultsIT {
                 + stored.stream().map(item -> item.get("status").s()).toList() + ", intents " + intents.size()
                 + "; slot taken next: " + next.status() + "; retry with the same key: " + retried.status()
                 + " replayed=" + retried.header("idempotent-replayed");
+        // The scheduler (every 2 s here) may already have looked the authorization up by its key,
+        // which makes it when Stripe never got it, and cancelled it: no intent may be live.
         boolean held = answer.status() == 502 && stored.size() == 1 && stored.get(0).get("status").s().equals("PAYMENT_FAILED")
-                && intents.isEmpty() && next.status() == 201 && retried.status() == 502;
-        ReliabilityReport.fault(what, "502 PAYMENT_PROVIDER_UNAVAILABLE; one PAYMENT_FAILED booking, no intent; slot free; retry replays",
+                && intents.stream().allMatch(intent -> "canceled".equals(intent.getStatus())) && next.status() == 201
+                && retried.status() == 502;
+        ReliabilityReport.fault(what, "502 PAYMENT_PROVIDER_UNAVAILABLE; one PAYMENT_FAILED booking, no live intent; slot free; retry replays",
                 observed, held, lost);
         assertThat(held).as(observed).isTrue();
         assertThat(lost).isZero();
@@ -277,6 +281,189 @@ class FaultsIT {
         assertThat(processed).as("the cache worker processed the relayed event").isPositive();
     }
 
+    // ---- stalls: a dependency that freezes, then does late what it was asked -----------------
+
+    private static final Predicate<FaultProxy.Request> TRANSACTION = dynamo("TransactWriteItems");
+    /** A confirmation's transaction: the only one that makes slot locks permanent. */
+    private static final Predicate<FaultProxy.Request> CONFIRMATION =
+            TRANSACTION.and(request -> request.bodyText().contains("REMOVE #expiresAt"));
+
+    private static String stored(Map<String, AttributeValue> item, String attribute) {
+        return item.containsKey(attribute) ? item.get(attribute).s() : "";
+    }
+
+    private static Map<String, AttributeValue> bookingItem(String bookingId) {
+        return system.itemsWithPrefix("BOOKING#" + bookingId).stream().findFirst().orElseThrow();
+    }
+
+    private static void awaitHits(String what, FaultProxy.Injected injected, Predicate<FaultProxy.Request> which, long count)
+            throws InterruptedException {
+        try {
+            ReliabilitySystem.await(what, Duration.ofSeconds(60), () -> injected.hits(which) >= count);
+        } catch (AssertionError notYet) {
+            List<String> output = system.runtimeOutput().stream()
+                    .filter(line -> !line.startsWith("SCHEDULE ") && !line.contains("payment scheduler run")).toList();
+            throw new AssertionError(notYet.getMessage() + "; held " + injected.hits() + ", of them matching "
+                    + injected.hits(which) + "; runtime's last lines:\n"
+                    + String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size())), notYet);
+        }
+    }
+
+    /**
+     * The probe's interleaving, reduced to its mechanism: six bookings are authorized, then DynamoDB
+     * freezes on their confirmations, so each waits until the SDK gives up on it (25 s) and retries;
+     * then DynamoDB resumes and applies each first attempt before its retry. (The probe stopped
+     * Stripe first only to have the bookings in flight when DynamoDB stopped.)
+     */
+    @Test
+    void bookingsConfirmedLateDuringADynamoDbStallAnswerWhatIsStoredAndKeepTheirAuthorizations() throws Exception {
+        String instructorId = "fault-ins-stall";
+        profile(instructorId, "Europe/Berlin");
+        openAllDay(instructorId, system.token(instructorId, "instructor"), soon);
+        system.awaitQuiet();
+        // 90 minutes apart: a lesson and the instructor's 15-minute buffer after it never touch the next.
+        List<String> starts = List.of("08:00", "09:30", "11:00", "12:30", "14:00", "15:30");
+        List<java.util.concurrent.Callable<Response>> requests = IntStream.range(0, starts.size())
+                .mapToObj(i -> (java.util.concurrent.Callable<Response>) () ->
+                        book(instructorId, "fault-stu-stall-" + i, soon, starts.get(i), "fault-stall-" + i))
+                .toList();
+        java.time.Instant started = java.time.Instant.now();
+        List<Response> answers;
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(starts.size());
+        try (FaultProxy.Injected dynamoFrozen = system.aws.inject(CONFIRMATION, new Fault.Stall())) {
+            // One after the other into the stall (each authorized alone, within the suite's 1.5 s
+            // Stripe read timeout), so all six wait on DynamoDB at once.
+            List<java.util.concurrent.Future<Response>> sent = new java.util.ArrayList<>();
+            for (java.util.concurrent.Callable<Response> request : requests) {
+                sent.add(clients.submit(request));
+                awaitHits("booking " + sent.size() + "'s confirmation reached DynamoDB", dynamoFrozen, CONFIRMATION,
+                        sent.size());
+            }
+            awaitHits("every confirmation was sent twice (the SDK's retry after its 25 s timeout)", dynamoFrozen,
+                    CONFIRMATION, 2L * starts.size());
+            dynamoFrozen.close();
+            answers = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Response> answer : sent) {
+                answers.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        Duration took = Duration.between(started, java.time.Instant.now());
+        int mismatched = 0;
+        int claimsWithoutHold = 0;
+        int conflictsLeavingABooking = 0;
+        List<String> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            Response answer = answers.get(i);
+            Map<String, AttributeValue> item = bookingsOf("fault-stu-stall-" + i).get(0);
+            String bookingId = item.get("id").s();
+            String status = stored(item, "status");
+            String payment = item.containsKey("payment") ? item.get("payment").m().get("status").s() : "";
+            List<String> intents = system.paymentIntentsOf(bookingId).stream().map(PaymentIntent::getStatus).toList();
+            boolean answeredAsStored = answer.status() == 201
+                    ? status.equals(answer.json().path("status").asText()) && payment.equals(answer.json().at("/payment/status").asText())
+                    : !status.equals("CONFIRMED");
+            mismatched += answeredAsStored ? 0 : 1;
+            claimsWithoutHold += payment.equals("AUTHORIZED") && !intents.equals(List.of("requires_capture")) ? 1 : 0;
+            conflictsLeavingABooking += answer.status() == 409 && status.equals("CONFIRMED") ? 1 : 0;
+            seen.add(answer.status() + "/" + status + "/" + payment + "/" + intents);
+        }
+        String observed = answers.stream().map(Response::status).toList() + " after " + took.toMillis() / 100 / 10.0
+                + " s; answer/stored/payment/Stripe: " + java.util.Set.copyOf(seen);
+        boolean held = mismatched == 0 && claimsWithoutHold == 0 && conflictsLeavingABooking == 0
+                && answers.stream().allMatch(answer -> answer.status() == 201);
+        ReliabilityReport.figure("stall: 6 bookings confirmed late, answered in", took.toMillis() / 100 / 10.0 + " s");
+        ReliabilityReport.fault("DynamoDB stall on 6 confirmations (each applied late, after its SDK retry at 25 s)",
+                "6 × 201 CONFIRMED, stored CONFIRMED/AUTHORIZED, each intent requires_capture; no answer differs from what is stored",
+                observed, held, mismatched + claimsWithoutHold + conflictsLeavingABooking);
+        assertThat(held).as(observed).isTrue();
+    }
+
+    /**
+     * Stripe freezes while bookings are authorized (502 to the client, the booking PAYMENT_FAILED),
+     * then performs the authorizations it had queued: the scheduler finds each by its key and
+     * cancels it.
+     */
+    @Test
+    void authorizationsStripePerformsAfterTheBookingFailedAreCancelledByTheScheduler() throws Exception {
+        String instructorId = "fault-ins-queued";
+        profile(instructorId, "Europe/Berlin");
+        openAllDay(instructorId, system.token(instructorId, "instructor"), soon);
+        List<String> starts = List.of("08:00", "10:00", "12:00");
+        List<Response> answers;
+        try (FaultProxy.Injected frozen = system.stripe.inject(stripe("POST", "/v1/payment_intents"), new Fault.Stall())) {
+            answers = dev.lessonbook.emulators.Concurrently.run(IntStream.range(0, starts.size())
+                    .mapToObj(i -> (java.util.concurrent.Callable<Response>) () ->
+                            book(instructorId, "fault-stu-queued-" + i, soon, starts.get(i), "fault-queued-" + i))
+                    .toList(), starts.size());
+        }
+        java.time.Instant resumed = java.time.Instant.now();
+        List<String> bookingIds = IntStream.range(0, starts.size())
+                .mapToObj(i -> bookingsOf("fault-stu-queued-" + i).get(0).get("id").s()).toList();
+        ReliabilitySystem.await("Stripe performed the authorizations it had queued", Duration.ofSeconds(30),
+                () -> bookingIds.stream().allMatch(id -> !system.paymentIntentsOf(id).isEmpty()));
+        ReliabilitySystem.await("the scheduler cancelled every one", Duration.ofSeconds(60),
+                () -> bookingIds.stream().allMatch(id -> system.paymentIntentsOf(id).stream()
+                        .allMatch(intent -> "canceled".equals(intent.getStatus()))
+                        && "RELEASED".equals(bookingItem(id).get("payment").m().get("status").s())));
+        Duration took = Duration.between(resumed, java.time.Instant.now());
+        long live = bookingIds.stream().flatMap(id -> system.paymentIntentsOf(id).stream())
+                .filter(intent -> !"canceled".equals(intent.getStatus())).count();
+        long intents = bookingIds.stream().mapToLong(id -> system.paymentIntentsOf(id).size()).sum();
+        String observed = answers.stream().map(Response::status).toList() + "; stored "
+                + bookingIds.stream().map(id -> stored(bookingItem(id), "status") + "/"
+                        + bookingItem(id).get("payment").m().get("status").s()).toList()
+                + "; " + intents + " intent(s), live " + live + "; all cancelled " + took.toMillis() / 100 / 10.0
+                + " s after Stripe resumed (scheduler every 2 s here, 5 min deployed)";
+        boolean held = answers.stream().allMatch(answer -> answer.status() == 502) && live == 0 && intents == starts.size();
+        ReliabilityReport.figure("queued authorizations of failed bookings cancelled after Stripe resumed in",
+                took.toMillis() / 100 / 10.0 + " s (one scheduler run)");
+        ReliabilityReport.fault("Stripe stall during authorization (3 bookings), Stripe then performs the queued authorizations",
+                "3 × 502; each booking PAYMENT_FAILED, payment RELEASED; each intent cancelled by the scheduler", observed, held,
+                (int) live);
+        assertThat(held).as(observed).isTrue();
+    }
+
+    /**
+     * A cancellation whose transaction DynamoDB applies late (its SDK retry after 25 s finds it
+     * done) still releases the authorization within the request.
+     */
+    @Test
+    void aCancellationAppliedLateDuringADynamoDbStallReleasesTheAuthorizationAtOnce() throws Exception {
+        String instructorId = "fault-ins-cancel";
+        profile(instructorId, "Europe/Berlin");
+        openAllDay(instructorId, system.token(instructorId, "instructor"), soon);
+        String student = "fault-stu-stalled-cancel";
+        Response booked = book(instructorId, student, soon, "09:00", "fault-stalled-cancel");
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        String bookingId = booked.json().get("id").asText();
+        system.awaitQuiet();
+        Response cancelled;
+        java.time.Instant started = java.time.Instant.now();
+        try (FaultProxy.Injected frozen = system.aws.inject(TRANSACTION, new Fault.Stall())) {
+            java.util.concurrent.Future<Response> sent = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() ->
+                    system.api.post("/v1/bookings/" + bookingId + "/cancel", system.token(student, "student"), "{}"));
+            awaitHits("the cancellation was sent twice (the SDK's retry after its 25 s timeout)", frozen,
+                    request -> request.bodyText().contains(bookingId), 2);
+            frozen.close();
+            cancelled = sent.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        Duration took = Duration.between(started, java.time.Instant.now());
+        Map<String, AttributeValue> item = bookingItem(bookingId);
+        List<String> intents = system.paymentIntentsOf(bookingId).stream().map(PaymentIntent::getStatus).toList();
+        String payment = item.get("payment").m().get("status").s();
+        String observed = cancelled.status() + " " + cancelled.json().path("status").asText() + " payment "
+                + cancelled.json().at("/payment/status").asText() + " after " + took.toMillis() / 100 / 10.0 + " s; stored "
+                + stored(item, "status") + "/" + payment + "; Stripe " + intents;
+        boolean held = cancelled.status() == 200 && "RELEASED".equals(cancelled.json().at("/payment/status").asText())
+                && "RELEASED".equals(payment) && intents.equals(List.of("canceled"));
+        ReliabilityReport.fault("DynamoDB stall during a cancellation (its transaction applied late, SDK retry after 25 s)",
+                "200 CANCELLED, payment RELEASED within the request; stored the same; intent cancelled", observed, held,
+                held ? 0 : 1);
+        assertThat(held).as(observed).isTrue();
+    }
+
     static {
         ReliabilityReport.elsewhere("Faults", "a poison message lands in the DLQ after 5 receives; the rest of its batch is not redelivered",
                 "shared/messaging", "dev.lessonbook.messaging.OutboxAndBatchIT",
@@ -292,6 +479,15 @@ class FaultsIT {
                 "shared/messaging", "dev.lessonbook.messaging.OutboxAndBatchIT", "aPublishFailureLeavesTheOutboxItemAndTheRelayDeliversItLater");
         ReliabilityReport.elsewhere("Faults", "Stripe 500 / no answer / refused connection / 429 at the adapter",
                 "shared/payments", "dev.lessonbook.payments.stripe.StripeOutageIT", "providerAnswering500IsUnavailableAfterTwoRetriesWithTheSameKey");
+        ReliabilityReport.elsewhere("Faults", "a confirmation committed late is not reported lost by the SDK's retry of its transaction",
+                "shared/dynamodb", "dev.lessonbook.dynamodb.booking.DynamoBookingStoreIT",
+                "aConfirmationCommittedLateIsNotReportedLostByTheRetryOfItsTransaction");
+        ReliabilityReport.elsewhere("Faults", "an authorization Stripe performs after the booking failed is found by its key and cancelled",
+                "functions/payment-scheduler", "dev.lessonbook.functions.payment.PaymentLifecycleIT",
+                "anAuthorizationStripePerformedAfterTheBookingFailedIsFoundByItsKeyAndCancelledByTheScheduler");
+        ReliabilityReport.elsewhere("Faults", "20 concurrent retries of one key with a declined card: 402 or 409 in progress, never 201",
+                "functions/create-booking", "dev.lessonbook.functions.booking.CreateBookingHandlerIT",
+                "twentyConcurrentRetriesOfADeclinedBookingAreDeclinedOrInProgressNeverBooked");
         ReliabilityReport.elsewhere("Faults", "a hold left by a crash between reserve and confirm expires and is marked EXPIRED",
                 "functions/payment-scheduler", "dev.lessonbook.functions.payment.PaymentLifecycleIT",
                 "aHoldLeftByACrashStopsBlockingAtItsExpiryAndTheSchedulerMarksItExpired");

@@ -15,6 +15,7 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.param.PaymentIntentListParams;
 import dev.lessonbook.e2e.LocalRuntimeProcess;
 import dev.lessonbook.e2e.contract.OpenApiContract;
+import dev.lessonbook.emulators.FaultProxy;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.local.auth.LocalTokenIssuer;

@@ -29,15 +29,23 @@ import java.util.Optional;
  * <ul>
  *   <li>another body under the same key → 422 {@code IDEMPOTENCY_KEY_REUSED} (not a replay);
  *   <li>a booking whose payment failed → the original problem again, 402 {@code PAYMENT_DECLINED}
- *       or 502 {@code PAYMENT_PROVIDER_UNAVAILABLE} (payment {@code FAILED} vs {@code MANUAL_REVIEW}
- *       tells them apart); a new attempt needs a new key;
- *   <li>anything else → the booking as it is now, 201. Still {@code PENDING} means the twin is
- *       paying right now: it is returned as is rather than paid a second time or waited for.
+ *       or 502 {@code PAYMENT_PROVIDER_UNAVAILABLE} (payment {@code FAILED} is a decline; any other
+ *       payment — {@code MANUAL_REVIEW}, or {@code RELEASED} once the scheduler settled what Stripe
+ *       may have authorized — an outage); a new attempt needs a new key;
+ *   <li>a booking still {@code PENDING} → 409 {@code IDEMPOTENT_REQUEST_IN_PROGRESS} with
+ *       {@code Retry-After}: the original request is paying right now, and its outcome is not
+ *       known yet; it is neither paid a second time nor shown half done;
+ *   <li>anything else → the booking as it is now, 201.
  * </ul>
  *
  * <p>Payment provider unreachable: the slot is released at once (docs/spec.md §5.9) and the booking ends
  * {@code PAYMENT_FAILED} with payment {@code MANUAL_REVIEW} — "nothing is known to have happened"
- * includes an authorization whose answer was lost, which someone has to reconcile.
+ * includes an authorization whose answer was lost, or that Stripe performs later: that state is
+ * due work, and the payment scheduler finds and releases it ({@link ReleasingAuthorizations}).
+ *
+ * <p>Whatever a write's answer says, the answer to the client is what is stored: a confirmation
+ * reported lost is read back (it may have committed, its retry then finding it no longer PENDING),
+ * and money is released only once the state that calls for it has committed.
  *
  * <p>Until it leaves PENDING, a booking's payment reads {@code NOT_REQUIRED} with zero amounts:
  * no money has been touched yet.
@@ -53,6 +61,7 @@ public final class BookingALesson {
     private final PaymentGateway payments;
     private final Clock clock;
     private final Duration hold;
+    private final ReleasingAuthorizations releasing;
 
     public BookingALesson(ProfileStore profiles, AvailabilityStore weeks, BookingStore bookings, PaymentGateway payments,
             Clock clock) {
@@ -67,6 +76,16 @@ public final class BookingALesson {
         this.payments = payments;
         this.clock = clock;
         this.hold = hold;
+        // Its incidents are never raised here: a request releases only authorizations it knows by id.
+        this.releasing = new ReleasingAuthorizations(bookings, payments, (bookingId, operation, reason) -> { });
+    }
+
+    /**
+     * Whether {@code booking}'s card is authorized when it is booked (the lesson starts within
+     * {@link #AUTHORIZATION_HORIZON}), rather than saved for an authorization 24 h before the lesson.
+     */
+    public static boolean authorizesWhenBooked(Booking booking) {
+        return Duration.between(booking.createdAt(), booking.startsAt()).compareTo(AUTHORIZATION_HORIZON) <= 0;
     }
 
     public BookingOutcome book(BookingRequest request) {
@@ -97,7 +116,7 @@ public final class BookingALesson {
             return BookingOutcome.answered(Result.rejected(broken.get()));
         }
         return switch (bookings.reserve(pending(bookingId, lesson, fingerprint, now), now)) {
-            case ReserveOutcome.Reserved reserved -> BookingOutcome.answered(pay(reserved.booking(), now));
+            case ReserveOutcome.Reserved reserved -> BookingOutcome.answered(pay(reserved.booking()));
             case ReserveOutcome.Conflict conflict -> BookingOutcome.answered(Result.rejected(
                     Rejection.of(ProblemCode.BOOKING_CONFLICT, conflict.scope().detail())
                             .with("conflictScope", conflict.scope().wireName())));
@@ -115,15 +134,15 @@ public final class BookingALesson {
                 fingerprint);
     }
 
-    private Result<Booking> pay(Booking pending, Instant now) {
+    private Result<Booking> pay(Booking pending) {
         Payment payment;
         if (pending.price().amount() == 0) {
             payment = Payment.notRequired();
         } else {
             String paymentMethodId = pending.payment().paymentMethodId();
-            PaymentOutcome outcome = Duration.between(now, pending.startsAt()).compareTo(AUTHORIZATION_HORIZON) > 0
-                    ? payments.saveCard(pending.id(), paymentMethodId, pending.studentId())
-                    : payments.authorize(pending.id(), pending.price(), paymentMethodId, pending.studentId());
+            PaymentOutcome outcome = authorizesWhenBooked(pending)
+                    ? payments.authorize(pending.id(), pending.price(), paymentMethodId, pending.studentId())
+                    : payments.saveCard(pending.id(), paymentMethodId, pending.studentId());
             switch (outcome) {
                 case PaymentOutcome.Authorized authorized -> payment = new Payment(PaymentStatus.AUTHORIZED,
                         authorized.amount(), 0, 0, authorized.paymentIntentId(), null, paymentMethodId);
@@ -150,20 +169,36 @@ public final class BookingALesson {
     }
 
     /**
-     * Payment took longer than the hold and another booking took the time meanwhile (or the hold
-     * was expired by the scheduler): the lesson cannot be confirmed, so the authorization is
-     * released and the booking ends EXPIRED, answered as the conflict it turned into.
+     * The confirmation did not commit as asked: the booking was no longer PENDING, or its hold was
+     * taken by another booking (the payment took longer than the hold, or the scheduler expired
+     * it). EXPIRED is written first, conditional on PENDING, and the authorization released only
+     * once that write won. When it lost, the booking is read back and answered as stored: our own
+     * confirmation may have committed after all (its answer lost, its retry finding the booking
+     * CONFIRMED), and then the lesson is booked; otherwise the stored booking holds no time and is
+     * told of the authorization it does not know, which is then released.
      */
     private Result<Booking> holdLost(Booking pending, Payment payment, BookingChangedConcurrently lost) {
-        Payment released = payment;
-        if (payment.paymentIntentId() != null) {
-            PaymentOutcome release = payments.release(pending.id(), payment.paymentIntentId());
-            released = payment.withStatus(release instanceof PaymentOutcome.Released
-                    ? PaymentStatus.RELEASED : PaymentStatus.MANUAL_REVIEW);
-        } else if (payment.status() == PaymentStatus.SCHEDULED) {
-            released = payment.withStatus(PaymentStatus.RELEASED);
+        Instant now = clock.instant();
+        Payment held = payment.status() == PaymentStatus.SCHEDULED ? payment.withStatus(PaymentStatus.RELEASED) : payment;
+        Booking expired = pending.withStatus(BookingStatus.EXPIRED).withPayment(held);
+        if (bookings.releaseTo(expired, BookingStatus.PENDING, List.of())) {
+            releasing.release(expired, now);
+            return conflict(lost);
         }
-        bookings.releaseTo(pending.withStatus(BookingStatus.EXPIRED).withPayment(released), BookingStatus.PENDING, List.of());
+        Booking stored = bookings.find(pending.id()).orElseThrow(() -> lost);
+        if (stored.status() == BookingStatus.CONFIRMED) {
+            return Result.ok(stored);
+        }
+        if (payment.paymentIntentId() != null) {
+            Booking known = stored.withPayment(payment);
+            if (bookings.update(known, stored.status(), List.of())) {
+                releasing.release(known, now);
+            }
+        }
+        return conflict(lost);
+    }
+
+    private static Result<Booking> conflict(BookingChangedConcurrently lost) {
         ConflictScope scope = lost.takenBy().orElse(ConflictScope.INSTRUCTOR);
         return Result.rejected(Rejection.of(ProblemCode.BOOKING_CONFLICT, scope.detail())
                 .with("conflictScope", scope.wireName()));
@@ -184,7 +219,11 @@ public final class BookingALesson {
         }
         if (earlier.status() == BookingStatus.PAYMENT_FAILED) {
             return BookingOutcome.replayed(Result.rejected(
-                    earlier.payment().status() == PaymentStatus.MANUAL_REVIEW ? providerUnavailable() : declined()));
+                    earlier.payment().status() == PaymentStatus.FAILED ? declined() : providerUnavailable()));
+        }
+        if (earlier.status() == BookingStatus.PENDING) {
+            return BookingOutcome.answered(Result.rejected(ProblemCode.IDEMPOTENT_REQUEST_IN_PROGRESS,
+                    "A request with this Idempotency-Key is still being processed; retry it after Retry-After seconds"));
         }
         return BookingOutcome.replayed(Result.ok(earlier));
     }

@@ -19,6 +19,11 @@ import java.util.Optional;
  * Only the first step is conditional on the status read, so of two concurrent cancellations one
  * makes the move and the other answers the cancelled booking. A booking already CANCELLED is
  * answered as it is, with no side effects — also when its payment awaits manual review.
+ *
+ * <p>A cancelling write reported lost is read back: when the stored cancellation is the one this
+ * request wrote (its write committed, and only its answer said otherwise — a retry of a committed
+ * transaction), this request still makes the money move, rather than answering CANCELLED with the
+ * authorization live and leaving the move to the scheduler.
  */
 public final class CancellingABooking {
     /** Enough for a booking confirmed (or cancelled) between our read and our write. */
@@ -39,22 +44,28 @@ public final class CancellingABooking {
 
     /** @param reason the caller's words, or null */
     public Result<Booking> cancel(Caller caller, String bookingId, String reason) {
+        Cancellation written = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Booking> found = bookings.find(bookingId).filter(booking -> BookingParties.mayRead(caller, booking));
             if (found.isEmpty()) {
                 return Result.rejected(ReadingABooking.notFound());
             }
             Booking booking = found.get();
+            if (written != null && written.equals(booking.cancellation())) {
+                return Result.ok(settlement.settle(booking));
+            }
             Instant now = clock.instant();
             switch (policy.decide(booking, caller.role(), now)) {
                 case Result.Rejected<CancellationDecision> rejected -> {
                     return Result.rejected(rejected.rejection());
                 }
                 case Result.Ok<CancellationDecision> ok when ok.value() instanceof CancellationDecision.Cancel decision -> {
-                    Optional<Booking> cancelled = cancelIfStill(booking, decision, reason, now);
-                    if (cancelled.isPresent()) {
-                        return Result.ok(settlement.settle(cancelled.get()));
+                    Booking cancelled = cancelled(booking, decision, reason, now);
+                    if (bookings.releaseTo(cancelled, booking.status(),
+                            List.of(BookingEvents.of(EventType.BookingCancelled, cancelled, now)))) {
+                        return Result.ok(settlement.settle(cancelled));
                     }
+                    written = cancelled.cancellation();
                 }
                 case Result.Ok<CancellationDecision> alreadyCancelled -> {
                     return Result.ok(booking);
@@ -64,16 +75,10 @@ public final class CancellingABooking {
         throw new BookingChangedConcurrently("Booking " + bookingId + " kept changing while being cancelled");
     }
 
-    /** Empty when the booking left the status we decided on before our write: decide again. */
-    private Optional<Booking> cancelIfStill(Booking booking, CancellationDecision.Cancel decision, String reason,
-            Instant now) {
+    private static Booking cancelled(Booking booking, CancellationDecision.Cancel decision, String reason, Instant now) {
         // Where no money was ever taken (a free lesson, a hold still paying) nothing can be charged.
         long charged = booking.payment().status() == PaymentStatus.NOT_REQUIRED ? 0 : decision.amountCharged();
         Cancellation details = new Cancellation(decision.by(), now, reason, decision.chargePercent(), charged);
-        Booking cancelled = booking.cancelled(details,
-                CancellationSettlement.paymentAtCancellation(booking.payment(), charged));
-        boolean written = bookings.releaseTo(cancelled, booking.status(),
-                List.of(BookingEvents.of(EventType.BookingCancelled, cancelled, now)));
-        return written ? Optional.of(cancelled) : Optional.empty();
+        return booking.cancelled(details, CancellationSettlement.paymentAtCancellation(booking.payment(), charged));
     }
 }

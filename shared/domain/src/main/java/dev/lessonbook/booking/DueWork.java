@@ -14,6 +14,11 @@ public enum DueWork {
     SCHEDULED_AUTHORIZATION,
     /** A PENDING hold that lapsed without confirmation (a crash between hold and payment). */
     HOLD_EXPIRY,
+    /**
+     * A booking that holds no time (PAYMENT_FAILED, EXPIRED) whose card may still carry its
+     * authorization ({@link ReleasingAuthorizations#mayHoldAnAuthorization}); due at once.
+     */
+    AUTHORIZATION_RELEASE,
     /** A cancellation whose money move never got the provider's answer recorded (a crash after the cancel). */
     CANCELLATION_SETTLEMENT;
 
@@ -21,9 +26,12 @@ public enum DueWork {
     public static final Duration AUTHORIZATION_LEAD = Duration.ofHours(24);
     /**
      * How long a cancellation's own request has to record the provider's answer before the
-     * scheduler takes over; longer than the worst case of a hung provider (about 17 s).
+     * scheduler takes over: longer than the cancel function's whole Timeout (30 s), so the request
+     * is over by then. Settling twice would still move nothing twice (same idempotency keys); the
+     * grace only spares the provider a duplicate call. A cancellation left unsettled is therefore
+     * settled at most this plus one scheduler period (5 minutes) after it.
      */
-    public static final Duration SETTLEMENT_GRACE = Duration.ofMinutes(5);
+    public static final Duration SETTLEMENT_GRACE = Duration.ofMinutes(1);
 
     /** One piece of due work: {@code kind}, due at {@code at}. */
     public record Due(DueWork kind, Instant at) {}
@@ -38,7 +46,10 @@ public enum DueWork {
             case CANCELLED -> CancellationSettlement.moveFor(booking).needsProvider() && booking.cancellation() != null
                     ? Optional.of(new Due(CANCELLATION_SETTLEMENT, booking.cancellation().at().plus(SETTLEMENT_GRACE)))
                     : Optional.empty();
-            case COMPLETED, PAYMENT_FAILED, EXPIRED -> Optional.empty();
+            case PAYMENT_FAILED, EXPIRED -> ReleasingAuthorizations.mayHoldAnAuthorization(booking)
+                    ? Optional.of(new Due(AUTHORIZATION_RELEASE, booking.createdAt()))
+                    : Optional.empty();
+            case COMPLETED -> Optional.empty();
         };
     }
 }

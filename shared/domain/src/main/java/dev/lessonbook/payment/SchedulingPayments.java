@@ -8,6 +8,8 @@ import dev.lessonbook.booking.CancellationSettlement;
 import dev.lessonbook.booking.DueWork;
 import dev.lessonbook.booking.Payment;
 import dev.lessonbook.booking.PaymentStatus;
+import dev.lessonbook.booking.ReleasingAuthorizations;
+import dev.lessonbook.booking.BookingALesson;
 import dev.lessonbook.event.EventType;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +24,13 @@ import java.util.List;
  *       booking PAYMENT_FAILED, payment FAILED, its time freed, BookingPaymentFailed; provider
  *       unreachable → tried again next run under the same idempotency key (so a lost answer is
  *       replayed, not authorized twice), until the lesson starts: then MANUAL_REVIEW;
- *   <li>a PENDING booking whose hold lapsed (a crash between hold and confirmation) → EXPIRED,
- *       releasing the authorization if one is recorded;
+ *   <li>a PENDING booking whose hold lapsed (a crash between hold and confirmation) → EXPIRED;
+ *       on a lesson authorized when booked, payment MANUAL_REVIEW: whether Stripe authorized is
+ *       unknown, which makes it the next kind of work;
+ *   <li>a booking that holds no time but whose card may still carry its authorization (the
+ *       above, a failed booking whose authorization answer was lost, a release that failed) →
+ *       the authorization is found by its idempotency key if need be and released → RELEASED
+ *       ({@link ReleasingAuthorizations});
  *   <li>a cancellation whose money move was never recorded (a crash after the cancelling
  *       transaction) is settled as its request would have settled it.
  * </ul>
@@ -44,6 +51,7 @@ public final class SchedulingPayments {
     private final BookingStore bookings;
     private final PaymentGateway payments;
     private final CancellationSettlement settlement;
+    private final ReleasingAuthorizations releasing;
     private final PaymentIncidents incidents;
     private final Clock clock;
 
@@ -52,15 +60,18 @@ public final class SchedulingPayments {
         this.bookings = bookings;
         this.payments = payments;
         this.settlement = settlement;
+        this.releasing = new ReleasingAuthorizations(bookings, payments, incidents);
         this.incidents = incidents;
         this.clock = clock;
     }
 
     /**
      * What one run did; {@code deferred} counts authorizations left for the next run because the
-     * provider did not answer, {@code outOfTime} says the run stopped early for its deadline.
+     * provider did not answer, {@code released} the authorizations of bookings that hold no time
+     * that it settled, {@code outOfTime} says the run stopped early for its deadline.
      */
-    public record Run(int authorized, int paymentFailed, int deferred, int expired, int settled, boolean outOfTime) {}
+    public record Run(int authorized, int paymentFailed, int deferred, int expired, int released, int settled,
+            boolean outOfTime) {}
 
     /**
      * Does the work due now, in the order authorizations, lapsed holds, settlements, each earliest
@@ -77,6 +88,7 @@ public final class SchedulingPayments {
                 switch (kind) {
                     case SCHEDULED_AUTHORIZATION -> tally.count(authorize(booking, now));
                     case HOLD_EXPIRY -> tally.expired += expire(booking) ? 1 : 0;
+                    case AUTHORIZATION_RELEASE -> tally.released += releasing.release(booking, clock.instant()) ? 1 : 0;
                     case CANCELLATION_SETTLEMENT -> {
                         settlement.settle(booking);
                         tally.settled++;
@@ -92,6 +104,7 @@ public final class SchedulingPayments {
         int paymentFailed;
         int deferred;
         int expired;
+        int released;
         int settled;
 
         void count(Authorization authorization) {
@@ -104,7 +117,7 @@ public final class SchedulingPayments {
         }
 
         Run run(boolean outOfTime) {
-            return new Run(authorized, paymentFailed, deferred, expired, settled, outOfTime);
+            return new Run(authorized, paymentFailed, deferred, expired, released, settled, outOfTime);
         }
     }
 
@@ -157,21 +170,18 @@ public final class SchedulingPayments {
 
     /**
      * The hold lapsed, so its locks no longer block anyone (their condition reads the expiry);
-     * this only records the end and deletes them. A create request still paying finds the booking
+     * this only records the end and deletes them. Nothing is released here: a PENDING booking
+     * records no authorization, but on a lesson authorized when booked its request may have made
+     * one before it died, so the payment says MANUAL_REVIEW (unknown) and the booking becomes
+     * {@link DueWork#AUTHORIZATION_RELEASE} work. A create request still running finds the booking
      * no longer PENDING at its confirmation and releases its own authorization.
      */
     private boolean expire(Booking pending) {
         Payment payment = pending.payment();
-        if (payment.paymentIntentId() != null) {
-            PaymentOutcome release = payments.release(pending.id(), payment.paymentIntentId());
-            if (release instanceof PaymentOutcome.Released) {
-                payment = payment.withStatus(PaymentStatus.RELEASED);
-            } else {
-                incidents.manualReview(pending.id(), "release", "expired hold: " + release.getClass().getSimpleName());
-                payment = payment.withStatus(PaymentStatus.MANUAL_REVIEW);
-            }
-        }
-        return bookings.releaseTo(pending.withStatus(BookingStatus.EXPIRED).withPayment(payment),
+        boolean maybeAuthorized = payment.paymentIntentId() == null && pending.price().amount() > 0
+                && BookingALesson.authorizesWhenBooked(pending);
+        return bookings.releaseTo(pending.withStatus(BookingStatus.EXPIRED)
+                        .withPayment(maybeAuthorized ? payment.withStatus(PaymentStatus.MANUAL_REVIEW) : payment),
                 BookingStatus.PENDING, List.of());
     }
 }

@@ -1,5 +1,8 @@
 package dev.lessonbook.problem;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * The stable error codes of the API (docs/spec.md §3–6), each with the HTTP status it answers with.
  * Business rejections carry one of these; the HTTP layer renders them as problem documents.
@@ -13,6 +16,11 @@ public enum ProblemCode {
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     AVAILABILITY_OVERLAP(409, "Availability overlap"),
     BOOKING_CONFLICT(409, "Booking conflict"),
+    /**
+     * A retry under an {@code Idempotency-Key} whose original request is still running: its
+     * outcome is not known yet, so none is shown; the client asks again after {@code Retry-After}.
+     */
+    IDEMPOTENT_REQUEST_IN_PROGRESS(409, "Idempotent request in progress", Duration.ofSeconds(1)),
     VERSION_MISMATCH(412, "Version mismatch"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
@@ -42,10 +50,16 @@ public enum ProblemCode {
 
     private final int status;
     private final String title;
+    private final Duration retryAfter;
 
     ProblemCode(int status, String title) {
+        this(status, title, null);
+    }
+
+    ProblemCode(int status, String title, Duration retryAfter) {
         this.status = status;
         this.title = title;
+        this.retryAfter = retryAfter;
     }
 
     public int status() {
@@ -54,5 +68,10 @@ public enum ProblemCode {
 
     public String title() {
         return title;
+    }
+
+    /** How long a client waits before sending the same request again, for codes that invite it (Retry-After). */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -286,17 +286,97 @@ class BookingALessonTest {
     }
 
     @Test
-    void aConcurrentTwinStillPayingIsReturnedAsItIs() {
+    void aRetryWhileTheOriginalIsStillPayingIsToldItIsInProgressNotShownTheHold() {
         String id = BookingId.forIdempotencyKey("stu-1", "k-1");
-        Booking pendingTwin = aBooking().id(id).pendingUntil(NOW.plusSeconds(600))
+        Booking pendingTwin = aBooking().id(id).pendingUntil(NOW.plusSeconds(600)).payment(Payment.notRequired())
                 .fingerprint(RequestFingerprint.of(aRequest().idempotencyKey("k-1").build())).build();
         bookings.storeBeforeNextReserve(pendingTwin);
 
         BookingOutcome outcome = booking.book(aRequest().idempotencyKey("k-1").build());
 
-        assertThat(outcome.replayed()).isTrue();
-        assertThat(valueOf(outcome.result()).status()).isEqualTo(BookingStatus.PENDING);
+        assertThat(outcome.replayed()).isFalse();
+        assertThat(rejectionOf(outcome.result()).code()).isEqualTo(ProblemCode.IDEMPOTENT_REQUEST_IN_PROGRESS);
+        assertThat(ProblemCode.IDEMPOTENT_REQUEST_IN_PROGRESS.status()).isEqualTo(409);
+        assertThat(ProblemCode.IDEMPOTENT_REQUEST_IN_PROGRESS.retryAfter()).contains(java.time.Duration.ofSeconds(1));
         assertThat(payments.calls).isEmpty();
+        assertThat(bookings.find(id)).contains(pendingTwin);
+    }
+
+    @Test
+    void aRetryFindingTheOriginalStillPendingAtItsLookupIsInProgressToo() {
+        String id = BookingId.forIdempotencyKey("stu-1", "k-2");
+        bookings.with(aBooking().id(id).pendingUntil(NOW.plusSeconds(600)).payment(Payment.notRequired())
+                .fingerprint(RequestFingerprint.of(aRequest().idempotencyKey("k-2").build())).build());
+
+        assertThat(rejectionOf(booking.book(aRequest().idempotencyKey("k-2").build()).result()).code())
+                .isEqualTo(ProblemCode.IDEMPOTENT_REQUEST_IN_PROGRESS);
+    }
+
+    @Test
+    void aRetryAfterAnOutageWhoseAuthorizationWasSinceReleasedStillReplaysTheOutage() {
+        payments.authorizations(new PaymentOutcome.ProviderUnavailable("timeout"));
+        booking.book(aRequest().idempotencyKey("k-out").build());
+        Booking failed = bookings.all().get(0);
+        bookings.with(failed.withPayment(failed.payment().withStatus(PaymentStatus.RELEASED)));
+
+        BookingOutcome retry = booking.book(aRequest().idempotencyKey("k-out").build());
+
+        assertThat(retry.replayed()).isTrue();
+        assertThat(rejectionOf(retry.result()).code()).isEqualTo(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE);
+    }
+
+    // --- a confirmation whose answer does not say what happened ---------------------------------
+
+    @Test
+    void aConfirmationThatCommittedThoughItsAnswerSaidOtherwiseAnswersTheStoredBookingAndKeepsTheAuthorization() {
+        bookings.commitButReportLostOnNextConfirm();
+
+        BookingOutcome outcome = booking.book(aRequest().build());
+
+        Booking stored = bookings.all().get(0);
+        assertThat(stored.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(stored.payment().status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(valueOf(outcome.result())).isEqualTo(stored);
+        assertThat(payments.calls).noneMatch(call -> call.startsWith("release"));
+    }
+
+    @Test
+    void aHoldExpiredByTheSchedulerWhilePayingReleasesTheAuthorizationAndRecordsIt() {
+        bookings.changeBeforeNextConfirm(BookingStatus.EXPIRED);
+
+        Rejection rejection = rejectionOf(booking.book(aRequest().build()).result());
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.BOOKING_CONFLICT);
+        Booking stored = bookings.all().get(0);
+        assertThat(stored.status()).isEqualTo(BookingStatus.EXPIRED);
+        assertThat(payments.calls).last().asString().isEqualTo("release " + stored.id() + " pi_" + stored.id());
+        assertThat(stored.payment().status()).isEqualTo(PaymentStatus.RELEASED);
+        assertThat(stored.payment().paymentIntentId()).isEqualTo("pi_" + stored.id());
+        assertThat(DueWork.of(stored)).isEmpty();
+    }
+
+    @Test
+    void aHoldLostWhilePayingIsMarkedExpiredBeforeItsAuthorizationIsReleased() {
+        bookings.loseHoldBeforeNextConfirm(ConflictScope.INSTRUCTOR);
+        payments.answering("release", new PaymentOutcome.ProviderUnavailable("timeout"));
+
+        rejectionOf(booking.book(aRequest().build()).result());
+
+        // The release failed: the booking says what Stripe may still hold, and that is due work.
+        Booking stored = bookings.all().get(0);
+        assertThat(stored.status()).isEqualTo(BookingStatus.EXPIRED);
+        assertThat(stored.payment().status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(DueWork.of(stored)).map(DueWork.Due::kind).contains(DueWork.AUTHORIZATION_RELEASE);
+    }
+
+    @Test
+    void anUnansweredAuthorizationLeavesAFailedBookingDueForItsRelease() {
+        payments.authorizations(new PaymentOutcome.ProviderUnavailable("timeout"));
+
+        rejectionOf(booking.book(aRequest().build()).result());
+
+        Booking failed = bookings.all().get(0);
+        assertThat(DueWork.of(failed)).contains(new DueWork.Due(DueWork.AUTHORIZATION_RELEASE, NOW));
     }
 
     @Test

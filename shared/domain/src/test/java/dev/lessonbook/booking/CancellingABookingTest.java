@@ -226,4 +226,21 @@ class CancellingABookingTest {
                 new DueWork.Due(DueWork.CANCELLATION_SETTLEMENT, at.plus(DueWork.SETTLEMENT_GRACE)));
         assertThat(CancellationSettlement.moveFor(crashed)).isEqualTo(new CancellationSettlement.Capture("pi_1", 6000));
     }
+
+    @Test
+    void aCancellationWhoseOwnCommittedWriteWasReportedLostStillMakesItsMoneyMove() {
+        bookings.commitButReportLostOnNextRelease();
+
+        Booking cancelled = cancel(lesson, STUDENT, Duration.ofHours(48));
+
+        assertThat(payments.calls).containsExactly("release bk_lesson pi_1");
+        assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(cancelled.payment().status()).isEqualTo(PaymentStatus.RELEASED);
+        assertThat(bookings.find("bk_lesson")).contains(cancelled);
+    }
+
+    @Test
+    void theSchedulerSettlesACancellationLeftUnsettledOneMinuteAfterIt() {
+        assertThat(DueWork.SETTLEMENT_GRACE).isEqualTo(Duration.ofMinutes(1));
+    }
 }

@@ -10,6 +10,7 @@ import dev.lessonbook.booking.Cancellation;
 import dev.lessonbook.booking.DueWork;
 import dev.lessonbook.booking.Payment;
 import dev.lessonbook.booking.PaymentStatus;
+import dev.lessonbook.booking.ReleasingAuthorizations;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.event.EventType;
 import dev.lessonbook.fixtures.InMemoryBookingStore;
@@ -153,6 +154,113 @@ class SchedulingPaymentsTest {
         assertThat(payments.calls).containsExactly("capture bk_crash pi_1 3000");
         assertThat(stored("bk_crash").payment().amountCaptured()).isEqualTo(3000);
         assertThat(DueWork.of(stored("bk_crash"))).isEmpty();
+    }
+
+    // --- authorizations on bookings that hold no time ------------------------------------------
+
+    /** Booked 2026-12-01 12:00 UTC for 2026-12-03 09:00 New York: authorized when booked. */
+    private Booking failedWhileAuthorizing() {
+        return aBooking().id("bk_lost").at("2026-12-03T09:00").status(BookingStatus.PAYMENT_FAILED)
+                .payment(new Payment(PaymentStatus.MANUAL_REVIEW, 0, 0, 0, null, null, "pm_card_visa")).build();
+    }
+
+    @Test
+    void anAuthorizationWhoseAnswerWasLostIsFoundByItsKeyAndReleased() {
+        Booking failed = failedWhileAuthorizing();
+        bookings.with(failed);
+
+        SchedulingPayments.Run run = runAt(failed.createdAt().plusSeconds(60));
+
+        assertThat(run.released()).isEqualTo(1);
+        assertThat(payments.calls).containsExactly("authorize bk_lost 6000", "release bk_lost pi_bk_lost");
+        Payment payment = stored("bk_lost").payment();
+        assertThat(payment.status()).isEqualTo(PaymentStatus.RELEASED);
+        assertThat(payment.paymentIntentId()).isEqualTo("pi_bk_lost");
+        assertThat(stored("bk_lost").status()).isEqualTo(BookingStatus.PAYMENT_FAILED);
+        assertThat(DueWork.of(stored("bk_lost"))).isEmpty();
+    }
+
+    @Test
+    void anAuthorizationStripeDeclinedWhenFoundHoldsNothingAndIsSettled() {
+        bookings.with(failedWhileAuthorizing());
+        payments.authorizations(new PaymentOutcome.Declined("card_declined"));
+
+        runAt(failedWhileAuthorizing().createdAt().plusSeconds(60));
+
+        assertThat(payments.calls).containsExactly("authorize bk_lost 6000");
+        assertThat(stored("bk_lost").payment().status()).isEqualTo(PaymentStatus.RELEASED);
+        assertThat(DueWork.of(stored("bk_lost"))).isEmpty();
+    }
+
+    @Test
+    void anAuthorizationStillUnanswerableIsTriedAgainNextRun() {
+        Booking failed = failedWhileAuthorizing();
+        bookings.with(failed);
+        payments.authorizations(new PaymentOutcome.ProviderUnavailable("timeout"));
+
+        assertThat(runAt(failed.createdAt().plusSeconds(60)).released()).isZero();
+        assertThat(stored("bk_lost")).isEqualTo(failed);
+
+        payments.authorizations(null);
+        assertThat(runAt(failed.createdAt().plusSeconds(360)).released()).isEqualTo(1);
+        assertThat(stored("bk_lost").payment().status()).isEqualTo(PaymentStatus.RELEASED);
+    }
+
+    @Test
+    void aFoundAuthorizationWhoseReleaseFailsIsRecordedAndReleasedByIdNextRun() {
+        Booking failed = failedWhileAuthorizing();
+        bookings.with(failed);
+        payments.answering("release", new PaymentOutcome.ProviderUnavailable("timeout"));
+
+        runAt(failed.createdAt().plusSeconds(60));
+        assertThat(stored("bk_lost").payment().status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(stored("bk_lost").payment().paymentIntentId()).isEqualTo("pi_bk_lost");
+
+        payments.succeeding("release");
+        runAt(failed.createdAt().plusSeconds(360));
+        assertThat(payments.calls).containsExactly("authorize bk_lost 6000", "release bk_lost pi_bk_lost",
+                "release bk_lost pi_bk_lost");
+        assertThat(stored("bk_lost").payment().status()).isEqualTo(PaymentStatus.RELEASED);
+    }
+
+    @Test
+    void anAuthorizationFoundAfterStripeForgotItsKeyIsReleasedAndLeftForAPerson() {
+        Booking failed = failedWhileAuthorizing();
+        bookings.with(failed);
+        java.util.List<String> incidents = new java.util.ArrayList<>();
+        Instant late = failed.createdAt().plus(ReleasingAuthorizations.KEY_RETENTION);
+        new SchedulingPayments(bookings, payments, new CancellationSettlement(bookings, payments, (id, op, why) -> { }),
+                (id, operation, reason) -> incidents.add(id + " " + operation), Clock.fixed(late, ZoneOffset.UTC))
+                .run(late.plus(TIMEOUT));
+
+        // The replay may have made a second authorization: it is released, and the first is a person's to check.
+        assertThat(payments.calls).containsExactly("authorize bk_lost 6000", "release bk_lost pi_bk_lost");
+        assertThat(stored("bk_lost").payment().status()).isEqualTo(PaymentStatus.MANUAL_REVIEW);
+        assertThat(stored("bk_lost").payment().paymentIntentId()).isEqualTo("pi_bk_lost");
+        assertThat(incidents).containsExactly("bk_lost find-authorization");
+        assertThat(DueWork.of(stored("bk_lost"))).isEmpty();
+    }
+
+    @Test
+    void aLapsedHoldOfALessonAuthorizedWhenBookedHasItsAuthorizationFoundAndReleased() {
+        Instant expiry = Instant.parse("2026-12-01T12:10:00Z");
+        bookings.with(aBooking().id("bk_crashed").at("2026-12-03T09:00").pendingUntil(expiry)
+                .payment(new Payment(PaymentStatus.NOT_REQUIRED, 0, 0, 0, null, null, "pm_card_visa")).build());
+
+        SchedulingPayments.Run run = runAt(expiry.plusSeconds(60));
+
+        assertThat(run.expired()).isEqualTo(1);
+        assertThat(payments.calls).containsExactly("authorize bk_crashed 6000", "release bk_crashed pi_bk_crashed");
+        assertThat(stored("bk_crashed").status()).isEqualTo(BookingStatus.EXPIRED);
+        assertThat(stored("bk_crashed").payment().status()).isEqualTo(PaymentStatus.RELEASED);
+    }
+
+    @Test
+    void aFreeLessonsFailureIsNotDueWork() {
+        Booking free = aBooking().id("bk_free").at("2026-12-03T09:00").price(0, "usd").status(BookingStatus.PAYMENT_FAILED)
+                .payment(new Payment(PaymentStatus.MANUAL_REVIEW, 0, 0, 0, null, null, null)).build();
+
+        assertThat(DueWork.of(free)).isEmpty();
     }
 
     // --- the time budget ------------------------------------------------------------------------

@@ -15,12 +15,26 @@ And moto's SendMessage reads the queue's attributes to learn one flag (content-b
 deduplication), which counts every waiting message twice: a send costs time in proportion to the
 queue's length (measured: 7.5 ms into an empty queue, 72 ms with 2,000-4,000 waiting).
 `CheapSendAttributes` gives SendMessage just that flag.
+
+And moto ignores TransactWriteItems' ClientRequestToken, which DynamoDB documents as making the call
+idempotent: the AWS SDK puts a token in every TransactWriteItems and keeps it across its own
+retries, so on DynamoDB a retry of a transaction that committed (its answer lost to a timeout)
+succeeds without writing again, where moto runs it again and fails its conditions.
+`IdempotentTransactions` closes that gap as DynamoDB documents it: a token whose transaction
+succeeded answers success again for 10 minutes after it completed, without writing; the same
+token with other parameters is refused (IdempotentParameterMismatchException); the same token
+while its first request is still running is refused (TransactionInProgressException); a failed
+transaction records nothing, so its retry runs.
 """
 import argparse
 import copy
+import hashlib
+import io
+import json
 import signal
 import sys
 import threading
+import time
 import types
 
 from werkzeug.serving import run_simple
@@ -46,6 +60,67 @@ class SerializedDynamoDb:
         with self.lock:
             # Drain the response inside the lock so the whole operation is one critical section.
             return [b"".join(self.app(environ, start_response))]
+
+
+class IdempotentTransactions:
+    """TransactWriteItems with a ClientRequestToken, as DynamoDB treats it (see the module's doc)."""
+
+    TARGET = "DynamoDB_20120810.TransactWriteItems"
+    WINDOW_SECONDS = 600
+
+    def __init__(self, app):
+        self.app = app
+        self.lock = threading.Lock()
+        self.completed = {}  # token -> (parameters' fingerprint, when it completed)
+        self.running = set()
+
+    def __call__(self, environ, start_response):
+        if environ.get("HTTP_X_AMZ_TARGET", "") != self.TARGET:
+            return self.app(environ, start_response)
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length) if length else b""
+        environ["wsgi.input"] = io.BytesIO(body)
+        try:
+            request = json.loads(body or b"{}")
+        except ValueError:
+            return self.app(environ, start_response)
+        token = request.pop("ClientRequestToken", None) if isinstance(request, dict) else None
+        if not token:
+            return self.app(environ, start_response)
+        fingerprint = hashlib.sha256(json.dumps(request, sort_keys=True).encode()).hexdigest()
+        with self.lock:
+            now = time.monotonic()
+            self.completed = {t: seen for t, seen in self.completed.items() if now - seen[1] < self.WINDOW_SECONDS}
+            if token in self.running:
+                return self._error(start_response, "TransactionInProgressException",
+                                   "The transaction with the given request token is already in progress.")
+            if token in self.completed:
+                if self.completed[token][0] != fingerprint:
+                    return self._error(start_response, "IdempotentParameterMismatchException",
+                                       "Request parameters do not match the original request with this token.")
+                start_response("200 OK", [("Content-Type", "application/x-amz-json-1.0")])
+                return [b"{}"]
+            self.running.add(token)
+        answered = {}
+
+        def recording(status, headers, exc_info=None):
+            answered["status"] = status
+            return start_response(status, headers, exc_info)
+
+        try:
+            response = [b"".join(self.app(environ, recording))]
+            if answered.get("status", "").startswith("200"):
+                with self.lock:
+                    self.completed[token] = (fingerprint, time.monotonic())
+            return response
+        finally:
+            with self.lock:
+                self.running.discard(token)
+
+    @staticmethod
+    def _error(start_response, name, message):
+        start_response("400 Bad Request", [("Content-Type", "application/x-amz-json-1.0")])
+        return [json.dumps({"__type": "com.amazonaws.dynamodb.v20120810#" + name, "message": message}).encode()]
 
 
 class UndoLogTransactions:
@@ -152,7 +227,8 @@ def main():
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     UndoLogTransactions.install()
     CheapSendAttributes.install()
-    app = SerializedDynamoDb(DomainDispatcherApplication(create_backend_app))
+    # Outside the serializing lock: a token's second request must not wait behind its first.
+    app = IdempotentTransactions(SerializedDynamoDb(DomainDispatcherApplication(create_backend_app)))
     run_simple(args.host, args.port, app, threaded=True, request_handler=MotoRequestHandler)
 
 

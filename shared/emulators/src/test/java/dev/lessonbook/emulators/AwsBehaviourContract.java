@@ -22,11 +22,13 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -34,8 +36,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * What our design relies on from DynamoDB and SQS, checked against whichever emulator a subclass
- * names: transactions cancelled with reasons in request order, one winner of concurrent
- * conditional puts, and SQS send/receive/delete.
+ * names: transactions cancelled with reasons in request order, a transaction's ClientRequestToken
+ * making its retries idempotent, one winner of concurrent conditional puts, and SQS
+ * send/receive/delete.
  */
 abstract class AwsBehaviourContract {
 
@@ -116,6 +119,60 @@ abstract class AwsBehaviourContract {
             }
 
             assertThat(Concurrently.run(puts, puts.size())).filteredOn(won -> won).hasSize(1);
+        }
+    }
+
+    /** A transaction that puts {@code pk} only if absent, under {@code token}. */
+    private static TransactWriteItemsRequest putIfAbsent(String table, String pk, String value, String token) {
+        return TransactWriteItemsRequest.builder().clientRequestToken(token).transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName(table)
+                        .item(Map.of("pk", s(pk), "v", s(value)))
+                        .conditionExpression("attribute_not_exists(pk)").build()).build()).build();
+    }
+
+    @Test
+    void aCommittedTransactionRepeatedWithItsTokenSucceedsWithoutWritingAgain() {
+        try (DynamoDbClient dynamo = dynamo(endpoints())) {
+            String table = createTable(dynamo);
+            String token = UUID.randomUUID().toString();
+            dynamo.transactWriteItems(putIfAbsent(table, "once", "first", token));
+            dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s("once"), "v", s("changed since"))));
+
+            // Its condition would fail now: the token, not the condition, answers the repeat.
+            dynamo.transactWriteItems(putIfAbsent(table, "once", "first", token));
+
+            assertThat(dynamo.getItem(g -> g.tableName(table).key(Map.of("pk", s("once")))).item().get("v").s())
+                    .isEqualTo("changed since");
+        }
+    }
+
+    @Test
+    void aTokenRepeatedWithOtherParametersIsRefused() {
+        try (DynamoDbClient dynamo = dynamo(endpoints())) {
+            String table = createTable(dynamo);
+            String token = UUID.randomUUID().toString();
+            dynamo.transactWriteItems(putIfAbsent(table, "a", "first", token));
+
+            assertThat(catchThrowableOfType(IdempotentParameterMismatchException.class,
+                    () -> dynamo.transactWriteItems(putIfAbsent(table, "b", "other", token)))).isNotNull();
+            assertThat(dynamo.getItem(g -> g.tableName(table).key(Map.of("pk", s("b")))).hasItem()).isFalse();
+        }
+    }
+
+    @Test
+    void aCancelledTransactionRepeatedWithItsTokenRunsAgain() {
+        try (DynamoDbClient dynamo = dynamo(endpoints())) {
+            String table = createTable(dynamo);
+            String token = UUID.randomUUID().toString();
+            dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s("busy"), "v", s("taken"))));
+            assertThat(catchThrowableOfType(TransactionCanceledException.class,
+                    () -> dynamo.transactWriteItems(putIfAbsent(table, "busy", "mine", token)))).isNotNull();
+            dynamo.deleteItem(d -> d.tableName(table).key(Map.of("pk", s("busy"))));
+
+            dynamo.transactWriteItems(putIfAbsent(table, "busy", "mine", token));
+
+            assertThat(dynamo.getItem(g -> g.tableName(table).key(Map.of("pk", s("busy")))).item().get("v").s())
+                    .isEqualTo("mine");
         }
     }
 

@@ -134,6 +134,7 @@ public final class Route {
         if (rejection.code() == ProblemCode.SERVICE_UNAVAILABLE) {
             headers.put("Retry-After", Long.toString(BUSY_RETRY_AFTER.toSeconds()));
         }
+        rejection.code().retryAfter().ifPresent(wait -> headers.put("Retry-After", Long.toString(wait.toSeconds())));
         headers.putAll(extraHeaders);
         return response(rejection.code().status(), headers, Json.write(rendered.document()));
     }

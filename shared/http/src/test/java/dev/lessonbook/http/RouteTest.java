@@ -78,6 +78,24 @@ class RouteTest {
     }
 
     @Test
+    void anIdempotentRequestInProgressAnswers409WithRetryAfterOneSecond() {
+        Route route = Route.of(request -> ApiResponse.problem(Rejection.of(ProblemCode.IDEMPOTENT_REQUEST_IN_PROGRESS, "wait")));
+
+        var response = call(route, anyRequest());
+
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "1");
+        assertThat(body(response)).containsEntry("code", "IDEMPOTENT_REQUEST_IN_PROGRESS");
+    }
+
+    @Test
+    void aConflictInvitesNoRetry() {
+        Route route = Route.of(request -> ApiResponse.problem(Rejection.of(ProblemCode.AVAILABILITY_OVERLAP, "overlap")));
+
+        assertThat(call(route, anyRequest()).getHeaders()).doesNotContainKey("Retry-After");
+    }
+
+    @Test
     void busyDependencyAnswers503WithItsRetryAfter() {
         Route route = Route.of(request -> {
             throw new IllegalStateException("wrapped", new DependencyBusyException("DynamoDB", Duration.ofMillis(2500), null));

@@ -122,8 +122,14 @@ class CreateBookingHandlerIT {
                 .allSatisfy(lock -> assertThat(lock.get("bookingId").s()).isEqualTo(winner));
     }
 
+    /** A retry that met its original still running: told so, with when to ask again, and shown nothing of it. */
+    private static boolean inProgress(APIGatewayV2HTTPResponse response) {
+        return response.getStatusCode() == 409 && response.getBody().contains("\"code\":\"IDEMPOTENT_REQUEST_IN_PROGRESS\"")
+                && "1".equals(response.getHeaders().get("Retry-After"));
+    }
+
     @Test
-    void twentyConcurrentRetriesWithOneIdempotencyKeyMakeOneBooking() throws Exception {
+    void twentyConcurrentRetriesWithOneIdempotencyKeyMakeOneBookingAndNeverShowItHalfDone() throws Exception {
         List<Callable<APIGatewayV2HTTPResponse>> retries = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             APIGatewayV2HTTPEvent event = booking("stud_retry", "inst_44", MONDAY, "11:00", 60)
@@ -133,12 +139,37 @@ class CreateBookingHandlerIT {
 
         List<APIGatewayV2HTTPResponse> responses = Concurrently.run(retries, retries.size());
 
-        assertThat(responses).allSatisfy(response -> assertThat(response.getStatusCode()).isEqualTo(201));
-        assertThat(responses).extracting(CreateBookingHandlerIT::idOf).containsOnly(idOf(responses.get(0)));
-        assertThat(responses).filteredOn(response -> "true".equals(response.getHeaders().get("Idempotent-Replayed")))
-                .hasSize(19);
+        List<APIGatewayV2HTTPResponse> booked = responses.stream().filter(response -> response.getStatusCode() == 201).toList();
+        assertThat(booked).isNotEmpty().allSatisfy(response -> assertThat(response.getBody()).contains("\"status\":\"CONFIRMED\""));
+        assertThat(booked).extracting(CreateBookingHandlerIT::idOf).containsOnly(idOf(booked.get(0)));
+        assertThat(booked).filteredOn(response -> !"true".equals(response.getHeaders().get("Idempotent-Replayed"))).hasSize(1);
+        assertThat(responses).filteredOn(response -> response.getStatusCode() != 201)
+                .allSatisfy(response -> assertThat(inProgress(response)).as(response.getBody()).isTrue());
         assertThat(TestTable.scan(tables)).filteredOn(item -> item.get("pk").s().startsWith("BOOKING#"))
                 .filteredOn(item -> item.get("studentId").s().equals("stud_retry")).hasSize(1);
+    }
+
+    @Test
+    void twentyConcurrentRetriesOfADeclinedBookingAreDeclinedOrInProgressNeverBooked() throws Exception {
+        List<Callable<APIGatewayV2HTTPResponse>> retries = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            APIGatewayV2HTTPEvent event = booking("stud_retry_declined", "inst_48", SOON, "09:00", 60)
+                    .json(body("inst_48", SOON, "09:00", 60, "pm_card_visa_chargeDeclined"))
+                    .header("idempotency-key", "declined-key-20").event();
+            retries.add(() -> handler.handleRequest(event, null));
+        }
+
+        List<APIGatewayV2HTTPResponse> responses = Concurrently.run(retries, retries.size());
+
+        assertThat(responses).noneMatch(response -> response.getStatusCode() == 201);
+        assertThat(responses).filteredOn(response -> response.getStatusCode() == 402)
+                .isNotEmpty()
+                .allSatisfy(response -> assertThat(response.getBody()).contains("\"code\":\"PAYMENT_DECLINED\""));
+        assertThat(responses).filteredOn(response -> response.getStatusCode() != 402)
+                .allSatisfy(response -> assertThat(inProgress(response)).as(response.getBody()).isTrue());
+        assertThat(TestTable.scan(tables)).filteredOn(item -> item.get("pk").s().startsWith("BOOKING#"))
+                .filteredOn(item -> item.get("studentId").s().equals("stud_retry_declined"))
+                .extracting(item -> item.get("status").s()).containsExactly("PAYMENT_FAILED");
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class PaymentSchedulerHandler implements RequestHandler<ScheduledEv
         summary.put("paymentFailed", run.paymentFailed());
         summary.put("deferred", run.deferred());
         summary.put("expired", run.expired());
+        summary.put("released", run.released());
         summary.put("settled", run.settled());
         summary.put("outOfTime", run.outOfTime());
         System.out.println("{\"level\":\"INFO\",\"message\":\"payment scheduler run\",\"run\":" + json(summary) + "}");

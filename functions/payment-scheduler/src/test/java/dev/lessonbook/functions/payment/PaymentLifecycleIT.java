@@ -25,6 +25,7 @@ import dev.lessonbook.dynamodb.TestTable;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
+import dev.lessonbook.emulators.FaultProxy;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.messaging.MovableClock;
@@ -309,6 +310,68 @@ class PaymentLifecycleIT {
         assertThat(failed.status()).isEqualTo(BookingStatus.PAYMENT_FAILED);
         assertThat(lockCount(failed.id())).as("slot released").isZero();
         assertThat(book("stu_other", soon(), "pm_card_visa").status()).isEqualTo(BookingStatus.CONFIRMED);
+    }
+
+    // --- authorizations Stripe made for bookings that failed --------------------------------------
+
+    @Test
+    void anAuthorizationStripePerformedAfterTheBookingFailedIsFoundByItsKeyAndCancelledByTheScheduler() throws Exception {
+        Booking failed;
+        try (FaultProxy proxy = FaultProxy.inFrontOf(stripeBase)) {
+            BookingALesson stalled = booking(gatewayAt(proxy.endpoint(), Duration.ofMillis(300)));
+            try (FaultProxy.Injected stall = proxy.inject(request -> request.path().startsWith("/v1/payment_intents"),
+                    new FaultProxy.Fault.Stall())) {
+                assertThat(rejectionCode(stalled.book(request("stu_late", soon(), "pm_card_visa", "late-1")).result()))
+                        .isEqualTo(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE);
+                assertThat(stall.hits()).as("every attempt was held").isEqualTo(3);
+            }
+            failed = onlyBookingOf("stu_late");
+            // Stripe catches up on its queue: the first attempt authorizes, the two retries replay it.
+            awaitIntents(failed, 1);
+        }
+        String live = stripeSide.intentIdsOfBooking(failed.id()).get(0);
+        assertThat(stripeSide.intent(live)).as("the failed booking's card carries a hold").containsEntry("status", "requires_capture");
+        assertThat(DueWork.of(failed)).map(DueWork.Due::kind).contains(DueWork.AUTHORIZATION_RELEASE);
+
+        SchedulingPayments.Run run = runScheduler();
+
+        assertThat(run.released()).isEqualTo(1);
+        assertThat(stripeSide.intentIdsOfBooking(failed.id())).containsExactly(live);
+        assertThat(stripeSide.intent(live)).containsEntry("status", "canceled");
+        Booking settled = bookings.find(failed.id()).orElseThrow();
+        assertThat(settled.status()).isEqualTo(BookingStatus.PAYMENT_FAILED);
+        assertThat(settled.payment().status()).isEqualTo(PaymentStatus.RELEASED);
+        assertThat(settled.payment().paymentIntentId()).isEqualTo(live);
+        assertThat(DueWork.of(settled)).isEmpty();
+        assertThat(rejectionCode(booking(stripe).book(request("stu_late", soon(), "pm_card_visa", "late-1")).result()))
+                .as("a retry still gets the original answer").isEqualTo(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE);
+    }
+
+    @Test
+    void anAuthorizationStripeNeverReceivedIsMadeByTheLookUpAndCancelledAtOnce() throws Exception {
+        try (FailingStripe down = FailingStripe.answering500()) {
+            assertThat(rejectionCode(booking(gatewayAt(down.endpoint(), Duration.ofMillis(300)))
+                    .book(request("stu_never", soon(), "pm_card_visa", "never-1")).result()))
+                    .isEqualTo(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE);
+        }
+        Booking failed = onlyBookingOf("stu_never");
+        assertThat(stripeSide.intentIdsOfBooking(failed.id())).isEmpty();
+
+        runScheduler();
+
+        List<String> intents = stripeSide.intentIdsOfBooking(failed.id());
+        assertThat(intents).hasSize(1);
+        assertThat(stripeSide.intent(intents.get(0))).containsEntry("status", "canceled");
+        assertThat(netCaptured(bookings.find(failed.id()).orElseThrow())).isZero();
+        assertThat(bookings.find(failed.id()).orElseThrow().payment().status()).isEqualTo(PaymentStatus.RELEASED);
+    }
+
+    private void awaitIntents(Booking booking, int count) throws Exception {
+        Instant giveUp = Instant.now().plusSeconds(10);
+        while (stripeSide.intentIdsOfBooking(booking.id()).size() < count) {
+            assertThat(Instant.now()).as("Stripe performed the stalled authorization").isBefore(giveUp);
+            Thread.sleep(20);
+        }
     }
 
     // --- fixtures -----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.TestTable;
 import dev.lessonbook.dynamodb.view.DynamoViewCache;
+import dev.lessonbook.emulators.FaultProxy;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.event.EventType;
@@ -38,6 +39,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @ExtendWith(LocalServersExtension.class)
@@ -217,6 +223,78 @@ class DynamoBookingStoreIT {
                 .isInstanceOfSatisfying(BookingChangedConcurrently.class,
                         lost -> assertThat(lost.takenBy()).contains(ConflictScope.INSTRUCTOR));
         assertThat(store.find(lapsed.id()).orElseThrow().status()).isEqualTo(BookingStatus.PENDING);
+    }
+
+    // --- writes whose answer is lost: the SDK's retry of a transaction that committed late ---------
+
+    /**
+     * The store on a client that gives up on an answer after {@code socketTimeout} and retries, as
+     * the functions' client does after 25 s, through {@code proxy}.
+     */
+    private DynamoBookingStore throughProxy(FaultProxy proxy, LocalServers.Endpoints endpoints) {
+        DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(proxy.endpoint())
+                .region(Region.of(endpoints.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(1)).build())
+                .overrideConfiguration(settings -> settings.retryStrategy(retry -> retry.maxAttempts(3)))
+                .build();
+        return new DynamoBookingStore(new Tables(client, tables.tableName()));
+    }
+
+    /**
+     * Runs {@code write} while DynamoDB stalls every transaction, until the SDK has sent it twice
+     * (its first attempt timed out); then DynamoDB catches up, applying the first attempt before
+     * the retry, as a stalled server does.
+     */
+    private <T> T answerLostThenRetried(FaultProxy proxy, java.util.concurrent.Callable<T> write) throws Exception {
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (FaultProxy.Injected stall = proxy.inject(
+                request -> request.target().equals("DynamoDB_20120810.TransactWriteItems"), new FaultProxy.Fault.Stall())) {
+            Future<T> answer = caller.submit(write);
+            Instant giveUp = Instant.now().plusSeconds(20);
+            while (stall.hits() < 2) {
+                assertThat(Instant.now()).as("the SDK retried the transaction").isBefore(giveUp);
+                Thread.sleep(10);
+            }
+            stall.close();
+            return answer.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
+    void aConfirmationCommittedLateIsNotReportedLostByTheRetryOfItsTransaction(LocalServers.Endpoints endpoints)
+            throws Exception {
+        Booking booking = pending().instructor(instructor).build();
+        store.reserve(booking, Instant.now());
+        Booking confirmed = booking.confirmed(Instant.now(), new Payment(PaymentStatus.AUTHORIZED, 6000, 0, 0, "pi_late",
+                null, "pm_card_visa"));
+
+        try (FaultProxy proxy = FaultProxy.inFrontOf(endpoints.aws())) {
+            DynamoBookingStore slow = throughProxy(proxy, endpoints);
+            assertThat(answerLostThenRetried(proxy, () -> slow.confirm(confirmed, List.of()))).isEqualTo(confirmed);
+        }
+
+        assertThat(store.find(booking.id())).contains(confirmed);
+    }
+
+    @Test
+    void aReleaseCommittedLateIsReportedAsWritten(LocalServers.Endpoints endpoints) throws Exception {
+        Booking booking = pending().instructor(instructor).build();
+        store.reserve(booking, Instant.now());
+        Booking expired = booking.withStatus(BookingStatus.EXPIRED);
+
+        try (FaultProxy proxy = FaultProxy.inFrontOf(endpoints.aws())) {
+            DynamoBookingStore slow = throughProxy(proxy, endpoints);
+            assertThat(answerLostThenRetried(proxy, () -> slow.releaseTo(expired, BookingStatus.PENDING, List.of())))
+                    .as("the write that committed is reported as written").isTrue();
+        }
+
+        assertThat(store.find(booking.id())).contains(expired);
+        assertThat(locksOf(booking.id())).isEmpty();
     }
 
     @Test

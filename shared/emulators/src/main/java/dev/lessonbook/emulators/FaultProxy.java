@@ -1,4 +1,4 @@
-package dev.lessonbook.e2e.reliability;
+package dev.lessonbook.emulators;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -28,28 +28,36 @@ import java.util.function.Predicate;
 /**
  * An HTTP proxy in front of one emulator (moto or localstripe) that forwards every request as it
  * is, unless a {@link #inject fault} matches it: then it answers for the emulator (a 500, DynamoDB's
- * throttling error), never answers (a timeout), or drops the connection (unreachable). The runtime
- * under test is pointed at the proxy, so faults reach the real SDK and Stripe client on the wire.
+ * throttling error), never answers (a timeout), drops the connection (unreachable), or stalls (holds
+ * the request and forwards it late, as a service that froze and then catches up on what it had
+ * queued). The code under test is pointed at the proxy, so faults reach the real SDK and Stripe
+ * client on the wire. Used by the reliability suite and by integration tests of single functions.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
+    /** The longest a stall holds a request; a test clears its fault well before. */
+    private static final Duration STALL_LIMIT = Duration.ofSeconds(120);
     private static final Set<String> NOT_FORWARDED = Set.of(
             "connection", "content-length", "expect", "host", "upgrade", "transfer-encoding", "keep-alive");
 
     /** A request as the proxy sees it: method, path with query, headers (lower-case names), body. */
-    record Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
+    public record Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
             List<String> values = headers.get(name);
             return values == null || values.isEmpty() ? "" : values.get(0);
         }
 
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
         /** The AWS JSON-protocol operation, e.g. {@code DynamoDB_20120810.TransactWriteItems}, or "". */
-        String target() {
+        public String target() {
             return header("x-amz-target");
         }
     }
 
     /** What the proxy does instead of forwarding. */
-    sealed interface Fault {
+    public sealed interface Fault {
         record Answer(int status, String contentType, String body) implements Fault {}
 
         /** Holds the request without answering until the fault is cleared (the caller's timeout fires first). */
@@ -57,6 +65,15 @@ final class FaultProxy implements AutoCloseable {
 
         /** Closes the connection without an answer, as an unreachable host would. */
         record Drop() implements Fault {}
+
+        /**
+         * Holds the request until the fault is cleared, then forwards it after all, in the order the
+         * stalled requests arrived and one at a time, each answered before the next is sent: a
+         * frozen server that resumes and works through its queue. A caller that gave up meanwhile
+         * never sees the answer, but what the request did is done (a transaction commits late, an
+         * authorization is made late).
+         */
+        record Stall() implements Fault {}
     }
 
     private record Rule(Predicate<Request> matches, Fault fault) {}
@@ -73,6 +90,29 @@ final class FaultProxy implements AutoCloseable {
     private final AtomicReference<Rule> rule = new AtomicReference<>();
     private final AtomicReference<CountDownLatch> hanging = new AtomicReference<>(new CountDownLatch(1));
     private final AtomicInteger faulted = new AtomicInteger();
+    private final List<Request> faultedRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicReference<StallQueue> stalled = new AtomicReference<>(new StallQueue());
+
+    /** The order of the requests one stall holds: each forwards when the one before it is answered. */
+    private static final class StallQueue {
+        private long arrived;
+        private long forwarded;
+
+        synchronized long arrive() {
+            return arrived++;
+        }
+
+        synchronized void awaitTurn(long ticket) throws InterruptedException {
+            while (forwarded != ticket) {
+                wait();
+            }
+        }
+
+        synchronized void done() {
+            forwarded++;
+            notifyAll();
+        }
+    }
 
     private FaultProxy(URI target) throws IOException {
         this.target = target;
@@ -82,30 +122,37 @@ final class FaultProxy implements AutoCloseable {
         server.start();
     }
 
-    static FaultProxy inFrontOf(URI target) throws IOException {
+    public static FaultProxy inFrontOf(URI target) throws IOException {
         return new FaultProxy(target);
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** From now on, requests that match get {@code fault} instead of the emulator; returns a handle that clears it. */
-    Injected inject(Predicate<Request> matches, Fault fault) {
+    public Injected inject(Predicate<Request> matches, Fault fault) {
         faulted.set(0);
+        faultedRequests.clear();
+        stalled.set(new StallQueue());
         rule.set(new Rule(matches, fault));
         return new Injected();
     }
 
-    boolean faultActive() {
+    public boolean faultActive() {
         return rule.get() != null;
     }
 
     /** A fault in place; {@link #close()} clears it and releases every request it holds. */
-    final class Injected implements AutoCloseable {
+    public final class Injected implements AutoCloseable {
         /** How many requests got the fault so far. */
-        int hits() {
+        public int hits() {
             return faulted.get();
+        }
+
+        /** How many of the requests that got the fault so far also match {@code which}. */
+        public long hits(Predicate<Request> which) {
+            return faultedRequests.stream().filter(which).count();
         }
 
         @Override
@@ -126,7 +173,12 @@ final class FaultProxy implements AutoCloseable {
                     ? Optional.of(current.fault()) : Optional.empty();
             if (fault.isPresent()) {
                 faulted.incrementAndGet();
-                answerWith(fault.get(), exchange);
+                faultedRequests.add(request);
+                if (fault.get() instanceof Fault.Stall) {
+                    stallThenRelay(request, exchange);
+                } else {
+                    answerWith(fault.get(), exchange);
+                }
                 return;
             }
             relay(request, exchange);
@@ -147,6 +199,25 @@ final class FaultProxy implements AutoCloseable {
             case Fault.Drop drop -> {
                 // Closing without a status line: the client sees the connection end mid-request.
             }
+            case Fault.Stall stall -> throw new IllegalStateException("a stall is relayed, not answered");
+        }
+    }
+
+    private void stallThenRelay(Request request, HttpExchange exchange) throws InterruptedException {
+        StallQueue queue = stalled.get();
+        long ticket = queue.arrive();
+        CountDownLatch cleared = hanging.get();
+        if (!cleared.await(STALL_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            queue.done();
+            return;
+        }
+        queue.awaitTurn(ticket);
+        try {
+            relay(request, exchange);
+        } catch (IOException callerGone) {
+            // The caller gave up long ago: the emulator did the work all the same, which is the point.
+        } finally {
+            queue.done();
         }
     }
 
