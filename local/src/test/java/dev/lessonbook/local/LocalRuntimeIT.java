@@ -233,6 +233,22 @@ class LocalRuntimeIT {
 
     @Test
     @Order(1)
+    void headersOverApiGatewaysQuotaAreAnswered431AndManySmallHeadersAreServed() throws Exception {
+        HttpResponse<String> bigToken = get("/v1/echo/abc", "x".repeat(10 * 1024));
+        HttpRequest.Builder many = HttpRequest.newBuilder(uri("/v1/report")).GET();
+        for (int i = 0; i < 500; i++) {
+            many.header("X-Probe-" + i, "v");
+        }
+        HttpResponse<String> manyHeaders = send(many.build());
+
+        assertThat(bigToken.statusCode()).isEqualTo(431);
+        assertThat(bigToken.body()).isEqualTo("{\"message\":\"Request Header Fields Too Large\"}");
+        assertThat(manyHeaders.statusCode()).as(manyHeaders.body()).isEqualTo(200);
+        assertThat(JSON.readTree(manyHeaders.body()).get("headers").asInt()).isGreaterThanOrEqualTo(500);
+    }
+
+    @Test
+    @Order(1)
     void aMessageSentToTheQueueReachesTheWorker() throws Exception {
         String job = "job-" + UUID.randomUUID();
         assertThat(post("/v1/work", studentToken, "text/plain", job).statusCode()).isEqualTo(202);

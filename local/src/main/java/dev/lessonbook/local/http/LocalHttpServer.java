@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves the template's HttpApi routes on a loopback port the way API Gateway fronts the
- * functions: the API's {@link HttpApiQuotas quotas} (413 over the payload quota), route matching, the JWT authorizer, the v2 payload in, the v2 response out, and
+ * functions: the API's {@link HttpApiQuotas quotas} (431 over the header quota, 413 over the
+ * payload quota), route matching, the JWT authorizer, the v2 payload in, the v2 response out, and
  * API Gateway's own answer when a function fails, outlives its Timeout (500) or the API's
  * integration timeout (503). Paths under {@code /_local/} are the runtime's own endpoints and
  * never reach a function.
@@ -68,6 +69,22 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The JDK's server drops the connection of a request with more than 200 header lines or
+     * 380 KB of headers, before this class sees it. API Gateway answers such requests (431 when
+     * over its size quota), so the JDK's ceilings are raised far above the quota; only a request
+     * beyond these still loses its connection. Read once, when the JDK's server is first used.
+     */
+    private static final int JDK_MAX_HEADER_LINES = 20_000;
+    private static final int JDK_MAX_HEADER_BYTES = 4 * 1024 * 1024;
+
+    static {
+        System.setProperty("sun.net.httpserver.maxReqHeaders",
+                System.getProperty("sun.net.httpserver.maxReqHeaders", Integer.toString(JDK_MAX_HEADER_LINES)));
+        System.setProperty("sun.net.httpserver.maxReqHeaderSize",
+                System.getProperty("sun.net.httpserver.maxReqHeaderSize", Integer.toString(JDK_MAX_HEADER_BYTES)));
+    }
+
     private final HttpServer server;
     private final HttpApiQuotas quotas;
     private final ExecutorService workers;
@@ -151,11 +168,17 @@ public final class LocalHttpServer implements AutoCloseable {
         String rawPath = exchange.getRequestURI().getRawPath();
         int status = 500;
         try (exchange) {
-            IncomingRequest request = read(exchange, method, rawPath);
-            Reply reply = request == null
-                    ? Reply.json(413, Problems.MEDIA_TYPE, Problems.document(ProblemCode.PAYLOAD_TOO_LARGE,
-                            "The body exceeds API Gateway's 10 MB limit", rawPath))
-                    : answer(request);
+            Reply reply;
+            if (requestLineAndHeaderValues(exchange) > quotas.requestLineAndHeaderValues()) {
+                // API Gateway refuses these before routing or authorizing anything.
+                reply = gatewayMessage(431, "Request Header Fields Too Large");
+            } else {
+                IncomingRequest request = read(exchange, method, rawPath);
+                reply = request == null
+                        ? Reply.json(413, Problems.MEDIA_TYPE, Problems.document(ProblemCode.PAYLOAD_TOO_LARGE,
+                                "The body exceeds API Gateway's 10 MB limit", rawPath))
+                        : answer(request);
+            }
             status = reply.status();
             write(exchange, reply);
         } catch (IOException | RuntimeException e) {
@@ -163,6 +186,21 @@ public final class LocalHttpServer implements AutoCloseable {
         } finally {
             log.printf("HTTP %s %s %d %d ms%n", method, rawPath, status, (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /**
+     * What API Gateway's header quota counts: the request line and every header value, names
+     * excluded. The JDK reads each header byte as one ISO-8859-1 character, so characters are bytes.
+     */
+    private static long requestLineAndHeaderValues(HttpExchange exchange) {
+        long size = exchange.getRequestMethod().length() + 1 + exchange.getRequestURI().toString().length() + 1
+                + exchange.getProtocol().length();
+        for (List<String> values : exchange.getRequestHeaders().values()) {
+            for (String value : values) {
+                size += value.length();
+            }
+        }
+        return size;
     }
 
     private Reply answer(IncomingRequest request) {

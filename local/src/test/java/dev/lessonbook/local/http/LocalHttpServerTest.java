@@ -155,4 +155,64 @@ class LocalHttpServerTest {
         assertThat(JSON.readTree(after.body()).get("environment").asText()).isNotEqualTo(before)
                 .isEqualTo("StallingFunction-environment-2");
     }
+
+    // ---- header quota ----------------------------------------------------------------------
+
+    @Test
+    void aRequestLineAndHeaderValuesOfExactlyTheQuotaAreServed() throws Exception {
+        serve(GENEROUS, HttpApiQuotas.DOCUMENTED);
+        String requestLine = "GET /v1/report HTTP/1.1";
+
+        Answer answer = send(requestLine, List.of("Host: h", "Connection: close",
+                padTo(10_240, requestLine, List.of("h", "close"))));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    @Test
+    void oneByteOverTheQuotaIsRequestHeaderFieldsTooLarge() throws Exception {
+        serve(GENEROUS, HttpApiQuotas.DOCUMENTED);
+        String requestLine = "GET /v1/report HTTP/1.1";
+        int before = invocations();
+
+        Answer answer = send(requestLine, List.of("Host: h", "Connection: close",
+                padTo(10_241, requestLine, List.of("h", "close"))));
+
+        assertThat(answer.status()).isEqualTo(431);
+        assertThat(answer.body()).isEqualTo("{\"message\":\"Request Header Fields Too Large\"}");
+        assertThat(invocations()).as("the refused request never reached the function").isEqualTo(before + 1);
+    }
+
+    @Test
+    void anAuthorizationHeaderOverTheQuotaIsRefusedBeforeTheAuthorizer() throws Exception {
+        serve(GENEROUS, HttpApiQuotas.DOCUMENTED);
+
+        Answer answer = get("/v1/protected", List.of("Authorization: Bearer " + "a".repeat(11 * 1024)));
+
+        assertThat(answer.status()).isEqualTo(431);
+        assertThat(answer.body()).isEqualTo("{\"message\":\"Request Header Fields Too Large\"}");
+    }
+
+    @Test
+    void fiveHundredHeadersWithinTheQuotaReachTheFunction() throws Exception {
+        serve(GENEROUS, HttpApiQuotas.DOCUMENTED);
+        List<String> many = java.util.stream.IntStream.range(0, 500).mapToObj(i -> "X-Probe-" + i + ": v").toList();
+
+        Answer answer = get("/v1/report", many);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).get("headers").asInt()).isGreaterThanOrEqualTo(500);
+    }
+
+    @Test
+    void fiveHundredHeadersOverTheQuotaAreRequestHeaderFieldsTooLarge() throws Exception {
+        serve(GENEROUS, HttpApiQuotas.DOCUMENTED);
+        List<String> many = java.util.stream.IntStream.range(0, 500)
+                .mapToObj(i -> "X-Probe-" + i + ": " + "v".repeat(25)).toList();
+
+        Answer answer = get("/v1/report", many);
+
+        assertThat(answer.status()).isEqualTo(431);
+        assertThat(answer.body()).isEqualTo("{\"message\":\"Request Header Fields Too Large\"}");
+    }
 }
