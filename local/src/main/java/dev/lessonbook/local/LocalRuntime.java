@@ -12,6 +12,7 @@ import dev.lessonbook.local.auth.LocalTokenIssuer;
 import dev.lessonbook.local.function.FunctionConfiguration;
 import dev.lessonbook.local.function.LambdaFunction;
 import dev.lessonbook.local.http.HttpApiEvents;
+import dev.lessonbook.local.http.HttpApiQuotas;
 import dev.lessonbook.local.http.LocalHttpServer;
 import dev.lessonbook.local.provision.AwsConnection;
 import dev.lessonbook.local.provision.Deployment;
@@ -163,7 +164,9 @@ public final class LocalRuntime implements AutoCloseable {
 
         Map<String, LambdaFunction> functions = new LinkedHashMap<>();
         for (FunctionSpec spec : model.functions()) {
-            functions.put(spec.logicalId(), LambdaFunction.load(spec, names.functionArn(spec.functionName()), classLoader, clock, out));
+            LambdaFunction function = LambdaFunction.load(spec, names.functionArn(spec.functionName()), classLoader, clock, out);
+            started.add(function);
+            functions.put(spec.logicalId(), function);
         }
         out.println("loaded " + functions.size() + " function handler(s)");
 
@@ -172,9 +175,9 @@ public final class LocalRuntime implements AutoCloseable {
                 .filter(authorizer -> !authorizer.issuer().equals(issuerUrl))
                 .forEach(authorizer -> out.println("WARN authorizer " + authorizer.name() + " expects issuer "
                         + authorizer.issuer() + "; local tokens will not pass it")));
-        LocalHttpServer http = bound.serve(model.routes(), model.httpApis(), new JwtAuthorizer(issuer.publicKey(), clock),
-                new HttpApiEvents(names.accountId(), "local"),
-                (logicalId, event) -> functions.get(logicalId).invoke(event),
+        LocalHttpServer http = bound.serve(HttpApiQuotas.DOCUMENTED, model.routes(), model.httpApis(),
+                new JwtAuthorizer(issuer.publicKey(), clock), new HttpApiEvents(names.accountId(), "local"),
+                (logicalId, event) -> functions.get(logicalId).start(event),
                 new LocalOnlyRoutes(issuer), clock, out, HTTP_THREADS);
         started.remove(releasePort);
         started.add(http);
@@ -244,7 +247,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    /** Stops in reverse order of starting: schedules and pollers, then HTTP, then the emulators. */
+    /** Stops in reverse order of starting: schedules and pollers, then HTTP, then the functions, then the emulators. */
     @Override
     public synchronized void close() {
         if (closed) {

@@ -212,6 +212,43 @@ class LocalRuntimeIT {
 
     @Test
     @Order(1)
+    void aFunctionStillRunningAtItsTemplateTimeoutIsStoppedThereAndAnsweredAsApiGatewayAnswers() throws Exception {
+        String before = JSON.readTree(get("/v1/report", null).body()).get("environment").asText();
+        Instant started = Instant.now();
+
+        HttpResponse<String> stalled = get("/v1/stall", null);
+
+        Duration took = Duration.between(started, Instant.now());
+        assertThat(stalled.statusCode()).isEqualTo(500);
+        assertThat(stalled.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
+        assertThat(took).as("the template's Timeout: 2").isGreaterThanOrEqualTo(Duration.ofSeconds(2))
+                .isLessThan(Duration.ofSeconds(6));
+        eventually(() -> output, lines -> lines.stream().anyMatch(line ->
+                line.contains("lessonbook-local-StallingFunction") && line.contains("Task timed out after 2.")));
+        HttpResponse<String> after = get("/v1/report", null);
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(after.body()).get("environment").asText()).as("a new execution environment")
+                .isNotEqualTo(before).startsWith("StallingFunction-environment-");
+    }
+
+    @Test
+    @Order(1)
+    void headersOverApiGatewaysQuotaAreAnswered431AndManySmallHeadersAreServed() throws Exception {
+        HttpResponse<String> bigToken = get("/v1/echo/abc", "x".repeat(10 * 1024));
+        HttpRequest.Builder many = HttpRequest.newBuilder(uri("/v1/report")).GET();
+        for (int i = 0; i < 500; i++) {
+            many.header("X-Probe-" + i, "v");
+        }
+        HttpResponse<String> manyHeaders = send(many.build());
+
+        assertThat(bigToken.statusCode()).isEqualTo(431);
+        assertThat(bigToken.body()).isEqualTo("{\"message\":\"Request Header Fields Too Large\"}");
+        assertThat(manyHeaders.statusCode()).as(manyHeaders.body()).isEqualTo(200);
+        assertThat(JSON.readTree(manyHeaders.body()).get("headers").asInt()).isGreaterThanOrEqualTo(500);
+    }
+
+    @Test
+    @Order(1)
     void aMessageSentToTheQueueReachesTheWorker() throws Exception {
         String job = "job-" + UUID.randomUUID();
         assertThat(post("/v1/work", studentToken, "text/plain", job).statusCode()).isEqualTo(202);

@@ -8,6 +8,7 @@ import dev.lessonbook.emulators.FaultProxy.Fault;
 import dev.lessonbook.local.client.ApiClient.Response;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -16,6 +17,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +39,9 @@ class FaultsIT {
     private static final String TRANSACTION_THROTTLED = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
             + "\"Message\":\"Transaction cancelled, please refer cancellation reasons for specific reasons [ThrottlingError]\","
             + "\"CancellationReasons\":[{\"Code\":\"ThrottlingError\",\"Message\":\"Throughput exceeds the current capacity (injected)\"}]}";
+
+    /** The Timeout of the functions behind these routes (template.yaml's Globals). */
+    private static final Duration HTTP_FUNCTION_TIMEOUT = Duration.ofSeconds(10);
 
     private static ReliabilitySystem system;
     private static String instructor;
@@ -248,6 +253,51 @@ class FaultsIT {
         throttled("DynamoDB throttling (ThrottlingException) on a profile read", "GetItem",
                 THROTTLED.replace("ProvisionedThroughputExceededException", "ThrottlingException"),
                 () -> system.api.get("/v1/instructors/" + INSTRUCTOR + "/profile", instructor));
+    }
+
+    /**
+     * DynamoDB accepts the calls of {@code request} and never answers: the function gives up on
+     * its own, within its {@code Timeout} (10 s, template.yaml's Globals), and answers 503 with
+     * Retry-After rather than being stopped by Lambda (API Gateway's bare 500); nothing is written.
+     */
+    private static void stalled(String what, Supplier<Response> request) throws Exception {
+        system.awaitQuiet();
+        Map<String, String> before = system.tableSnapshot();
+        Response answer;
+        Duration elapsed;
+        try (FaultProxy.Injected injected = system.aws.inject(
+                proxied -> proxied.target().startsWith("DynamoDB_20120810."), new Fault.Hang())) {
+            Instant started = Instant.now();
+            answer = request.get();
+            elapsed = Duration.between(started, Instant.now());
+            assertThat(injected.hits()).as("DynamoDB was called").isPositive();
+        }
+        Map<String, String> after = system.tableSnapshot();
+        String observed = answer.status() + " " + answer.json().path("code").asText() + ", Retry-After "
+                + answer.header("retry-after") + "; table " + (after.equals(before) ? "unchanged" : "CHANGED")
+                + "; answered in " + elapsed.toMillis() / 100 / 10.0 + " s";
+        boolean held = answer.status() == 503 && "SERVICE_UNAVAILABLE".equals(answer.json().path("code").asText())
+                && answer.json().path("detail").asText().startsWith("The service is busy")
+                && "5".equals(answer.header("retry-after")) && after.equals(before)
+                && elapsed.compareTo(HTTP_FUNCTION_TIMEOUT) < 0;
+        ReliabilityReport.fault(what, "503 SERVICE_UNAVAILABLE busy, Retry-After 5; table unchanged; answered within the "
+                + "function's " + HTTP_FUNCTION_TIMEOUT.toSeconds() + " s Timeout", observed, held, after.equals(before) ? 0 : 1);
+        assertThat(held).as(observed).isTrue();
+    }
+
+    @Test
+    void aReadDuringADynamoDbStallAnswers503WithinTheFunctionsTimeout() throws Exception {
+        stalled("DynamoDB stall (no answer) on a bookings list",
+                () -> system.api.get("/v1/instructors/" + INSTRUCTOR + "/bookings?from=" + soon + "&to=" + soon, instructor));
+    }
+
+    @Test
+    void aWeekSaveDuringADynamoDbStallAnswers503WithinTheFunctionsTimeoutAndWritesNothing() throws Exception {
+        stalled("DynamoDB stall (no answer) on a week save",
+                () -> system.api.put("/v1/instructors/" + INSTRUCTOR + "/availability/weeks/"
+                        + soon.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), instructor,
+                        "{\"windows\":[{\"date\":\"%s\",\"start\":\"05:00\",\"end\":\"06:00\"}],\"clearExisting\":false}"
+                                .formatted(soon)));
     }
 
     @Test

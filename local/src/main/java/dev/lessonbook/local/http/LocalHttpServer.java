@@ -8,6 +8,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.lessonbook.local.auth.JwtAuthorizer;
+import dev.lessonbook.local.function.LambdaFunction;
 import dev.lessonbook.local.template.FunctionSpec;
 import dev.lessonbook.local.template.HttpApiSpec;
 import dev.lessonbook.problem.ProblemCode;
@@ -29,15 +30,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves the template's HttpApi routes on a loopback port the way API Gateway fronts the
- * functions: route matching, the JWT authorizer, the v2 payload in, the v2 response out. Paths
- * under {@code /_local/} are the runtime's own endpoints and never reach a function.
+ * functions: the API's {@link HttpApiQuotas quotas} (431 over the header quota, 413 over the
+ * payload quota), route matching, the JWT authorizer, the v2 payload in, the v2 response out, and
+ * API Gateway's own answer when a function fails, outlives its Timeout (500) or the API's
+ * integration timeout (503). Paths under {@code /_local/} are the runtime's own endpoints and
+ * never reach a function.
  */
 public final class LocalHttpServer implements AutoCloseable {
     /** Local-only endpoints: the dev token issuer, health. */
@@ -46,9 +53,12 @@ public final class LocalHttpServer implements AutoCloseable {
         Optional<Reply> handle(IncomingRequest request);
     }
 
-    /** Calls a function by its logical id with an event; returns what the handler returned. */
+    /**
+     * Starts a function by its logical id with an event; the answer completes with what the handler
+     * returned or threw, or with {@link LambdaFunction.TimedOut} at the function's Timeout.
+     */
     public interface Invoker {
-        Object invoke(String functionLogicalId, Object event);
+        CompletableFuture<Object> invoke(String functionLogicalId, Object event);
     }
 
     /** A complete HTTP answer. */
@@ -59,9 +69,24 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /**
+     * The JDK's server drops the connection of a request with more than 200 header lines or
+     * 380 KB of headers, before this class sees it. API Gateway answers such requests (431 when
+     * over its size quota), so the JDK's ceilings are raised far above the quota; only a request
+     * beyond these still loses its connection. Read once, when the JDK's server is first used.
+     */
+    private static final int JDK_MAX_HEADER_LINES = 20_000;
+    private static final int JDK_MAX_HEADER_BYTES = 4 * 1024 * 1024;
+
+    static {
+        System.setProperty("sun.net.httpserver.maxReqHeaders",
+                System.getProperty("sun.net.httpserver.maxReqHeaders", Integer.toString(JDK_MAX_HEADER_LINES)));
+        System.setProperty("sun.net.httpserver.maxReqHeaderSize",
+                System.getProperty("sun.net.httpserver.maxReqHeaderSize", Integer.toString(JDK_MAX_HEADER_BYTES)));
+    }
 
     private final HttpServer server;
+    private final HttpApiQuotas quotas;
     private final ExecutorService workers;
     private final RouteTable routes;
     private final Map<String, HttpApiSpec> apis;
@@ -72,10 +97,11 @@ public final class LocalHttpServer implements AutoCloseable {
     private final Clock clock;
     private final PrintStream log;
 
-    private LocalHttpServer(HttpServer server, ExecutorService workers, RouteTable routes, Map<String, HttpApiSpec> apis,
-            JwtAuthorizer authorizer, HttpApiEvents events, Invoker invoker, LocalEndpoints localEndpoints, Clock clock,
-            PrintStream log) {
+    private LocalHttpServer(HttpServer server, HttpApiQuotas quotas, ExecutorService workers, RouteTable routes,
+            Map<String, HttpApiSpec> apis, JwtAuthorizer authorizer, HttpApiEvents events, Invoker invoker,
+            LocalEndpoints localEndpoints, Clock clock, PrintStream log) {
         this.server = server;
+        this.quotas = quotas;
         this.workers = workers;
         this.routes = routes;
         this.apis = apis;
@@ -98,17 +124,17 @@ public final class LocalHttpServer implements AutoCloseable {
             return server.getAddress().getPort();
         }
 
-        public LocalHttpServer serve(List<FunctionSpec.HttpRoute> routes, Map<String, HttpApiSpec> apis, JwtAuthorizer authorizer,
-                HttpApiEvents events, Invoker invoker, LocalEndpoints localEndpoints, Clock clock, PrintStream log,
-                int threads) {
+        public LocalHttpServer serve(HttpApiQuotas quotas, List<FunctionSpec.HttpRoute> routes, Map<String, HttpApiSpec> apis,
+                JwtAuthorizer authorizer, HttpApiEvents events, Invoker invoker, LocalEndpoints localEndpoints, Clock clock,
+                PrintStream log, int threads) {
             AtomicInteger counter = new AtomicInteger();
             ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
                 Thread thread = new Thread(runnable, "local-http-" + counter.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
             });
-            LocalHttpServer local = new LocalHttpServer(server, workers, new RouteTable(routes), apis, authorizer, events,
-                    invoker, localEndpoints, clock, log);
+            LocalHttpServer local = new LocalHttpServer(server, quotas, workers, new RouteTable(routes), apis, authorizer,
+                    events, invoker, localEndpoints, clock, log);
             server.setExecutor(workers);
             server.createContext("/", local::exchange);
             server.start();
@@ -142,11 +168,17 @@ public final class LocalHttpServer implements AutoCloseable {
         String rawPath = exchange.getRequestURI().getRawPath();
         int status = 500;
         try (exchange) {
-            IncomingRequest request = read(exchange, method, rawPath);
-            Reply reply = request == null
-                    ? Reply.json(413, Problems.MEDIA_TYPE, Problems.document(ProblemCode.PAYLOAD_TOO_LARGE,
-                            "The body exceeds API Gateway's 10 MB limit", rawPath))
-                    : answer(request);
+            Reply reply;
+            if (requestLineAndHeaderValues(exchange) > quotas.requestLineAndHeaderValues()) {
+                // API Gateway refuses these before routing or authorizing anything.
+                reply = gatewayMessage(431, "Request Header Fields Too Large");
+            } else {
+                IncomingRequest request = read(exchange, method, rawPath);
+                reply = request == null
+                        ? Reply.json(413, Problems.MEDIA_TYPE, Problems.document(ProblemCode.PAYLOAD_TOO_LARGE,
+                                "The body exceeds API Gateway's 10 MB limit", rawPath))
+                        : answer(request);
+            }
             status = reply.status();
             write(exchange, reply);
         } catch (IOException | RuntimeException e) {
@@ -154,6 +186,21 @@ public final class LocalHttpServer implements AutoCloseable {
         } finally {
             log.printf("HTTP %s %s %d %d ms%n", method, rawPath, status, (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /**
+     * What API Gateway's header quota counts: the request line and every header value, names
+     * excluded. The JDK reads each header byte as one ISO-8859-1 character, so characters are bytes.
+     */
+    private static long requestLineAndHeaderValues(HttpExchange exchange) {
+        long size = exchange.getRequestMethod().length() + 1 + exchange.getRequestURI().toString().length() + 1
+                + exchange.getProtocol().length();
+        for (List<String> values : exchange.getRequestHeaders().values()) {
+            for (String value : values) {
+                size += value.length();
+            }
+        }
+        return size;
     }
 
     private Reply answer(IncomingRequest request) {
@@ -198,15 +245,39 @@ public final class LocalHttpServer implements AutoCloseable {
         String requestId = event.getRequestContext().getRequestId();
         Object result;
         try {
-            result = invoker.invoke(route.functionLogicalId(), event);
-        } catch (RuntimeException | Error e) {
-            // API Gateway answers a failed invocation with a bare 500; the stack trace is the function's log.
-            StringWriter trace = new StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            log.println("ERROR " + route.functionLogicalId() + " failed on " + route.routeKey() + ": " + trace);
-            return withRequestId(gatewayMessage(500, "Internal Server Error"), requestId);
+            result = invoker.invoke(route.functionLogicalId(), event)
+                    .get(quotas.integrationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillRunning) {
+            log.println("ERROR " + route.functionLogicalId() + " gave no answer to " + route.routeKey() + " within the API's "
+                    + quotas.integrationTimeout().toSeconds() + " s integration timeout; it runs on until its own Timeout");
+            return withRequestId(gatewayMessage(503, "Service Unavailable"), requestId);
+        } catch (ExecutionException failed) {
+            return withRequestId(failedInvocation(route, failed.getCause()), requestId);
+        } catch (RuntimeException | Error notStarted) { // e.g. a new execution environment failed to initialise
+            return withRequestId(failedInvocation(route, notStarted), requestId);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return withRequestId(gatewayMessage(503, "Service Unavailable"), requestId);
         }
         return withRequestId(toReply(result, route), requestId);
+    }
+
+    /**
+     * API Gateway answers a failed invocation with a bare 500, and one that timed out the same way
+     * (a timeout is a function error), unless the function's Timeout is not below the API's
+     * integration timeout: then the API stops waiting first and answers 503 itself.
+     */
+    private Reply failedInvocation(FunctionSpec.HttpRoute route, Throwable failure) {
+        if (failure instanceof LambdaFunction.TimedOut timedOut) {
+            return timedOut.timeout().compareTo(quotas.integrationTimeout()) >= 0
+                    ? gatewayMessage(503, "Service Unavailable")
+                    : gatewayMessage(500, "Internal Server Error");
+        }
+        // The stack trace is the function's log.
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        log.println("ERROR " + route.functionLogicalId() + " failed on " + route.routeKey() + ": " + trace);
+        return gatewayMessage(500, "Internal Server Error");
     }
 
     /** Maps the function's answer back as API Gateway does for payload format 2.0. */
@@ -259,15 +330,15 @@ public final class LocalHttpServer implements AutoCloseable {
         return ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static IncomingRequest read(HttpExchange exchange, String method, String rawPath) throws IOException {
+    private IncomingRequest read(HttpExchange exchange, String method, String rawPath) throws IOException {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
+            body = in.readNBytes(quotas.payloadBytes() + 1);
         }
-        if (body.length > MAX_BODY_BYTES) {
+        if (body.length > quotas.payloadBytes()) {
             return null;
         }
         return new IncomingRequest(method, rawPath, exchange.getRequestURI().getRawQuery(), headers, body,

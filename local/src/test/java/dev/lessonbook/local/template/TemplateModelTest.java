@@ -118,6 +118,7 @@ class TemplateModelTest {
             assertThat(echo.timeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(echo.memoryMb()).isEqualTo(512);
             assertThat(worker.timeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(function("StallingFunction").timeout()).isEqualTo(Duration.ofSeconds(2));
             assertThat(function("TickFunction").handlerMethod()).isEqualTo("handleRequest");
         }
 

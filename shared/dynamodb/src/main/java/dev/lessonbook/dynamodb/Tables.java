@@ -41,19 +41,34 @@ public final class Tables {
     }
 
     /**
+     * How long one DynamoDB call may take, its retries included, and each attempt of it. The HTTP
+     * functions' Timeout is 10 s: a call to a stalled DynamoDB must fail well before it, so the
+     * function answers 503 with Retry-After itself ({@link StallIsBusy}) instead of being stopped
+     * by Lambda, for which API Gateway would answer a bare 500. A second attempt, after a first
+     * that hung on a bad connection, gets what is left of the call's 5 s. The budget of every
+     * function is in docs/decisions.md ("Time budgets").
+     */
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+
+    /**
      * The SDK's DynamoDB default retries throttling 8 times with backoff up to 20 s (about a
      * minute), far past a function's Timeout (10 s for the API): the caller would get API
      * Gateway's error instead of our 503. Three attempts within about a second, then
      * {@link ThrottlingIsBusy} answers busy and the client retries after {@code Retry-After}.
+     * A stalled DynamoDB is given up at {@link #CALL_TIMEOUT}.
      */
     public static Tables fromEnvironment() {
         DynamoDbClient client = AwsSettings.configure(DynamoDbClient.builder())
                 .httpClient(AwsSettings.httpClient())
                 .overrideConfiguration(settings -> settings
+                        .apiCallTimeout(CALL_TIMEOUT)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .retryStrategy(retry -> retry.maxAttempts(3)
                                 .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(25), Duration.ofMillis(250)))
                                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofMillis(500))))
-                        .addExecutionInterceptor(new ThrottlingIsBusy()))
+                        .addExecutionInterceptor(new ThrottlingIsBusy())
+                        .addExecutionInterceptor(new StallIsBusy()))
                 .build();
         return new Tables(client, Env.required("TABLE_NAME"));
     }

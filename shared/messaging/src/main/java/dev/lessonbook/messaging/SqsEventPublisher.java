@@ -4,6 +4,7 @@ import dev.lessonbook.config.Env;
 import dev.lessonbook.dynamodb.AwsSettings;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.event.EventPublisher;
+import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -13,6 +14,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * again after a partial failure is safe.
  */
 public final class SqsEventPublisher implements EventPublisher {
+    /**
+     * How long one SendMessage may take, retries included, and each attempt. Writers publish after
+     * their transaction committed, inside an HTTP function's 10 s Timeout; a publish that fails
+     * costs nothing (the event stays in the outbox and the relay delivers it), so a stalled SQS is
+     * given up quickly rather than with the SDK's defaults (no call limit, 25 s socket reads).
+     */
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
+
     private final SqsClient sqs;
     private final List<String> queueUrls;
 
@@ -23,7 +33,9 @@ public final class SqsEventPublisher implements EventPublisher {
 
     /** The queues of {@code INVALIDATION_QUEUE_URL} and {@code NOTIFICATION_QUEUE_URL}. */
     public static SqsEventPublisher fromEnvironment() {
-        SqsClient sqs = AwsSettings.configure(SqsClient.builder()).httpClient(AwsSettings.httpClient()).build();
+        SqsClient sqs = AwsSettings.configure(SqsClient.builder()).httpClient(AwsSettings.httpClient())
+                .overrideConfiguration(settings -> settings.apiCallTimeout(CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT))
+                .build();
         return new SqsEventPublisher(sqs, List.of(Env.required("INVALIDATION_QUEUE_URL"), Env.required("NOTIFICATION_QUEUE_URL")));
     }
 
