@@ -361,7 +361,7 @@ class FaultsIT {
 
     /**
      * The probe's interleaving, reduced to its mechanism: six bookings are authorized, then DynamoDB
-     * freezes on their confirmations, so each waits until the SDK gives up on it (25 s) and retries;
+     * freezes on their confirmations, so each waits until the SDK gives up on that attempt (3 s, docs/decisions.md "Time budgets") and retries;
      * then DynamoDB resumes and applies each first attempt before its retry. (The probe stopped
      * Stripe first only to have the bookings in flight when DynamoDB stopped.)
      */
@@ -389,7 +389,7 @@ class FaultsIT {
                 awaitHits("booking " + sent.size() + "'s confirmation reached DynamoDB", dynamoFrozen, CONFIRMATION,
                         sent.size());
             }
-            awaitHits("every confirmation was sent twice (the SDK's retry after its 25 s timeout)", dynamoFrozen,
+            awaitHits("every confirmation was sent twice (the SDK's retry after its 3 s attempt timeout)", dynamoFrozen,
                     CONFIRMATION, 2L * starts.size());
             dynamoFrozen.close();
             answers = new java.util.ArrayList<>();
@@ -424,7 +424,7 @@ class FaultsIT {
         boolean held = mismatched == 0 && claimsWithoutHold == 0 && conflictsLeavingABooking == 0
                 && answers.stream().allMatch(answer -> answer.status() == 201);
         ReliabilityReport.figure("stall: 6 bookings confirmed late, answered in", took.toMillis() / 100 / 10.0 + " s");
-        ReliabilityReport.fault("DynamoDB stall on 6 confirmations (each applied late, after its SDK retry at 25 s)",
+        ReliabilityReport.fault("DynamoDB stall on 6 confirmations (each applied late, after its SDK retry at 3 s)",
                 "6 × 201 CONFIRMED, stored CONFIRMED/AUTHORIZED, each intent requires_capture; no answer differs from what is stored",
                 observed, held, mismatched + claimsWithoutHold + conflictsLeavingABooking);
         assertThat(held).as(observed).isTrue();
@@ -476,7 +476,7 @@ class FaultsIT {
     }
 
     /**
-     * A cancellation whose transaction DynamoDB applies late (its SDK retry after 25 s finds it
+     * A cancellation whose transaction DynamoDB applies late (its SDK retry after 3 s finds it
      * done) still releases the authorization within the request.
      */
     @Test
@@ -494,7 +494,7 @@ class FaultsIT {
         try (FaultProxy.Injected frozen = system.aws.inject(TRANSACTION, new Fault.Stall())) {
             java.util.concurrent.Future<Response> sent = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() ->
                     system.api.post("/v1/bookings/" + bookingId + "/cancel", system.token(student, "student"), "{}"));
-            awaitHits("the cancellation was sent twice (the SDK's retry after its 25 s timeout)", frozen,
+            awaitHits("the cancellation was sent twice (the SDK's retry after its 3 s attempt timeout)", frozen,
                     request -> request.bodyText().contains(bookingId), 2);
             frozen.close();
             cancelled = sent.get(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -508,7 +508,7 @@ class FaultsIT {
                 + stored(item, "status") + "/" + payment + "; Stripe " + intents;
         boolean held = cancelled.status() == 200 && "RELEASED".equals(cancelled.json().at("/payment/status").asText())
                 && "RELEASED".equals(payment) && intents.equals(List.of("canceled"));
-        ReliabilityReport.fault("DynamoDB stall during a cancellation (its transaction applied late, SDK retry after 25 s)",
+        ReliabilityReport.fault("DynamoDB stall during a cancellation (its transaction applied late, SDK retry after 3 s)",
                 "200 CANCELLED, payment RELEASED within the request; stored the same; intent cancelled", observed, held,
                 held ? 0 : 1);
         assertThat(held).as(observed).isTrue();
