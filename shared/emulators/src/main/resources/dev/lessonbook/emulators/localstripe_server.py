@@ -1,12 +1,19 @@
-"""localstripe bound to loopback, keeping its state in memory only, with two gaps to Stripe closed.
+"""localstripe bound to loopback, keeping its state in memory only, with gaps to Stripe closed.
 
 The stock command listens on every interface and pickles its whole store to a fixed file in /tmp
 after each request, which is slow and shared between concurrently running servers. And localstripe
-differs from Stripe's documented test behaviour in two ways our tests rely on:
+differs from Stripe's documented test behaviour in ways our tests rely on:
 - it ignores Idempotency-Key; Stripe replays the first response to a key (and refuses the key
   with other parameters), which is what makes a retried call safe;
-- the generic-decline test card (pm_card_visa_chargeDeclined, 4000000000000002) is only declined
-  when attached to a customer, while Stripe declines it on every charge or authorization.
+- Stripe's declining test cards (the generic decline 4000000000000002, insufficient funds
+  4000000000009995, lost and stolen card, ...) are only declined when attached to a customer,
+  while Stripe declines them on every charge or authorization too;
+- its card errors are typed invalid_request_error and carry no decline_code, while Stripe answers
+  a declined card with HTTP 402, type card_error, the error code and, for issuer declines, the
+  decline_code of its testing table ("Declined payments"), the same fields in the PaymentIntent's
+  last_payment_error and the SetupIntent's last_setup_error, and the intent itself in the error;
+- of Stripe's test PaymentMethod ids it knows only pm_card_visa, pm_card_visa_chargeDeclined and
+  pm_card_chargeCustomerFail; pm_card_visa_chargeDeclinedInsufficientFunds is added.
 """
 import argparse
 import logging
@@ -18,18 +25,134 @@ import json
 
 from aiohttp import web
 from localstripe import server
-from localstripe.resources import PaymentMethod, store
+from localstripe.errors import UserError
+from localstripe.resources import Charge, Customer, PaymentIntent, PaymentMethod, SetupIntent, store
 
-GENERIC_DECLINE = "4000000000000002"
+# Stripe's testing table "Declined payments": card number -> (error code, decline_code, message).
+# Issuer declines carry a decline_code; expired card, incorrect CVC and processing error do not.
+DECLINES = {
+    "4000000000000002": ("card_declined", "generic_decline", "Your card was declined."),
+    "4000000000009995": ("card_declined", "insufficient_funds", "Your card has insufficient funds."),
+    "4000000000009987": ("card_declined", "lost_card", "Your card was declined."),
+    "4000000000009979": ("card_declined", "stolen_card", "Your card was declined."),
+    "4000000000000069": ("expired_card", None, "Your card has expired."),
+    "4000000000000127": ("incorrect_cvc", None, "Your card's security code is incorrect."),
+    "4000000000000119": ("processing_error", None,
+                         "An error occurred while processing your card. Try again in a little bit."),
+    # Attaches to a customer, then every charge fails.
+    "4000000000000341": ("card_declined", "generic_decline", "Your card was declined."),
+}
+TEST_PAYMENT_METHODS = {
+    "pm_card_visa_chargeDeclinedInsufficientFunds": "4000000000009995",
+}
 
 
-def decline_generic_decline_card_on_charge():
+class CardError(UserError):
+    """A declined card as Stripe answers it: 402, type card_error, code, decline_code, message.
+
+    `fields` is the error object alone, as Stripe also shows it in an intent's
+    last_payment_error or last_setup_error; the answer may add the intent itself.
+    """
+
+    def __init__(self, card_number, extra=None):
+        code, decline_code, message = DECLINES.get(card_number, ("card_declined", "generic_decline",
+                                                                 "Your card was declined."))
+        self.fields = {"type": "card_error", "code": code, "message": message}
+        if decline_code:
+            self.fields["decline_code"] = decline_code
+        self.fields.update(extra or {})
+        super().__init__(402, message, dict(self.fields))
+        self.body["error"]["type"] = "card_error"
+
+
+def card_number_of(payment_method_id):
+    payment_method = PaymentMethod._api_retrieve(payment_method_id)
+    return getattr(payment_method, "_card_number", None)
+
+
+def decline_cards_as_stripe_documents():
     charging_is_declined = PaymentMethod._charging_is_declined
 
-    def declined(self):
-        return charging_is_declined(self) or (self.type == "card" and self._card_number == GENERIC_DECLINE)
+    def declined_on_charge(self):
+        return charging_is_declined(self) or (self.type == "card" and self._card_number in DECLINES)
 
-    PaymentMethod._charging_is_declined = declined
+    PaymentMethod._charging_is_declined = declined_on_charge
+
+    def set_auth_failure(self):
+        self.status = "failed"
+        self._card_error = CardError(card_number_of(self.payment_method), {"charge": self.id})
+        self.failure_code = self._card_error.fields["code"]
+        self.failure_message = self._card_error.fields["message"]
+
+    def raise_failure(self):
+        raise self._card_error
+
+    Charge._set_auth_failure = set_auth_failure
+    Charge._raise_failure = raise_failure
+
+    stock_report_failure = PaymentIntent._report_failure
+
+    def report_failure(self):
+        # Stripe puts the declined intent and its payment method in the error.
+        error = self.latest_charge._card_error
+        error.body["error"]["payment_intent"] = self._export()
+        error.body["error"]["payment_method"] = PaymentMethod._api_retrieve(self.payment_method)._export()
+        stock_report_failure(self)
+
+    PaymentIntent._report_failure = report_failure
+
+    stock_last_payment_error = PaymentIntent.last_payment_error.fget
+
+    def last_payment_error(self):
+        charge = self.latest_charge
+        if charge is not None and charge.status == "failed" and hasattr(charge, "_card_error"):
+            return dict(charge._card_error.fields)
+        return stock_last_payment_error(self)
+
+    PaymentIntent.last_payment_error = property(last_payment_error)
+
+    def attach_declined(payment_method):
+        return CardError(payment_method._card_number) if payment_method._attaching_is_declined() else None
+
+    stock_attach = PaymentMethod._api_attach.__func__
+
+    def attach(cls, id, customer=None, **kwargs):
+        if not kwargs and isinstance(id, str) and isinstance(customer, str):
+            payment_method = cls._api_retrieve(id)
+            Customer._api_retrieve(customer)
+            error = attach_declined(payment_method)
+            if error:
+                raise error
+        return stock_attach(cls, id, customer=customer, **kwargs)
+
+    PaymentMethod._api_attach = classmethod(attach)
+
+    stock_attach_pm = SetupIntent._attach_pm
+
+    def attach_pm(self, payment_method):
+        # A failed confirmation leaves the SetupIntent waiting for another payment method.
+        self.last_setup_error = None
+        error = attach_declined(payment_method)
+        if error is None:
+            return stock_attach_pm(self, payment_method)
+        self.payment_method = payment_method.id
+        self.status = "requires_payment_method"
+        self.next_action = None
+        self.last_setup_error = dict(error.fields)
+        error.body["error"]["setup_intent"] = self._export()
+        raise error
+
+    SetupIntent._attach_pm = attach_pm
+
+    stock_test_article = PaymentMethod._try_get_canonical_test_article.__func__
+
+    def test_article(cls, id):
+        if id in TEST_PAYMENT_METHODS:
+            return PaymentMethod(type="card", card=dict(number=TEST_PAYMENT_METHODS[id], exp_month="12",
+                                                        exp_year="2030", cvc="123"))
+        return stock_test_article(cls, id)
+
+    PaymentMethod._try_get_canonical_test_article = classmethod(test_article)
 
 
 def idempotency_replay():
@@ -65,7 +188,7 @@ def main():
     parser.add_argument("--port", type=int, required=True)
     args = parser.parse_args()
     store.dump_to_disk = lambda: None
-    decline_generic_decline_card_on_charge()
+    decline_cards_as_stripe_documents()
     server.app.middlewares.insert(0, idempotency_replay())
     logging.basicConfig(level=logging.WARNING)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
