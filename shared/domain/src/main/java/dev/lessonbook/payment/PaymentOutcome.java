@@ -13,7 +13,16 @@ public sealed interface PaymentOutcome {
 
     record Refunded(String paymentIntentId, long amount) implements PaymentOutcome {}
 
-    record Declined(String message) implements PaymentOutcome {}
+    /**
+     * The provider said no, and repeating the request cannot change that. {@code declineCode} is the
+     * card issuer's reason as Stripe reports it ({@code insufficient_funds},
+     * {@code authentication_required}, …), or null when there is none (a request refused, not a card).
+     */
+    record Declined(String message, String declineCode) implements PaymentOutcome {
+        public Declined(String message) {
+            this(message, null);
+        }
+    }
 
     /** Network failure, timeout or provider 5xx: nothing is known to have happened. */
     record ProviderUnavailable(String message) implements PaymentOutcome {}
