@@ -3,6 +3,7 @@ package dev.lessonbook.functions.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.stripe.model.PaymentIntent;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.BookingStore.ReserveOutcome;
@@ -25,7 +26,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +71,7 @@ class CompleteBookingHandlerIT {
         assertThat(stored.status()).isEqualTo(BookingStatus.COMPLETED);
         assertThat(stored.payment().status()).isEqualTo(PaymentStatus.CAPTURED);
         assertThat(stored.payment().amountCaptured()).isEqualTo(PRICE);
-        assertThat(intentOf(lesson)).containsEntry("status", "succeeded");
+        assertThat(intentOf(lesson).getStatus()).isEqualTo("succeeded");
         assertThat(netCaptured(lesson)).isEqualTo(PRICE);
     }
 
@@ -84,7 +84,7 @@ class CompleteBookingHandlerIT {
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(response.getBody()).contains("\"code\":\"LESSON_NOT_ENDED\"");
         assertThat(bookings.find(lesson.id())).contains(lesson);
-        assertThat(intentOf(lesson)).containsEntry("status", "requires_capture");
+        assertThat(intentOf(lesson).getStatus()).isEqualTo("requires_capture");
     }
 
     @Test
@@ -97,7 +97,7 @@ class CompleteBookingHandlerIT {
         assertThat(response.getStatusCode()).isEqualTo(403);
         assertThat(response.getBody()).contains("\"code\":\"FORBIDDEN\"");
         assertThat(bookings.find(lesson.id())).contains(lesson);
-        assertThat(intentOf(lesson)).containsEntry("status", "requires_capture");
+        assertThat(intentOf(lesson).getStatus()).isEqualTo("requires_capture");
     }
 
     @Test
@@ -110,7 +110,7 @@ class CompleteBookingHandlerIT {
         assertThat(response.getStatusCode()).isEqualTo(404);
         assertThat(response.getBody()).contains("\"code\":\"NOT_FOUND\"");
         assertThat(bookings.find(lesson.id())).contains(lesson);
-        assertThat(intentOf(lesson)).containsEntry("status", "requires_capture");
+        assertThat(intentOf(lesson).getStatus()).isEqualTo("requires_capture");
     }
 
     private static APIGatewayV2HTTPResponse complete(Booking lesson, TestEvents.Builder request) {
@@ -148,7 +148,7 @@ class CompleteBookingHandlerIT {
                 authorized.paymentIntentId(), null, "pm_card_visa")), List.of());
     }
 
-    private static Map<String, Object> intentOf(Booking lesson) throws Exception {
+    private static PaymentIntent intentOf(Booking lesson) throws Exception {
         return stripeSide.intent(lesson.payment().paymentIntentId());
     }
 

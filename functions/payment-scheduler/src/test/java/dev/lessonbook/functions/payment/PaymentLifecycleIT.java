@@ -2,6 +2,7 @@ package dev.lessonbook.functions.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stripe.model.PaymentIntent;
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.availability.SaveWeekCommand;
@@ -113,7 +114,7 @@ class PaymentLifecycleIT {
         Booking cancelled = valueOf(cancelling(stripe).cancel(student("stu_a"), booked.id(), "Sick"));
 
         assertThat(cancelled.payment().status()).isEqualTo(PaymentStatus.RELEASED);
-        assertThat(intent(booked)).containsEntry("status", "canceled");
+        assertThat(intent(booked).getStatus()).isEqualTo("canceled");
         assertThat(netCaptured(booked)).isZero();
         assertThat(book("stu_b", soon(), "pm_card_visa").status()).as("the time is free again").isEqualTo(BookingStatus.CONFIRMED);
     }
@@ -185,7 +186,7 @@ class PaymentLifecycleIT {
             assertThat(down.idempotencyKeys()).containsOnly("lessonbook-" + booked.id() + "-capture");
         }
         assertThat(incidents).containsExactly(booked.id() + " capture");
-        assertThat(intent(booked)).as("nothing moved on Stripe").containsEntry("status", "requires_capture");
+        assertThat(intent(booked).getStatus()).as("nothing moved on Stripe").isEqualTo("requires_capture");
         assertThat(lockCount(booked.id())).isZero();
         assertThat(DueWork.of(bookings.find(booked.id()).orElseThrow())).as("no automatic retry").isEmpty();
     }
@@ -220,7 +221,7 @@ class PaymentLifecycleIT {
 
         assertThat(completed.status()).isEqualTo(BookingStatus.COMPLETED);
         assertThat(completed.payment().amountCaptured()).isEqualTo(6000);
-        assertThat(intent(booked)).containsEntry("status", "succeeded");
+        assertThat(intent(booked).getStatus()).isEqualTo("succeeded");
         assertThat(netCaptured(booked)).isEqualTo(6000);
     }
 
@@ -239,10 +240,10 @@ class PaymentLifecycleIT {
         Booking authorized = bookings.find(booked.id()).orElseThrow();
         assertThat(run.authorized()).isEqualTo(1);
         assertThat(authorized.payment().status()).isEqualTo(PaymentStatus.AUTHORIZED);
-        assertThat(intent(authorized))
-                .containsEntry("status", "requires_capture")
-                .containsEntry("amount", 6000L)
-                .containsEntry("customer", booked.payment().customerId());
+        PaymentIntent onStripe = intent(authorized);
+        assertThat(onStripe.getStatus()).isEqualTo("requires_capture");
+        assertThat(onStripe.getAmount()).isEqualTo(6000L);
+        assertThat(onStripe.getCustomer()).isEqualTo(booked.payment().customerId());
         assertThat(bookings.findDue(DueWork.SCHEDULED_AUTHORIZATION, booked.startsAt(), 100))
                 .extracting(Booking::id).doesNotContain(booked.id());
     }
@@ -330,14 +331,14 @@ class PaymentLifecycleIT {
             awaitIntents(failed, 1);
         }
         String live = stripeSide.intentIdsOfBooking(failed.id()).get(0);
-        assertThat(stripeSide.intent(live)).as("the failed booking's card carries a hold").containsEntry("status", "requires_capture");
+        assertThat(stripeSide.intent(live).getStatus()).as("the failed booking's card carries a hold").isEqualTo("requires_capture");
         assertThat(DueWork.of(failed)).map(DueWork.Due::kind).contains(DueWork.AUTHORIZATION_RELEASE);
 
         SchedulingPayments.Run run = runScheduler();
 
         assertThat(run.released()).isEqualTo(1);
         assertThat(stripeSide.intentIdsOfBooking(failed.id())).containsExactly(live);
-        assertThat(stripeSide.intent(live)).containsEntry("status", "canceled");
+        assertThat(stripeSide.intent(live).getStatus()).isEqualTo("canceled");
         Booking settled = bookings.find(failed.id()).orElseThrow();
         assertThat(settled.status()).isEqualTo(BookingStatus.PAYMENT_FAILED);
         assertThat(settled.payment().status()).isEqualTo(PaymentStatus.RELEASED);
@@ -361,7 +362,7 @@ class PaymentLifecycleIT {
 
         List<String> intents = stripeSide.intentIdsOfBooking(failed.id());
         assertThat(intents).hasSize(1);
-        assertThat(stripeSide.intent(intents.get(0))).containsEntry("status", "canceled");
+        assertThat(stripeSide.intent(intents.get(0)).getStatus()).isEqualTo("canceled");
         assertThat(netCaptured(bookings.find(failed.id()).orElseThrow())).isZero();
         assertThat(bookings.find(failed.id()).orElseThrow().payment().status()).isEqualTo(PaymentStatus.RELEASED);
     }
@@ -431,7 +432,7 @@ class PaymentLifecycleIT {
         return new StripePaymentGateway(LocalServers.STRIPE_TEST_KEY, base, Duration.ofMillis(500), readTimeout);
     }
 
-    private Map<String, Object> intent(Booking booking) throws Exception {
+    private PaymentIntent intent(Booking booking) throws Exception {
         return stripeSide.intent(intentIdOf(booking));
     }
 

@@ -1,5 +1,21 @@
 package dev.lessonbook.payments.stripe;
 
+import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Customer;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
+import com.stripe.model.SetupIntent;
+import com.stripe.model.StripeError;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PaymentIntentCancelParams;
+import com.stripe.param.PaymentIntentCaptureParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
+import com.stripe.param.SetupIntentConfirmParams;
+import com.stripe.param.SetupIntentCreateParams;
 import dev.lessonbook.booking.Money;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentOutcome;
@@ -9,48 +25,70 @@ import dev.lessonbook.payment.PaymentOutcome.CardSaved;
 import dev.lessonbook.payment.PaymentOutcome.Declined;
 import dev.lessonbook.payment.PaymentOutcome.Refunded;
 import dev.lessonbook.payment.PaymentOutcome.Released;
-import dev.lessonbook.payments.stripe.StripeApi.Failure;
-import dev.lessonbook.payments.stripe.StripeApi.Form;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The payment gateway on Stripe, one {@link StripeApi} per function instance.
+ * The payment gateway on Stripe through stripe-java: one {@link StripeClient} per function
+ * instance, built at init, at the API version stripe-java pins.
  *
  * <p>Every request carries the idempotency key {@code lessonbook-<bookingId>-<operation>}, and its
  * parameters are derived from the booking alone. Stripe answers a repeated key with the first
- * result, so a retry — ours, {@link StripeApi}'s, or a whole Lambda invocation's — never creates a
- * second intent, capture or refund for a booking. That is also what makes the network retries safe:
- * connection failures, read timeouts, 409 and 5xx are retried twice (backoff 0.5 s, then 1 s), so a
- * provider that accepts and hangs costs one Stripe request 3 × read timeout + 1.5 s (16.5 s with the
- * defaults); saveCard makes three.
+ * result, so a retry — stripe-java's, ours, or a whole Lambda invocation's — never creates a second
+ * intent, capture or refund for a booking. That is also what makes stripe-java's network retries
+ * safe: two, after a connect failure, a read timeout, a 409 or a 5xx (pauses 0.5 s, then up to 1 s).
+ * All the calls of one operation share a {@link TimeBudgetedHttpClient time budget}, 16.5 s by
+ * default, so a hung Stripe gives up inside the Timeout of the function that waits for it.
  */
 public final class StripePaymentGateway implements PaymentGateway {
     public static final URI DEFAULT_API_BASE = URI.create("https://api.stripe.com");
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * What one operation may spend on Stripe: with the DynamoDB write (5 s) and the publishing (2 s)
+     * after it, a 30 s function still answers before its Timeout, and the scheduler's safety margin
+     * (35 s) holds two operations.
+     */
+    public static final Duration DEFAULT_OPERATION_BUDGET = Duration.ofMillis(16_500);
+    static final int NETWORK_RETRIES = 2;
 
-    private final StripeApi stripe;
+    private final TimeBudgetedHttpClient http;
+    private final StripeClient stripe;
 
     public StripePaymentGateway(String secretKey, URI apiBase, Duration connectTimeout, Duration readTimeout) {
+        this(secretKey, apiBase, connectTimeout, readTimeout, DEFAULT_OPERATION_BUDGET);
+    }
+
+    public StripePaymentGateway(String secretKey, URI apiBase, Duration connectTimeout, Duration readTimeout,
+            Duration operationBudget) {
         if (secretKey == null || secretKey.isBlank()) {
             throw new IllegalArgumentException("A Stripe secret key is required");
         }
-        this.stripe = new StripeApi(secretKey, Objects.requireNonNull(apiBase, "apiBase"), connectTimeout, readTimeout);
+        if (operationBudget.compareTo(connectTimeout.plus(readTimeout).plus(TimeBudgetedHttpClient.LONGEST_PAUSE)) < 0) {
+            throw new IllegalArgumentException("An operation's budget must hold at least one whole try and a pause");
+        }
+        this.http = new TimeBudgetedHttpClient(operationBudget);
+        this.stripe = StripeClient.builder()
+                .setApiKey(secretKey)
+                .setApiBase(withoutTrailingSlash(Objects.requireNonNull(apiBase, "apiBase")))
+                .setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()))
+                .setReadTimeout(Math.toIntExact(readTimeout.toMillis()))
+                .setMaxNetworkRetries(NETWORK_RETRIES)
+                .setHttpClient(http)
+                .build();
     }
 
     /**
      * The composition root's way in: the secret key from SSM Parameter Store
      * ({@code STRIPE_SECRET_PARAMETER}, read once), the API base from {@code STRIPE_API_BASE}
-     * (default {@code https://api.stripe.com}), the default connect timeout and the read timeout
-     * {@code STRIPE_READ_TIMEOUT_MS} (default 5 s; not set in template.yaml — a test suite that
-     * makes Stripe hang sets it shorter). {@code setting} looks up a configuration value by name,
-     * e.g. {@code Env::optional}.
+     * (default {@code https://api.stripe.com}; the local Stripe server in tests and ./run-local), the
+     * default connect timeout and the read timeout {@code STRIPE_READ_TIMEOUT_MS} (default 5 s; not
+     * set in template.yaml — a test suite that makes Stripe hang sets it shorter). {@code setting}
+     * looks up a configuration value by name, e.g. {@code Env::optional}.
      */
     public static StripePaymentGateway fromConfiguration(Function<String, Optional<String>> setting) {
         String secretKey = StripeSecret.fromParameterStore(setting);
@@ -62,18 +100,21 @@ public final class StripePaymentGateway implements PaymentGateway {
 
     @Override
     public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId) {
-        Form params = new Form()
-                .add("amount", amount.amount())
-                .add("currency", currencyOf(amount))
-                .add("capture_method", "manual")
+        // The scheduler repeats this call, same key and parameters, to find the intent of a booking
+        // whose answer was lost (ReleasingAuthorizations): the parameters must stay exactly these.
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(amount.amount())
+                .setCurrency(currencyOf(amount))
+                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
                 // Cards only: confirming server-side without a return_url is valid only when no
                 // payment method type could redirect the customer.
-                .add("payment_method_types[]", "card")
-                .add("payment_method", paymentMethodId)
-                .add("confirm", true)
-                .add("metadata[bookingId]", bookingId)
-                .add("metadata[studentId]", studentId);
-        return attempt(() -> authorization(stripe.post("/v1/payment_intents", params, key(bookingId, "authorize"))));
+                .addPaymentMethodType("card")
+                .setPaymentMethod(paymentMethodId)
+                .setConfirm(true)
+                .putMetadata("bookingId", bookingId)
+                .putMetadata("studentId", studentId)
+                .build();
+        return attempt(() -> authorization(stripe.v1().paymentIntents().create(params, key(bookingId, "authorize"))));
     }
 
     /**
@@ -83,51 +124,58 @@ public final class StripePaymentGateway implements PaymentGateway {
     @Override
     public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId) {
         return attempt(() -> {
-            Map<String, Object> customer = stripe.post("/v1/customers", new Form()
-                    .add("metadata[studentId]", studentId)
-                    .add("metadata[bookingId]", bookingId), key(bookingId, "customer"));
-            Map<String, Object> setup = stripe.post("/v1/setup_intents", new Form()
-                    .add("customer", text(customer, "id"))
-                    .add("usage", "off_session")
-                    .add("payment_method_types[]", "card")
-                    .add("metadata[bookingId]", bookingId), key(bookingId, "setup"));
-            Map<String, Object> confirmed = stripe.post(StripeApi.path("/v1/setup_intents/%s/confirm", text(setup, "id")),
-                    new Form().add("payment_method", paymentMethodId), key(bookingId, "setup-confirm"));
-            String status = text(confirmed, "status");
-            return switch (String.valueOf(status)) {
+            Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder()
+                    .putMetadata("studentId", studentId)
+                    .putMetadata("bookingId", bookingId)
+                    .build(), key(bookingId, "customer"));
+            SetupIntent setup = stripe.v1().setupIntents().create(SetupIntentCreateParams.builder()
+                    .setCustomer(customer.getId())
+                    .setUsage(SetupIntentCreateParams.Usage.OFF_SESSION)
+                    .addPaymentMethodType("card")
+                    .putMetadata("bookingId", bookingId)
+                    .build(), key(bookingId, "setup"));
+            SetupIntent confirmed = stripe.v1().setupIntents().confirm(setup.getId(), SetupIntentConfirmParams.builder()
+                    .setPaymentMethod(paymentMethodId)
+                    .build(), key(bookingId, "setup-confirm"));
+            return switch (String.valueOf(confirmed.getStatus())) {
                 // The saved method's own id: a test token such as pm_card_visa becomes a new one.
-                case "succeeded" -> new CardSaved(text(customer, "id"), text(confirmed, "payment_method"));
+                case "succeeded" -> new CardSaved(customer.getId(), confirmed.getPaymentMethod());
+                // 3-D Secure asked of the customer (issue 14 answers it with the SetupIntent's client_secret).
                 case "requires_action" -> new Declined("The card requires authentication by the customer.");
-                default -> new Declined("The card could not be saved (status " + status + ").");
+                default -> new Declined("The card could not be saved (status " + confirmed.getStatus() + ").",
+                        declineCodeOf(confirmed.getLastSetupError()));
             };
         });
     }
 
     @Override
     public PaymentOutcome authorizeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
-        Form params = offSession(bookingId, amount, customerId, paymentMethodId).add("capture_method", "manual");
-        return attempt(() -> authorization(stripe.post("/v1/payment_intents", params, key(bookingId, "authorize-saved"))));
+        PaymentIntentCreateParams params = offSession(bookingId, amount, customerId, paymentMethodId)
+                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
+                .build();
+        return attempt(() -> authorization(stripe.v1().paymentIntents().create(params, key(bookingId, "authorize-saved"))));
     }
 
     @Override
     public PaymentOutcome chargeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
-        Form params = offSession(bookingId, amount, customerId, paymentMethodId).add("capture_method", "automatic");
+        PaymentIntentCreateParams params = offSession(bookingId, amount, customerId, paymentMethodId)
+                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.AUTOMATIC)
+                .build();
         return attempt(() -> {
-            Map<String, Object> intent = stripe.post("/v1/payment_intents", params, key(bookingId, "charge-saved"));
-            return "succeeded".equals(text(intent, "status"))
-                    ? new Captured(text(intent, "id"), amount(intent, "amount"))
+            PaymentIntent intent = stripe.v1().paymentIntents().create(params, key(bookingId, "charge-saved"));
+            return "succeeded".equals(intent.getStatus())
+                    ? new Captured(intent.getId(), intent.getAmount())
                     : notCompleted(intent);
         });
     }
 
     @Override
     public PaymentOutcome capture(String bookingId, String paymentIntentId, long amount) {
-        Form params = new Form().add("amount_to_capture", amount);
+        PaymentIntentCaptureParams params = PaymentIntentCaptureParams.builder().setAmountToCapture(amount).build();
         return attempt(() -> {
-            Map<String, Object> intent = stripe.post(StripeApi.path("/v1/payment_intents/%s/capture", paymentIntentId),
-                    params, key(bookingId, "capture"));
+            PaymentIntent intent = stripe.v1().paymentIntents().capture(paymentIntentId, params, key(bookingId, "capture"));
             // Stripe captures exactly amount_to_capture or fails; the rest of the hold is released.
-            return "succeeded".equals(text(intent, "status")) ? new Captured(text(intent, "id"), amount) : notCompleted(intent);
+            return "succeeded".equals(intent.getStatus()) ? new Captured(intent.getId(), amount) : notCompleted(intent);
         });
     }
 
@@ -135,18 +183,15 @@ public final class StripePaymentGateway implements PaymentGateway {
     public PaymentOutcome release(String bookingId, String paymentIntentId) {
         return attempt(() -> {
             try {
-                Map<String, Object> intent = stripe.post(StripeApi.path("/v1/payment_intents/%s/cancel", paymentIntentId),
-                        new Form(), key(bookingId, "release"));
-                return new Released(text(intent, "id"));
-            } catch (Failure notCancellable) {
-                if (!notCancellable.invalidRequest()) {
-                    throw notCancellable;
-                }
+                PaymentIntent intent = stripe.v1().paymentIntents()
+                        .cancel(paymentIntentId, PaymentIntentCancelParams.builder().build(), key(bookingId, "release"));
+                return new Released(intent.getId());
+            } catch (InvalidRequestException notCancellable) {
                 // Already cancelled — by an earlier release whose key Stripe no longer keeps, or by
                 // Stripe when the authorization lapsed: the goal, nothing charged, holds.
-                Map<String, Object> intent = stripe.get(StripeApi.path("/v1/payment_intents/%s", paymentIntentId));
-                if ("canceled".equals(text(intent, "status"))) {
-                    return new Released(text(intent, "id"));
+                PaymentIntent intent = stripe.v1().paymentIntents().retrieve(paymentIntentId);
+                if ("canceled".equals(intent.getStatus())) {
+                    return new Released(intent.getId());
                 }
                 throw notCancellable;
             }
@@ -155,77 +200,88 @@ public final class StripePaymentGateway implements PaymentGateway {
 
     @Override
     public PaymentOutcome refund(String bookingId, String paymentIntentId, long amount) {
-        Form params = new Form()
-                .add("payment_intent", paymentIntentId)
-                .add("amount", amount)
-                .add("metadata[bookingId]", bookingId);
+        RefundCreateParams params = RefundCreateParams.builder()
+                .setPaymentIntent(paymentIntentId)
+                .setAmount(amount)
+                .putMetadata("bookingId", bookingId)
+                .build();
         return attempt(() -> {
-            Map<String, Object> refund = stripe.post("/v1/refunds", params, key(bookingId, "refund"));
-            String status = text(refund, "status");
-            return switch (String.valueOf(status)) {
-                case "failed", "canceled" -> new Declined("The refund failed (status " + status + ").");
-                default -> new Refunded(paymentIntentId, amount(refund, "amount"));
+            Refund refund = stripe.v1().refunds().create(params, key(bookingId, "refund"));
+            return switch (String.valueOf(refund.getStatus())) {
+                case "failed", "canceled" -> new Declined("The refund failed (status " + refund.getStatus() + ").");
+                default -> new Refunded(paymentIntentId, refund.getAmount());
             };
         });
     }
 
-    private static Form offSession(String bookingId, Money amount, String customerId, String paymentMethodId) {
-        return new Form()
-                .add("amount", amount.amount())
-                .add("currency", currencyOf(amount))
-                .add("payment_method_types[]", "card")
-                .add("customer", customerId)
-                .add("payment_method", paymentMethodId)
-                .add("off_session", true)
-                .add("confirm", true)
-                .add("metadata[bookingId]", bookingId);
+    private static PaymentIntentCreateParams.Builder offSession(
+            String bookingId, Money amount, String customerId, String paymentMethodId) {
+        return PaymentIntentCreateParams.builder()
+                .setAmount(amount.amount())
+                .setCurrency(currencyOf(amount))
+                .addPaymentMethodType("card")
+                .setCustomer(customerId)
+                .setPaymentMethod(paymentMethodId)
+                .setOffSession(true)
+                .setConfirm(true)
+                .putMetadata("bookingId", bookingId);
     }
 
-    private static PaymentOutcome authorization(Map<String, Object> intent) {
-        return "requires_capture".equals(text(intent, "status"))
-                ? new Authorized(text(intent, "id"), amount(intent, "amount"))
+    /** A confirmed manual-capture intent: held, or not. */
+    private static PaymentOutcome authorization(PaymentIntent intent) {
+        return "requires_capture".equals(intent.getStatus())
+                ? new Authorized(intent.getId(), intent.getAmount())
                 : notCompleted(intent);
     }
 
-    /** An intent Stripe accepted but could not complete: declined, or waiting for the customer. */
-    private static PaymentOutcome notCompleted(Map<String, Object> intent) {
-        if (intent.get("last_payment_error") instanceof Map<?, ?> error && error.get("message") instanceof String message) {
-            return new Declined(message);
+    /**
+     * An intent Stripe accepted but could not complete: declined, or waiting for the customer
+     * ({@code requires_action}: 3-D Secure, which issue 14 answers with the intent's client_secret).
+     */
+    private static PaymentOutcome notCompleted(PaymentIntent intent) {
+        StripeError error = intent.getLastPaymentError();
+        if (error != null && error.getMessage() != null) {
+            return new Declined(error.getMessage(), error.getDeclineCode());
         }
-        String status = text(intent, "status");
-        if ("requires_action".equals(status)) {
+        if ("requires_action".equals(intent.getStatus())) {
             return new Declined("The card requires authentication by the customer.");
         }
-        return new Declined("The payment was not completed (status " + status + ").");
+        return new Declined("The payment was not completed (status " + intent.getStatus() + ").");
     }
 
-    private static String text(Map<String, Object> object, String field) {
-        return object.get(field) instanceof String text ? text : null;
+    private static String declineCodeOf(StripeError error) {
+        return error != null ? error.getDeclineCode() : null;
     }
 
-    private static long amount(Map<String, Object> object, String field) {
-        return ((Number) object.get(field)).longValue();
-    }
-
-    private static String key(String bookingId, String operation) {
-        return "lessonbook-" + bookingId + "-" + operation;
+    private static RequestOptions key(String bookingId, String operation) {
+        return RequestOptions.builder().setIdempotencyKey("lessonbook-" + bookingId + "-" + operation).build();
     }
 
     private static String currencyOf(Money amount) {
         return amount.currency().toLowerCase(Locale.ROOT);
     }
 
-    @FunctionalInterface
-    private interface StripeCall {
-        PaymentOutcome run() throws Failure;
+    private static String withoutTrailingSlash(URI apiBase) {
+        String base = apiBase.toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
-    /** Runs one use of Stripe; its failures become outcomes, so no Stripe failure leaves the adapter. */
-    private static PaymentOutcome attempt(StripeCall call) {
-        try {
-            return call.run();
-        } catch (Failure failure) {
-            return StripeFailures.outcomeOf(failure);
-        }
+    @FunctionalInterface
+    private interface StripeCall {
+        PaymentOutcome run() throws StripeException;
+    }
+
+    /**
+     * Runs one operation on Stripe within its time budget; its failures become outcomes, so no
+     * Stripe exception leaves the adapter.
+     */
+    private PaymentOutcome attempt(StripeCall call) {
+        return http.within(() -> {
+            try {
+                return call.run();
+            } catch (StripeException failure) {
+                return StripeFailures.outcomeOf(failure);
+            }
+        });
     }
 }

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.lessonbook.booking.Money;
+import dev.lessonbook.emulators.FaultProxy;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.payment.PaymentOutcome.Authorized;
-import dev.lessonbook.payment.PaymentOutcome.CardSaved;
 import dev.lessonbook.payment.PaymentOutcome.Captured;
+import dev.lessonbook.payment.PaymentOutcome.CardSaved;
 import dev.lessonbook.payment.PaymentOutcome.Declined;
-import dev.lessonbook.payments.stripe.IdempotentStripe.Seen;
+import dev.lessonbook.payment.PaymentOutcome.ProviderUnavailable;
+import dev.lessonbook.payment.PaymentOutcome.Released;
+import dev.lessonbook.payments.stripe.StripeNetwork.Seen;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,27 +25,30 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Retries never move money twice: the adapter sends one key per booking and operation, with
- * parameters derived from the booking, and Stripe replays the first result for a repeated key.
- * localstripe ignores keys, so {@link IdempotentStripe} adds Stripe's documented behaviour in front.
+ * parameters derived from the booking, and Stripe (the local server, which replays keys as Stripe
+ * documents) answers a repeated key with its first result — a repeated call, stripe-java's retry
+ * after a lost answer, and the scheduler's look-up of an authorization whose answer never came.
  */
 @ExtendWith(LocalServersExtension.class)
 class StripeIdempotencyIT {
     private static final Money LESSON = new Money(6000, "usd");
 
-    private IdempotentStripe proxy;
+    private LocalServers.Endpoints servers;
+    private StripeNetwork network;
     private StripeSide stripe;
     private String bookingId;
 
     @BeforeEach
     void connect(LocalServers.Endpoints endpoints) {
-        proxy = IdempotentStripe.inFrontOf(endpoints.stripe());
+        servers = endpoints;
+        network = StripeNetwork.to(endpoints.stripe());
         stripe = new StripeSide(endpoints.stripe());
         bookingId = "bk-" + UUID.randomUUID();
     }
 
     @AfterEach
     void disconnect() {
-        proxy.close();
+        network.close();
     }
 
     @Test
@@ -53,21 +60,62 @@ class StripeIdempotencyIT {
 
         assertThat(first).isInstanceOf(Authorized.class).isEqualTo(second);
         assertThat(stripe.intentIdsOfBooking(bookingId)).containsExactly(((Authorized) first).paymentIntentId());
-        assertThat(proxy.requests()).extracting(Seen::idempotencyKey, Seen::replayed).containsExactly(
+        assertThat(network.requests()).extracting(Seen::idempotencyKey, Seen::replayed).containsExactly(
                 tuple("lessonbook-" + bookingId + "-authorize", false),
                 tuple("lessonbook-" + bookingId + "-authorize", true));
     }
 
     @Test
-    void responseLostToATimeoutIsRetriedWithTheSameKeyAndCreatesOneIntent() throws Exception {
-        proxy.loseFirstResponses();
+    void aDeclineRepeatedUnderTheSameKeyIsTheSameDecline() throws Exception {
+        StripePaymentGateway gateway = gateway(StripePaymentGateway.DEFAULT_READ_TIMEOUT);
+
+        PaymentOutcome first = gateway.authorize(bookingId, LESSON, "pm_card_visa_chargeDeclined", "student-1");
+        PaymentOutcome second = gateway.authorize(bookingId, LESSON, "pm_card_visa_chargeDeclined", "student-1");
+
+        assertThat(first).isEqualTo(new Declined("Your card was declined.", "generic_decline")).isEqualTo(second);
+        assertThat(network.requests()).extracting(Seen::status, Seen::replayed).containsExactly(
+                tuple(402, false), tuple(402, true));
+        assertThat(stripe.intentIdsOfBooking(bookingId)).hasSize(1);
+    }
+
+    @Test
+    void answerLostToATimeoutIsRetriedWithTheSameKeyAndCreatesOneIntent() throws Exception {
+        network.loseFirstAnswers();
         StripePaymentGateway gateway = gateway(Duration.ofMillis(500));
 
         PaymentOutcome outcome = gateway.authorize(bookingId, LESSON, "pm_card_visa", "student-1");
 
         assertThat(outcome).isInstanceOf(Authorized.class);
         assertThat(stripe.intentIdsOfBooking(bookingId)).containsExactly(((Authorized) outcome).paymentIntentId());
-        assertThat(proxy.requests()).extracting(Seen::replayed).containsExactly(false, true);
+        assertThat(network.requests()).extracting(Seen::replayed).containsExactly(false, true);
+    }
+
+    /**
+     * The scheduler's way to an authorization whose answer never came (ReleasingAuthorizations):
+     * Stripe froze, stripe-java gave up, Stripe then made the intent; the same call under the
+     * booking's key finds it, and it can be released.
+     */
+    @Test
+    void authorizingAgainUnderTheBookingsKeyFindsTheIntentStripeMadeAfterTheCallerGaveUp() throws Exception {
+        try (FaultProxy frozen = FaultProxy.inFrontOf(servers.stripe())) {
+            StripePaymentGateway gateway = new StripePaymentGateway(LocalServers.STRIPE_TEST_KEY, frozen.endpoint(),
+                    Duration.ofMillis(500), Duration.ofMillis(300));
+            try (FaultProxy.Injected stall = frozen.inject(request -> request.path().startsWith("/v1/payment_intents"),
+                    new FaultProxy.Fault.Stall())) {
+                assertThat(gateway.authorize(bookingId, LESSON, "pm_card_visa", "student-1"))
+                        .isInstanceOf(ProviderUnavailable.class);
+                assertThat(stall.hits()).as("first try and two retries, all held").isEqualTo(3);
+            }
+            awaitIntents(bookingId);
+
+            PaymentOutcome found = gateway.authorize(bookingId, LESSON, "pm_card_visa", "student-1");
+
+            assertThat(found).isInstanceOf(Authorized.class);
+            String intentId = ((Authorized) found).paymentIntentId();
+            assertThat(stripe.intentIdsOfBooking(bookingId)).containsExactly(intentId);
+            assertThat(gateway.release(bookingId, intentId)).isEqualTo(new Released(intentId));
+            assertThat(stripe.intent(intentId).getStatus()).isEqualTo("canceled");
+        }
     }
 
     @Test
@@ -78,7 +126,7 @@ class StripeIdempotencyIT {
 
         PaymentOutcome again = gateway.capture(bookingId, intentId, 6000);
 
-        assertThat(again).isInstanceOf(Declined.class);
+        assertThat(again).isEqualTo(new Declined("Stripe rejected the request (idempotency_error)"));
         assertThat(stripe.netCaptured(intentId)).isEqualTo(3000);
     }
 
@@ -99,7 +147,7 @@ class StripeIdempotencyIT {
         CardSaved other = (CardSaved) gateway.saveCard(savedThenCharged, "pm_card_visa", "student-1");
         gateway.chargeSaved(savedThenCharged, LESSON, other.customerId(), other.paymentMethodId());
 
-        assertThat(proxy.requests()).filteredOn(seen -> seen.method().equals("POST"))
+        assertThat(network.requests()).filteredOn(seen -> seen.method().equals("POST"))
                 .extracting(Seen::idempotencyKey).containsExactly(
                         "lessonbook-" + heldThenRefunded + "-authorize",
                         "lessonbook-" + heldThenRefunded + "-capture",
@@ -113,10 +161,20 @@ class StripeIdempotencyIT {
                         "lessonbook-" + savedThenCharged + "-setup",
                         "lessonbook-" + savedThenCharged + "-setup-confirm",
                         "lessonbook-" + savedThenCharged + "-charge-saved");
+        assertThat(network.requests()).as("nothing else, and no read").extracting(Seen::method).containsOnly("POST");
+    }
+
+    /** Stripe performs the held requests once the stall clears: the first makes the intent, the others replay it. */
+    private void awaitIntents(String booking) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (stripe.intentIdsOfBooking(booking).isEmpty()) {
+            assertThat(Instant.now()).as("Stripe made the held authorization").isBefore(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private StripePaymentGateway gateway(Duration readTimeout) {
-        return new StripePaymentGateway(LocalServers.STRIPE_TEST_KEY, proxy.endpoint(),
+        return new StripePaymentGateway(LocalServers.STRIPE_TEST_KEY, network.endpoint(),
                 StripePaymentGateway.DEFAULT_CONNECT_TIMEOUT, readTimeout);
     }
 }

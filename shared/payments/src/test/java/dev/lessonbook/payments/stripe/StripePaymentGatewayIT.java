@@ -1,8 +1,8 @@
 package dev.lessonbook.payments.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
+import com.stripe.model.PaymentIntent;
 import dev.lessonbook.booking.Money;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
@@ -13,7 +13,6 @@ import dev.lessonbook.payment.PaymentOutcome.CardSaved;
 import dev.lessonbook.payment.PaymentOutcome.Declined;
 import dev.lessonbook.payment.PaymentOutcome.Refunded;
 import dev.lessonbook.payment.PaymentOutcome.Released;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,20 +41,34 @@ class StripePaymentGatewayIT {
         PaymentOutcome outcome = gateway.authorize(bookingId, LESSON, "pm_card_visa", STUDENT);
 
         assertThat(outcome).isInstanceOfSatisfying(Authorized.class, authorized -> assertThat(authorized.amount()).isEqualTo(6000));
-        Map<String, Object> onStripe = stripe.intent(((Authorized) outcome).paymentIntentId());
-        assertThat(onStripe).containsEntry("status", "requires_capture").containsEntry("capture_method", "manual");
-        assertThat(onStripe).extractingByKey("metadata").asInstanceOf(MAP)
-                .containsEntry("bookingId", bookingId).containsEntry("studentId", STUDENT);
-        assertThat(stripe.netCaptured((String) onStripe.get("id"))).isZero();
+        PaymentIntent onStripe = stripe.intent(((Authorized) outcome).paymentIntentId());
+        assertThat(onStripe.getStatus()).isEqualTo("requires_capture");
+        assertThat(onStripe.getCaptureMethod()).isEqualTo("manual");
+        assertThat(onStripe.getMetadata()).containsEntry("bookingId", bookingId).containsEntry("studentId", STUDENT);
+        assertThat(stripe.netCaptured(onStripe.getId())).isZero();
     }
 
     @Test
     void cardDeclinedWhenChargedIsADeclineNotAnError() {
-        // pm_card_chargeCustomerFail is declined on charge by Stripe and localstripe alike.
+        // pm_card_chargeCustomerFail is declined on charge by Stripe and the local server alike.
         PaymentOutcome outcome = gateway.authorize(bookingId, LESSON, "pm_card_chargeCustomerFail", STUDENT);
 
-        assertThat(outcome).isInstanceOfSatisfying(Declined.class,
-                declined -> assertThat(declined.message()).isEqualTo("Your card was declined."));
+        assertThat(outcome).isEqualTo(new Declined("Your card was declined.", "generic_decline"));
+    }
+
+    @Test
+    void aDeclineCarriesTheIssuersReasonAsStripeReportsIt() {
+        PaymentOutcome outcome = gateway.authorize(bookingId, LESSON, "pm_card_visa_chargeDeclinedInsufficientFunds", STUDENT);
+
+        assertThat(outcome).isEqualTo(new Declined("Your card has insufficient funds.", "insufficient_funds"));
+    }
+
+    @Test
+    void aDeclinedAuthorizationLeavesNoHold() throws Exception {
+        gateway.authorize(bookingId, LESSON, "pm_card_visa_chargeDeclined", STUDENT);
+
+        assertThat(stripe.intentIdsOfBooking(bookingId)).singleElement()
+                .satisfies(id -> assertThat(stripe.intent(id).getStatus()).isEqualTo("requires_payment_method"));
     }
 
     @Test
@@ -73,7 +86,7 @@ class StripePaymentGatewayIT {
         PaymentOutcome outcome = gateway.release(bookingId, intentId);
 
         assertThat(outcome).isEqualTo(new Released(intentId));
-        assertThat(stripe.intent(intentId)).containsEntry("status", "canceled");
+        assertThat(stripe.intent(intentId).getStatus()).isEqualTo("canceled");
     }
 
     @Test
@@ -91,7 +104,7 @@ class StripePaymentGatewayIT {
         PaymentOutcome outcome = gateway.capture(bookingId, intentId, 3000);
 
         assertThat(outcome).isEqualTo(new Captured(intentId, 3000));
-        assertThat(stripe.intent(intentId)).containsEntry("status", "succeeded");
+        assertThat(stripe.intent(intentId).getStatus()).isEqualTo("succeeded");
         assertThat(stripe.netCaptured(intentId)).isEqualTo(3000);
     }
 
@@ -128,10 +141,10 @@ class StripePaymentGatewayIT {
         PaymentOutcome outcome = gateway.authorizeSaved(bookingId, LESSON, card.customerId(), card.paymentMethodId());
 
         assertThat(outcome).isInstanceOf(Authorized.class);
-        assertThat(stripe.intent(((Authorized) outcome).paymentIntentId()))
-                .containsEntry("status", "requires_capture")
-                .containsEntry("customer", card.customerId())
-                .containsEntry("payment_method", card.paymentMethodId());
+        PaymentIntent onStripe = stripe.intent(((Authorized) outcome).paymentIntentId());
+        assertThat(onStripe.getStatus()).isEqualTo("requires_capture");
+        assertThat(onStripe.getCustomer()).isEqualTo(card.customerId());
+        assertThat(onStripe.getPaymentMethod()).isEqualTo(card.paymentMethodId());
     }
 
     @Test
@@ -142,7 +155,7 @@ class StripePaymentGatewayIT {
 
         assertThat(outcome).isInstanceOfSatisfying(Captured.class, captured -> assertThat(captured.amount()).isEqualTo(3000));
         String intentId = ((Captured) outcome).paymentIntentId();
-        assertThat(stripe.intent(intentId)).containsEntry("status", "succeeded");
+        assertThat(stripe.intent(intentId).getStatus()).isEqualTo("succeeded");
         assertThat(stripe.netCaptured(intentId)).isEqualTo(3000);
     }
 
@@ -151,7 +164,7 @@ class StripePaymentGatewayIT {
         // Stripe's generic-decline test card fails the SetupIntent; localstripe declines its attachment.
         PaymentOutcome outcome = gateway.saveCard(bookingId, "pm_card_visa_chargeDeclined", STUDENT);
 
-        assertThat(outcome).isInstanceOf(Declined.class);
+        assertThat(outcome).isEqualTo(new Declined("Your card was declined.", "generic_decline"));
     }
 
     @Test
@@ -161,7 +174,36 @@ class StripePaymentGatewayIT {
 
         PaymentOutcome outcome = gateway.authorizeSaved(bookingId, LESSON, card.customerId(), card.paymentMethodId());
 
+        assertThat(outcome).isEqualTo(new Declined("Your card was declined.", "generic_decline"));
+    }
+
+    @Test
+    void aCapturedPaymentIsNotReportedReleased() throws Exception {
+        String intentId = authorized();
+        gateway.capture(bookingId, intentId, 6000);
+
+        PaymentOutcome outcome = gateway.release(bookingId, intentId);
+
         assertThat(outcome).isInstanceOf(Declined.class);
+        assertThat(stripe.netCaptured(intentId)).isEqualTo(6000);
+    }
+
+    @Test
+    void capturingAnIntentStripeDoesNotKnowIsRefused() {
+        PaymentOutcome outcome = gateway.capture(bookingId, "pi_unknown", 6000);
+
+        assertThat(outcome).isEqualTo(new Declined("Stripe rejected the request (HTTP 404)"));
+    }
+
+    @Test
+    void refundingPartOfAPartialCaptureReturnsThatPart() throws Exception {
+        String intentId = authorized();
+        gateway.capture(bookingId, intentId, 3000);
+
+        PaymentOutcome outcome = gateway.refund(bookingId, intentId, 1000);
+
+        assertThat(outcome).isEqualTo(new Refunded(intentId, 1000));
+        assertThat(stripe.netCaptured(intentId)).isEqualTo(2000);
     }
 
     private String authorized() {

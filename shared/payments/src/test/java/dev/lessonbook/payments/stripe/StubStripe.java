@@ -35,7 +35,7 @@ final class StubStripe implements AutoCloseable {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         server.createContext("/", exchange -> {
             try (exchange) {
-                received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                         Map.copyOf(exchange.getRequestHeaders()),
                         new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
                 exchange.getResponseHeaders().set("Content-Type", contentType);
