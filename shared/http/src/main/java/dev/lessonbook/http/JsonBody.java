@@ -1,9 +1,17 @@
 package dev.lessonbook.http;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import dev.lessonbook.json.Json;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lessonbook.json.JsonMappers;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import dev.lessonbook.problem.Rejection.FieldError;
@@ -16,12 +24,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * A request body read as one JSON object, checked in the order that costs least first:
- * size (413), media type (415), JSON syntax (400), then the shape (422, by the readers).
+ * A request body read as one JSON object (databind's tree), checked in the order that costs least
+ * first: size (413), media type (415), JSON syntax (400), then the shape (422, by the readers,
+ * through {@link JsonFields}).
  */
 public final class JsonBody {
     /** Deeper than any of our payloads (the profile is 5 levels) yet far from stack trouble. */
@@ -30,13 +38,27 @@ public final class JsonBody {
     static final int MAX_STRING_LENGTH = 64 * 1024;
     static final int MAX_NUMBER_LENGTH = 100;
 
-    // {"a":1,"a":2} is ambiguous: which one did the client mean? The reader refuses it.
-    private static final Json READER = Json.reader(MAX_NESTING_DEPTH, MAX_STRING_LENGTH, MAX_NUMBER_LENGTH);
+    /**
+     * The shared configuration ({"a":1,"a":2} refused: which one did the client mean?) with the
+     * limits above. Fractions are read as doubles: no member of a request takes one, and a number
+     * past BigDecimal's exponent range ({@code 1e2147483649}) is then +Infinity — still a number,
+     * which the field readers refuse as not whole (422 naming the field) — where BigDecimal would
+     * throw. {@code 60.0} stays a fraction either way.
+     */
+    private static final ObjectMapper MAPPER = JsonMappers.builder(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .build())
+            .disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+    /** Trailing content is looked for by {@link #readDocument}, which words it the way clients read it. */
+    private static final ObjectReader TREE = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonBody() {}
 
     /** A body that must be present: an empty one is not JSON → 400 MALFORMED_JSON. */
-    public static Result<Map<String, Object>> required(ApiRequest request) {
+    public static Result<ObjectNode> required(ApiRequest request) {
         if (!request.hasBody()) {
             return Result.rejected(ProblemCode.MALFORMED_JSON, "Request body is empty; a JSON object is expected");
         }
@@ -44,11 +66,11 @@ public final class JsonBody {
     }
 
     /** A body that may be left out (cancel's reason): absent reads as {@code {}}. */
-    public static Result<Map<String, Object>> optional(ApiRequest request) {
-        return request.hasBody() ? parse(request) : Result.ok(Map.of());
+    public static Result<ObjectNode> optional(ApiRequest request) {
+        return request.hasBody() ? parse(request) : Result.ok(MAPPER.createObjectNode());
     }
 
-    private static Result<Map<String, Object>> parse(ApiRequest request) {
+    private static Result<ObjectNode> parse(ApiRequest request) {
         Result<byte[]> body = request.body();
         if (body instanceof Result.Rejected<byte[]> rejected) {
             return Result.rejected(rejected.rejection());
@@ -61,9 +83,9 @@ public final class JsonBody {
         if (text instanceof Result.Rejected<String> notUtf8) {
             return Result.rejected(notUtf8.rejection());
         }
-        Object json;
-        try {
-            json = READER.read(((Result.Ok<String>) text).value());
+        JsonNode json;
+        try (JsonParser parser = MAPPER.createParser(((Result.Ok<String>) text).value())) {
+            json = readDocument(parser);
         } catch (StreamConstraintsException tooDeep) {
             return Result.rejected(ProblemCode.MALFORMED_JSON, "Request body is not acceptable JSON: "
                     + "it nests deeper than " + MAX_NESTING_DEPTH + " levels or holds an over-long value");
@@ -72,11 +94,28 @@ public final class JsonBody {
         } catch (IOException unreadable) {
             return Result.rejected(ProblemCode.MALFORMED_JSON, "Request body is not valid JSON");
         }
-        Optional<Map<String, Object>> object = Json.asObject(json);
-        if (object.isPresent()) {
-            return Result.ok(object.get());
+        if (json instanceof ObjectNode object) {
+            return Result.ok(object);
         }
         return Result.rejected(Rejection.validation(List.of(new FieldError("body", "must be a JSON object"))));
+    }
+
+    /**
+     * Exactly one JSON value: empty input, trailing content, duplicate keys and any limit exceeded
+     * fail with Jackson's {@link IOException} subtypes, which name the position.
+     */
+    private static JsonNode readDocument(JsonParser parser) throws IOException {
+        if (parser.nextToken() == null) {
+            throw new JsonParseException(parser, "no JSON value");
+        }
+        JsonNode value = TREE.readTree(parser);
+        // What follows the value is read as something new, not as part of its last token: an error
+        // there says "Unexpected end-of-input in null", as it always has.
+        parser.clearCurrentToken();
+        if (parser.nextToken() != null) {
+            throw new JsonParseException(parser, "unexpected content after the JSON value");
+        }
+        return value;
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.lessonbook.http;
 
-import dev.lessonbook.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lessonbook.problem.Result;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,24 +16,24 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Reads the members of one JSON object by hand, collecting every error instead of stopping at the
- * first. Each accessor names a member the object may have; {@link #finish} then also reports every
+ * Reads the members of one JSON object (databind's tree) by hand, collecting every error instead
+ * of stopping at the first, as binding to a type would. Each accessor names a member the object may have; {@link #finish} then also reports every
  * member nobody asked for as unknown, in this object and in all nested ones read through it.
  *
  * <p>Accessors return {@code null} (or an empty optional) for a member in error; the values are
  * only used by the supplier passed to {@link #finish}, which runs only when there was no error.
- * An explicit JSON {@code null} counts as absent. Values are as {@link Json} reads them: a whole
- * number is a {@code Long} (a {@code BigInteger} past its range); any number written with a
- * fraction or an exponent ({@code 60.0}, {@code 6e1}) is not whole, whatever its value.
+ * An explicit JSON {@code null} counts as absent. A number is whole when it is written as one:
+ * any number written with a fraction or an exponent ({@code 60.0}, {@code 6e1}) is a floating-point
+ * node in the tree, never an integral one, so it is not whole, whatever its value.
  */
 public final class JsonFields {
-    private final Map<String, Object> members;
+    private final ObjectNode members;
     private final String path;
     private final FieldErrors errors;
     private final List<JsonFields> nested;
     private final Set<String> known = new LinkedHashSet<>();
 
-    private JsonFields(Map<String, Object> members, String path, FieldErrors errors, List<JsonFields> nested) {
+    private JsonFields(ObjectNode members, String path, FieldErrors errors, List<JsonFields> nested) {
         this.members = members;
         this.path = path;
         this.errors = errors;
@@ -40,11 +42,11 @@ public final class JsonFields {
     }
 
     /** The top-level object of a body, reporting into {@code errors}. */
-    public static JsonFields root(Map<String, Object> members, FieldErrors errors) {
+    public static JsonFields root(ObjectNode members, FieldErrors errors) {
         return new JsonFields(members, "", errors, new ArrayList<>());
     }
 
-    public static JsonFields root(Map<String, Object> members) {
+    public static JsonFields root(ObjectNode members) {
         return root(members, new FieldErrors());
     }
 
@@ -64,7 +66,7 @@ public final class JsonFields {
     // --- strings -----------------------------------------------------------------------------
 
     public String requiredText(String name, int maxChars) {
-        Object value = member(name);
+        JsonNode value = member(name);
         if (value == null) {
             reject(name, "is required");
             return null;
@@ -74,7 +76,7 @@ public final class JsonFields {
 
     /** An optional string; {@code ""} is kept as given. */
     public Optional<String> optionalText(String name, int maxChars) {
-        Object value = member(name);
+        JsonNode value = member(name);
         return value == null ? Optional.empty() : Optional.ofNullable(text(name, value, maxChars, true));
     }
 
@@ -84,7 +86,7 @@ public final class JsonFields {
     }
 
     public Optional<String> optionalId(String name) {
-        Object value = member(name);
+        JsonNode value = member(name);
         if (value == null) {
             return Optional.empty();
         }
@@ -130,7 +132,7 @@ public final class JsonFields {
     // --- numbers and booleans ----------------------------------------------------------------
 
     public Integer requiredInt(String name) {
-        Object value = member(name);
+        JsonNode value = member(name);
         if (value == null) {
             reject(name, "is required");
             return null;
@@ -139,39 +141,39 @@ public final class JsonFields {
     }
 
     public Optional<Integer> optionalInt(String name) {
-        Object value = member(name);
+        JsonNode value = member(name);
         return value == null ? Optional.empty() : Optional.ofNullable(integer(fieldPath(name), value));
     }
 
     /** A whole number of at least {@code min} (amounts in cents, for instance). */
     public Optional<Long> optionalLong(String name, long min) {
-        Object value = member(name);
+        JsonNode value = member(name);
         if (value == null) {
             return Optional.empty();
         }
-        if (!(value instanceof Long whole) || whole < min) {
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < min) {
             reject(name, "must be a whole number of at least " + min);
             return Optional.empty();
         }
-        return Optional.of(whole);
+        return Optional.of(value.longValue());
     }
 
     public boolean optionalBoolean(String name, boolean fallback) {
-        Object value = member(name);
+        JsonNode value = member(name);
         if (value == null) {
             return fallback;
         }
-        if (!(value instanceof Boolean flag)) {
+        if (!value.isBoolean()) {
             reject(name, "must be true or false");
             return fallback;
         }
-        return flag;
+        return value.booleanValue();
     }
 
     // --- nested objects and arrays -----------------------------------------------------------
 
     public JsonFields requiredObject(String name) {
-        Object value = member(name);
+        JsonNode value = member(name);
         if (value == null) {
             reject(name, "is required");
             return null;
@@ -180,27 +182,26 @@ public final class JsonFields {
     }
 
     public Optional<JsonFields> optionalObject(String name) {
-        Object value = member(name);
+        JsonNode value = member(name);
         return value == null ? Optional.empty() : Optional.ofNullable(object(name, value));
     }
 
     /** An array of objects, each read by its own {@code JsonFields} (field paths like {@code windows[3].date}). */
     public List<JsonFields> requiredObjects(String name, int maxItems) {
-        Object value = member(name);
+        JsonNode value = member(name);
         if (value == null) {
             reject(name, "is required");
             return List.of();
         }
-        List<?> array = array(name, value, maxItems);
+        ArrayNode array = array(name, value, maxItems);
         if (array == null) {
             return List.of();
         }
         List<JsonFields> items = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             String itemPath = fieldPath(name) + "[" + i + "]";
-            Optional<Map<String, Object>> item = Json.asObject(array.get(i));
-            if (item.isPresent()) {
-                items.add(new JsonFields(item.get(), itemPath, errors, nested));
+            if (array.get(i) instanceof ObjectNode item) {
+                items.add(new JsonFields(item, itemPath, errors, nested));
             } else {
                 errors.add(itemPath, "must be an object");
             }
@@ -209,12 +210,12 @@ public final class JsonFields {
     }
 
     public List<Integer> requiredInts(String name, int maxItems) {
-        Object value = member(name);
+        JsonNode value = member(name);
         if (value == null) {
             reject(name, "is required");
             return List.of();
         }
-        List<?> array = array(name, value, maxItems);
+        ArrayNode array = array(name, value, maxItems);
         if (array == null) {
             return List.of();
         }
@@ -242,7 +243,8 @@ public final class JsonFields {
     }
 
     private void reportUnknown() {
-        for (String name : members.keySet()) {
+        for (Map.Entry<String, JsonNode> member : members.properties()) {
+            String name = member.getKey();
             if (!known.contains(name)) {
                 // A field named "" is named as JSON writes it, so no error has an empty field path.
                 reject(name.isEmpty() ? "\"\"" : name, known.isEmpty()
@@ -254,7 +256,7 @@ public final class JsonFields {
 
     /** A present string of any length, "" included: the caller checks its shape. */
     private String requiredString(String name) {
-        Object value = member(name);
+        JsonNode value = member(name);
         if (value == null) {
             reject(name, "is required");
             return null;
@@ -263,16 +265,18 @@ public final class JsonFields {
     }
 
     /** Marks the member as known; null when absent or JSON null. */
-    private Object member(String name) {
+    private JsonNode member(String name) {
         known.add(name);
-        return members.get(name);
+        JsonNode value = members.get(name);
+        return value == null || value.isNull() ? null : value;
     }
 
-    private String text(String name, Object value, int maxChars, boolean emptyAllowed) {
-        if (!(value instanceof String text)) {
+    private String text(String name, JsonNode value, int maxChars, boolean emptyAllowed) {
+        if (!value.isTextual()) {
             reject(name, "must be a string");
             return null;
         }
+        String text = value.textValue();
         if (!emptyAllowed && text.isEmpty()) {
             reject(name, "must not be empty");
             return null;
@@ -323,26 +327,25 @@ public final class JsonFields {
         return text;
     }
 
-    private Integer integer(String field, Object value) {
-        if (!(value instanceof Long whole) || whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE) {
+    private Integer integer(String field, JsonNode value) {
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
             errors.add(field, "must be a whole number");
             return null;
         }
-        return whole.intValue();
+        return value.intValue();
     }
 
-    private JsonFields object(String name, Object value) {
-        Optional<Map<String, Object>> object = Json.asObject(value);
-        if (object.isPresent()) {
-            return new JsonFields(object.get(), fieldPath(name), errors, nested);
+    private JsonFields object(String name, JsonNode value) {
+        if (value instanceof ObjectNode object) {
+            return new JsonFields(object, fieldPath(name), errors, nested);
         }
         reject(name, "must be an object");
         return null;
     }
 
     /** The array, or null (reported) when the value is not one or has too many items. */
-    private List<?> array(String name, Object value, int maxItems) {
-        if (!(value instanceof List<?> array)) {
+    private ArrayNode array(String name, JsonNode value, int maxItems) {
+        if (!(value instanceof ArrayNode array)) {
             reject(name, "must be an array");
             return null;
         }

@@ -5,25 +5,22 @@ import static dev.lessonbook.http.Outcomes.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.lessonbook.json.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.lessonbook.json.JsonMappers;
 import dev.lessonbook.problem.Rejection.FieldError;
 import dev.lessonbook.problem.Result;
 import dev.lessonbook.profile.LocationType;
-import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonFieldsTest {
 
+    /** The members of {@code json}, read as a request body is. */
     private static JsonFields fields(String json) {
-        try {
-            return JsonFields.root(Json.asObject(Json.reader().read(json)).orElseThrow());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        return JsonFields.root(value(JsonBody.required(TestEvents.request("POST", "/x").body(json).build())));
     }
 
     @Test
@@ -146,9 +143,9 @@ class JsonFieldsTest {
     }
 
     @Test
-    void newlineTabAndEveryOtherCharacterAreText() {
+    void newlineTabAndEveryOtherCharacterAreText() throws JsonProcessingException {
         String text = "Line one\n\tindented, «quotes», \u200b zero width, \u202e bidi, \ufeff, \ufffd, end";
-        JsonFields fields = fields("{\"note\":" + Json.write(text) + "}");
+        JsonFields fields = fields("{\"note\":" + JsonMappers.standard().writeValueAsString(text) + "}");
         assertThat(fields.optionalText("note", 1000)).contains(text);
 
         value(fields.finish(() -> ""));
@@ -234,7 +231,7 @@ class JsonFieldsTest {
     void errorsFromOutsideTheBodyJoinTheSameAnswer() {
         FieldErrors errors = new FieldErrors();
         errors.add("Idempotency-Key", "must be 1-255 visible ASCII characters");
-        JsonFields fields = JsonFields.root(Map.of(), errors);
+        JsonFields fields = JsonFields.root(JsonNodeFactory.instance.objectNode(), errors);
         fields.requiredId("instructorId");
 
         Result<String> result = fields.finish(() -> "");
