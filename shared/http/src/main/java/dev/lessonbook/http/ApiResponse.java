@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * What an endpoint answers: a JSON document, or a problem the {@link Route} renders as
  * {@code application/problem+json} (it knows the request path, the problem's {@code instance}).
+ * A document's body is anything the shared mapper ({@link dev.lessonbook.json.JsonMappers}) writes:
+ * a record, a map, a list; null for no body.
  */
 public sealed interface ApiResponse {
 
@@ -16,7 +18,7 @@ public sealed interface ApiResponse {
 
     ApiResponse withHeader(String name, String value);
 
-    record Document(int status, Map<String, Object> body, Map<String, String> headers) implements ApiResponse {
+    record Document(int status, Object body, Map<String, String> headers) implements ApiResponse {
         public Document {
             headers = Map.copyOf(headers);
         }
@@ -43,15 +45,15 @@ public sealed interface ApiResponse {
         }
     }
 
-    static Document ok(Map<String, Object> body) {
+    static Document ok(Object body) {
         return new Document(200, body, Map.of());
     }
 
-    static Document created(Map<String, Object> body, String location) {
+    static Document created(Object body, String location) {
         return new Document(201, body, Map.of("Location", location));
     }
 
-    static Document status(int status, Map<String, Object> body) {
+    static Document status(int status, Object body) {
         return new Document(status, body, Map.of());
     }
 

@@ -1,7 +1,8 @@
 package dev.lessonbook.http;
 
-import dev.lessonbook.json.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.lessonbook.problem.ProblemCode;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,11 @@ final class RequestLog {
 
     String finish(Duration elapsed) {
         line.put("ms", Math.round(elapsed.toNanos() / 1_000.0) / 1_000.0);
-        return Json.write(line);
+        try {
+            return Route.JSON.writeValueAsString(line);
+        } catch (JsonProcessingException impossible) {
+            // strings, numbers and a map of strings: nothing here the mapper cannot write
+            throw new UncheckedIOException("Writing the request log line failed", impossible);
+        }
     }
 }

@@ -3,7 +3,9 @@ package dev.lessonbook.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.lessonbook.json.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lessonbook.json.JsonMappers;
 import dev.lessonbook.problem.DependencyBusyException;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
@@ -36,6 +38,8 @@ public final class Route {
     static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
     /** After an unexpected failure: long enough not to hammer a struggling function. */
     static final Duration FAILURE_RETRY_AFTER = Duration.ofSeconds(5);
+    /** Writes every body: documents (records or maps), problem documents and the log line. */
+    static final ObjectMapper JSON = JsonMappers.standard();
 
     private final Endpoint endpoint;
     private final CallerResolver callers;
@@ -112,21 +116,23 @@ public final class Route {
         return response;
     }
 
-    private APIGatewayV2HTTPResponse toEvent(ApiResponse answer, ApiRequest request, RequestLog line) {
+    private APIGatewayV2HTTPResponse toEvent(ApiResponse answer, ApiRequest request, RequestLog line)
+            throws JsonProcessingException {
         return switch (answer) {
             case ApiResponse.Document document -> {
                 Map<String, String> headers = new LinkedHashMap<>();
                 headers.put("Content-Type", "application/json");
                 headers.putAll(document.headers());
                 yield response(document.status(), headers,
-                        document.body() == null ? null : Json.write(document.body()));
+                        document.body() == null ? null : JSON.writeValueAsString(document.body()));
             }
             case ApiResponse.Problem problem -> problemResponse(problem.rejection(), problem.headers(), request, line);
         };
     }
 
     private APIGatewayV2HTTPResponse problemResponse(
-            Rejection rejection, Map<String, String> extraHeaders, ApiRequest request, RequestLog line) {
+            Rejection rejection, Map<String, String> extraHeaders, ApiRequest request, RequestLog line)
+            throws JsonProcessingException {
         ProblemJson.Rendered rendered = ProblemJson.render(rejection, request.path());
         line.problem(rejection.code(), rendered.unrenderedExtras());
         Map<String, String> headers = new LinkedHashMap<>();
@@ -136,7 +142,7 @@ public final class Route {
         }
         rejection.code().retryAfter().ifPresent(wait -> headers.put("Retry-After", Long.toString(wait.toSeconds())));
         headers.putAll(extraHeaders);
-        return response(rejection.code().status(), headers, Json.write(rendered.document()));
+        return response(rejection.code().status(), headers, JSON.writeValueAsString(rendered.document()));
     }
 
     /**

@@ -6,7 +6,8 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.lessonbook.json.Json;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.lessonbook.json.JsonMappers;
 import dev.lessonbook.problem.DependencyBusyException;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
@@ -41,7 +42,7 @@ class RouteTest {
 
     private static Map<String, Object> object(String json) {
         try {
-            return Json.asObject(Json.reader().read(json)).orElseThrow();
+            return JsonMappers.standard().readValue(json, new TypeReference<Map<String, Object>>() {});
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -57,6 +58,19 @@ class RouteTest {
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json").containsEntry("ETag", "\"v1\"");
         assertThat(response.getBody()).isEqualTo("{\"id\":\"b1\"}");
         assertThat(response.getIsBase64Encoded()).isFalse();
+    }
+
+    record Lesson(String id, int minutes, List<String> tags) {}
+
+    @Test
+    void aRecordBodyIsWrittenByTheSharedMapperInComponentOrder() {
+        Route route = Route.of(request -> ApiResponse.created(new Lesson("b1", 60, List.of("guitar")), "/v1/bookings/b1"));
+
+        APIGatewayV2HTTPResponse response = call(route, anyRequest());
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(response.getHeaders()).containsEntry("Location", "/v1/bookings/b1");
+        assertThat(response.getBody()).isEqualTo("{\"id\":\"b1\",\"minutes\":60,\"tags\":[\"guitar\"]}");
     }
 
     @Test
@@ -185,7 +199,7 @@ class RouteTest {
 
         Map<String, Object> line = logLine();
         assertThat(line).containsEntry("level", "INFO").containsEntry("method", "GET")
-                .containsEntry("path", "/v1/bookings/b1").containsEntry("status", 403L).containsEntry("code", "FORBIDDEN");
+                .containsEntry("path", "/v1/bookings/b1").containsEntry("status", 403).containsEntry("code", "FORBIDDEN");
         assertThat(line.get("ms")).isInstanceOf(Number.class);
     }
 

@@ -2,6 +2,7 @@ package dev.lessonbook.http.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
@@ -96,7 +97,7 @@ class BookingJsonTest {
     void listWrapsItems() {
         ApiResponse.Document list = BookingJson.list(List.of(booking(null, null), booking(null, null)));
 
-        assertThat(list.body()).extractingByKey("items", LIST).hasSize(2);
+        assertThat(list.body()).asInstanceOf(MAP).extractingByKey("items", LIST).hasSize(2);
         assertThat(Json.write(BookingJson.list(List.of()).body())).isEqualTo("{\"items\":[]}");
     }
 }
