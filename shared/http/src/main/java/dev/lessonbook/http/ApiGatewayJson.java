@@ -3,7 +3,11 @@ package dev.lessonbook.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.lessonbook.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lessonbook.json.JsonMappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,31 +19,33 @@ import java.util.Optional;
 
 /**
  * API Gateway's HTTP API payload (format 2.0) read from, and the answer written to, the streams
- * Lambda hands a {@link HttpFunction}. Mapped by hand with {@link Json}, so the Lambda runtime
- * never builds its own reflective JSON mapper for the event classes (about 150 ms of a cold start,
- * measured in docs/performance.md). Every field the event classes carry is read, except the IAM
- * and Lambda authorizer contexts: the API authorizes with JWTs only.
+ * Lambda hands a {@link HttpFunction}. Mapped by hand over the shared mapper's tree, so the Lambda
+ * runtime never builds its own reflective JSON mapper for the event classes (about 150 ms of a
+ * cold start, measured in docs/performance.md). Every field the event classes carry is read,
+ * except the IAM and Lambda authorizer contexts: the API authorizes with JWTs only.
  */
 public final class ApiGatewayJson {
-    private static final Json READER = Json.reader();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     private ApiGatewayJson() {}
 
     public static APIGatewayV2HTTPEvent readEvent(InputStream in) throws IOException {
-        Map<String, Object> json = READER.readObject(in, "The API Gateway event");
+        if (!(JSON.readTree(in) instanceof ObjectNode json)) {
+            throw new IOException("The API Gateway event is not a JSON object");
+        }
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setVersion(text(json, "version"));
-        event.setRouteKey(text(json, "routeKey"));
-        event.setRawPath(text(json, "rawPath"));
-        event.setRawQueryString(text(json, "rawQueryString"));
-        event.setCookies(texts(json, "cookies"));
-        event.setHeaders(textMap(json, "headers"));
-        event.setQueryStringParameters(textMap(json, "queryStringParameters"));
-        event.setPathParameters(textMap(json, "pathParameters"));
-        event.setStageVariables(textMap(json, "stageVariables"));
-        event.setBody(text(json, "body"));
-        event.setIsBase64Encoded(Boolean.TRUE.equals(json.get("isBase64Encoded")));
-        object(json, "requestContext").map(ApiGatewayJson::requestContext).ifPresent(event::setRequestContext);
+        event.setVersion(text(json.get("version")));
+        event.setRouteKey(text(json.get("routeKey")));
+        event.setRawPath(text(json.get("rawPath")));
+        event.setRawQueryString(text(json.get("rawQueryString")));
+        event.setCookies(texts(json.get("cookies")));
+        event.setHeaders(textMap(json.get("headers")));
+        event.setQueryStringParameters(textMap(json.get("queryStringParameters")));
+        event.setPathParameters(textMap(json.get("pathParameters")));
+        event.setStageVariables(textMap(json.get("stageVariables")));
+        event.setBody(text(json.get("body")));
+        event.setIsBase64Encoded(json.path("isBase64Encoded").booleanValue());
+        object(json.get("requestContext")).map(ApiGatewayJson::requestContext).ifPresent(event::setRequestContext);
         return event;
     }
 
@@ -52,35 +58,35 @@ public final class ApiGatewayJson {
         putIfPresent(json, "cookies", response.getCookies());
         putIfPresent(json, "body", response.getBody());
         json.put("isBase64Encoded", response.getIsBase64Encoded());
-        out.write(Json.writeBytes(json));
+        out.write(JSON.writeValueAsBytes(json)); // not writeValue(out, …): that would close Lambda's stream
     }
 
-    private static RequestContext requestContext(Map<String, Object> json) {
+    private static RequestContext requestContext(ObjectNode json) {
         RequestContext context = new RequestContext();
-        context.setRouteKey(text(json, "routeKey"));
-        context.setAccountId(text(json, "accountId"));
-        context.setStage(text(json, "stage"));
-        context.setApiId(text(json, "apiId"));
-        context.setDomainName(text(json, "domainName"));
-        context.setDomainPrefix(text(json, "domainPrefix"));
-        context.setTime(text(json, "time"));
-        context.setRequestId(text(json, "requestId"));
-        if (json.get("timeEpoch") instanceof Number epoch) {
-            context.setTimeEpoch(epoch.longValue());
+        context.setRouteKey(text(json.get("routeKey")));
+        context.setAccountId(text(json.get("accountId")));
+        context.setStage(text(json.get("stage")));
+        context.setApiId(text(json.get("apiId")));
+        context.setDomainName(text(json.get("domainName")));
+        context.setDomainPrefix(text(json.get("domainPrefix")));
+        context.setTime(text(json.get("time")));
+        context.setRequestId(text(json.get("requestId")));
+        if (json.path("timeEpoch").isNumber()) {
+            context.setTimeEpoch(json.get("timeEpoch").longValue());
         }
-        object(json, "http").ifPresent(http -> {
+        object(json.get("http")).ifPresent(http -> {
             RequestContext.Http fields = new RequestContext.Http();
-            fields.setMethod(text(http, "method"));
-            fields.setPath(text(http, "path"));
-            fields.setProtocol(text(http, "protocol"));
-            fields.setSourceIp(text(http, "sourceIp"));
-            fields.setUserAgent(text(http, "userAgent"));
+            fields.setMethod(text(http.get("method")));
+            fields.setPath(text(http.get("path")));
+            fields.setProtocol(text(http.get("protocol")));
+            fields.setSourceIp(text(http.get("sourceIp")));
+            fields.setUserAgent(text(http.get("userAgent")));
             context.setHttp(fields);
         });
-        object(json, "authorizer").flatMap(authorizer -> object(authorizer, "jwt")).ifPresent(jwt -> {
+        object(json.get("authorizer")).flatMap(authorizer -> object(authorizer.get("jwt"))).ifPresent(jwt -> {
             RequestContext.Authorizer.JWT fields = new RequestContext.Authorizer.JWT();
-            fields.setClaims(textMap(jwt, "claims"));
-            fields.setScopes(texts(jwt, "scopes"));
+            fields.setClaims(textMap(jwt.get("claims")));
+            fields.setScopes(texts(jwt.get("scopes")));
             RequestContext.Authorizer authorizer = new RequestContext.Authorizer();
             authorizer.setJwt(fields);
             context.setAuthorizer(authorizer);
@@ -88,39 +94,32 @@ public final class ApiGatewayJson {
         return context;
     }
 
-    private static Optional<Map<String, Object>> object(Map<String, Object> json, String name) {
-        return Json.asObject(json.get(name));
-    }
-
-    private static String text(Map<String, Object> json, String name) {
-        return textOf(json.get(name));
+    private static Optional<ObjectNode> object(JsonNode value) {
+        return value instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
     }
 
     /** A scalar as the runtime's own mapping coerces it into a String field; a structure as its JSON. */
-    private static String textOf(Object value) {
-        return switch (value) {
-            case null -> null;
-            case String text -> text;
-            case Map<?, ?> structure -> Json.write(structure);
-            case List<?> structure -> Json.write(structure);
-            default -> String.valueOf(value);
-        };
+    private static String text(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return value.isContainerNode() ? value.toString() : value.asText();
     }
 
-    private static Map<String, String> textMap(Map<String, Object> json, String name) {
-        return object(json, name).map(fields -> {
+    private static Map<String, String> textMap(JsonNode value) {
+        return object(value).map(fields -> {
             Map<String, String> texts = new LinkedHashMap<>();
-            fields.forEach((key, value) -> texts.put(key, textOf(value)));
+            fields.properties().forEach(field -> texts.put(field.getKey(), text(field.getValue())));
             return texts;
         }).orElse(null);
     }
 
-    private static List<String> texts(Map<String, Object> json, String name) {
-        if (!(json.get(name) instanceof List<?> items)) {
+    private static List<String> texts(JsonNode value) {
+        if (!(value instanceof ArrayNode items)) {
             return null;
         }
         List<String> texts = new ArrayList<>(items.size());
-        items.forEach(item -> texts.add(textOf(item)));
+        items.forEach(item -> texts.add(text(item)));
         return texts;
     }
 

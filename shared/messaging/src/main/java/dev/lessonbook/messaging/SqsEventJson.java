@@ -4,7 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.MessageAttribute;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
-import dev.lessonbook.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lessonbook.json.JsonMappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,22 +22,28 @@ import java.util.Optional;
 
 /**
  * The SQS batch Lambda hands a {@link SqsFunction} read from, and its partial-failure answer
- * written to, the invocation's streams — mapped by hand with {@link Json}, so the Lambda runtime
- * never builds its reflective mapper for the event classes at cold start.
+ * written to, the invocation's streams — mapped by hand over the shared mapper's tree, so the
+ * Lambda runtime never builds its reflective mapper for the event classes at cold start. A text
+ * field holding another scalar reads as that scalar's text, as the runtime coerces it
+ * ({@link JsonNode#asText(String)}: null when absent or JSON null).
  */
 public final class SqsEventJson {
-    private static final Json READER = Json.reader();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     private SqsEventJson() {}
 
     public static SQSEvent readEvent(InputStream in) throws IOException {
-        Map<String, Object> json = READER.readObject(in, "The SQS event");
+        if (!(JSON.readTree(in) instanceof ObjectNode json)) {
+            throw new IOException("The SQS event is not a JSON object");
+        }
         SQSEvent event = new SQSEvent();
-        if (json.get("Records") instanceof List<?> records) {
+        if (json.get("Records") instanceof ArrayNode records) {
             List<SQSMessage> messages = new ArrayList<>(records.size());
-            for (Object record : records) {
-                messages.add(message(Json.asObject(record)
-                        .orElseThrow(() -> new IOException("An SQS record is not a JSON object"))));
+            for (JsonNode record : records) {
+                if (!(record instanceof ObjectNode message)) {
+                    throw new IOException("An SQS record is not a JSON object");
+                }
+                messages.add(message(message));
             }
             event.setRecords(messages);
         }
@@ -49,53 +59,54 @@ public final class SqsEventJson {
                 failures.add(item);
             });
         }
-        out.write(Json.writeBytes(Map.of("batchItemFailures", failures)));
+        out.write(JSON.writeValueAsBytes(Map.of("batchItemFailures", failures))); // writeValue(out, …) would close it
     }
 
-    private static SQSMessage message(Map<String, Object> json) {
+    private static SQSMessage message(ObjectNode json) {
         SQSMessage message = new SQSMessage();
-        message.setMessageId(text(json, "messageId"));
-        message.setReceiptHandle(text(json, "receiptHandle"));
-        message.setBody(text(json, "body"));
-        message.setMd5OfBody(text(json, "md5OfBody"));
-        message.setMd5OfMessageAttributes(text(json, "md5OfMessageAttributes"));
-        message.setEventSourceArn(text(json, "eventSourceARN"));
-        message.setEventSource(text(json, "eventSource"));
-        message.setAwsRegion(text(json, "awsRegion"));
-        Json.asObject(json.get("attributes")).ifPresent(attributes -> {
+        message.setMessageId(json.path("messageId").asText(null));
+        message.setReceiptHandle(json.path("receiptHandle").asText(null));
+        message.setBody(json.path("body").asText(null));
+        message.setMd5OfBody(json.path("md5OfBody").asText(null));
+        message.setMd5OfMessageAttributes(json.path("md5OfMessageAttributes").asText(null));
+        message.setEventSourceArn(json.path("eventSourceARN").asText(null));
+        message.setEventSource(json.path("eventSource").asText(null));
+        message.setAwsRegion(json.path("awsRegion").asText(null));
+        if (json.get("attributes") instanceof ObjectNode attributes) {
             Map<String, String> texts = new LinkedHashMap<>();
-            attributes.forEach((name, value) -> texts.put(name, value == null ? null : String.valueOf(value)));
+            attributes.properties().forEach(attribute -> texts.put(attribute.getKey(), attribute.getValue().asText(null)));
             message.setAttributes(texts);
-        });
-        Json.asObject(json.get("messageAttributes")).ifPresent(attributes -> {
+        }
+        if (json.get("messageAttributes") instanceof ObjectNode attributes) {
             Map<String, MessageAttribute> values = new LinkedHashMap<>();
-            attributes.forEach((name, value) -> Json.asObject(value).ifPresent(fields -> values.put(name, attribute(fields))));
+            attributes.properties().forEach(attribute -> {
+                if (attribute.getValue() instanceof ObjectNode fields) {
+                    values.put(attribute.getKey(), attribute(fields));
+                }
+            });
             message.setMessageAttributes(values);
-        });
+        }
         return message;
     }
 
-    private static MessageAttribute attribute(Map<String, Object> json) {
+    private static MessageAttribute attribute(ObjectNode json) {
         MessageAttribute attribute = new MessageAttribute();
-        attribute.setStringValue(text(json, "stringValue"));
+        attribute.setStringValue(json.path("stringValue").asText(null));
         binary(json.get("binaryValue")).ifPresent(attribute::setBinaryValue);
-        if (json.get("stringListValues") instanceof List<?> strings) {
-            attribute.setStringListValues(strings.stream().map(String::valueOf).toList());
+        if (json.get("stringListValues") instanceof ArrayNode strings) {
+            attribute.setStringListValues(strings.valueStream().map(JsonNode::asText).toList());
         }
-        if (json.get("binaryListValues") instanceof List<?> binaries) {
-            attribute.setBinaryListValues(binaries.stream().map(SqsEventJson::binary).flatMap(Optional::stream).toList());
+        if (json.get("binaryListValues") instanceof ArrayNode binaries) {
+            attribute.setBinaryListValues(binaries.valueStream().map(SqsEventJson::binary).flatMap(Optional::stream).toList());
         }
-        attribute.setDataType(text(json, "dataType"));
+        attribute.setDataType(json.path("dataType").asText(null));
         return attribute;
     }
 
     /** Binary attribute values arrive base64-encoded, as the runtime's mapper reads them. */
-    private static Optional<ByteBuffer> binary(Object value) {
-        return value instanceof String base64 ? Optional.of(ByteBuffer.wrap(Base64.getDecoder().decode(base64))) : Optional.empty();
-    }
-
-    private static String text(Map<String, Object> json, String name) {
-        Object value = json.get(name);
-        return value == null ? null : value instanceof String text ? text : String.valueOf(value);
+    private static Optional<ByteBuffer> binary(JsonNode value) {
+        return value != null && value.isTextual()
+                ? Optional.of(ByteBuffer.wrap(Base64.getDecoder().decode(value.textValue())))
+                : Optional.empty();
     }
 }
