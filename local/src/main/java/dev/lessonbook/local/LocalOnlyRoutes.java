@@ -3,13 +3,13 @@ package dev.lessonbook.local;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lessonbook.json.JsonMappers;
 import dev.lessonbook.local.auth.LocalTokenIssuer;
 import dev.lessonbook.local.http.IncomingRequest;
 import dev.lessonbook.local.http.LocalHttpServer;
 import dev.lessonbook.local.http.Problems;
 import dev.lessonbook.problem.ProblemCode;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.Optional;
  * issuer, its JWKS and discovery document, and a health check.
  */
 final class LocalOnlyRoutes implements LocalHttpServer.LocalEndpoints {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
     private static final String JSON_TYPE = "application/json";
 
     private final LocalTokenIssuer issuer;
@@ -35,12 +35,11 @@ final class LocalOnlyRoutes implements LocalHttpServer.LocalEndpoints {
         String route = request.method() + " " + request.rawPath();
         return Optional.ofNullable(switch (route) {
             case "POST /_local/tokens" -> token(request);
-            case "GET /_local/health" -> json(200, "{\"status\":\"ok\"}");
-            case "GET /_local/.well-known/jwks.json" -> json(200, "{\"keys\":[" + issuer.publicKey().toJSONString() + "]}");
+            case "GET /_local/health" -> json(200, Map.of("status", "ok"));
+            case "GET /_local/.well-known/jwks.json" -> json(200, Map.of("keys", List.of(issuer.publicKey().toJSONObject())));
             case "GET /_local/.well-known/openid-configuration" -> json(200, JSON.createObjectNode()
                     .put("issuer", issuer.issuer())
-                    .put("jwks_uri", issuer.issuer() + "/.well-known/jwks.json")
-                    .toString());
+                    .put("jwks_uri", issuer.issuer() + "/.well-known/jwks.json"));
             default -> null;
         });
     }
@@ -78,12 +77,15 @@ final class LocalOnlyRoutes implements LocalHttpServer.LocalEndpoints {
         });
         String token = issuer.issue(new LocalTokenIssuer.TokenRequest(subject.asText(), role == null ? null : role.asText(),
                 ttl == null ? LocalTokenIssuer.DEFAULT_TTL : Duration.ofSeconds(ttl.asLong()), extraClaims));
-        ObjectNode answer = JSON.createObjectNode().put("token", token);
-        return json(200, answer.toString());
+        return json(200, JSON.createObjectNode().put("token", token));
     }
 
-    private static LocalHttpServer.Reply json(int status, String body) {
-        return LocalHttpServer.Reply.json(status, JSON_TYPE, body.getBytes(StandardCharsets.UTF_8));
+    private static LocalHttpServer.Reply json(int status, Object body) {
+        try {
+            return LocalHttpServer.Reply.json(status, JSON_TYPE, JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException impossible) { // maps, lists, strings and tree nodes only
+            throw new UncheckedIOException(impossible);
+        }
     }
 
     private static LocalHttpServer.Reply problem(ProblemCode code, String detail) {

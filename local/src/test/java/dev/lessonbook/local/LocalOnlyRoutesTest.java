@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.SignedJWT;
+import dev.lessonbook.json.JsonMappers;
 import dev.lessonbook.local.auth.LocalTokenIssuer;
 import dev.lessonbook.local.http.IncomingRequest;
 import dev.lessonbook.local.http.LocalHttpServer;
@@ -15,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LocalOnlyRoutesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
     private final LocalTokenIssuer issuer =
             LocalTokenIssuer.generate("http://127.0.0.1:3000/_local", "lessonbook-local", "custom:role", Clock.systemUTC());
     private final LocalOnlyRoutes routes = new LocalOnlyRoutes(issuer);

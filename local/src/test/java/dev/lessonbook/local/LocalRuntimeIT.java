@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lessonbook.json.JsonMappers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 class LocalRuntimeIT {
     private static final Duration READY_DEADLINE = Duration.ofMinutes(3);
     private static final Duration EFFECT_DEADLINE = Duration.ofSeconds(45);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static Process runtime;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.lessonbook.json.JsonMappers;
 import dev.lessonbook.local.auth.JwtAuthorizer;
 import dev.lessonbook.local.function.LambdaFunction;
 import dev.lessonbook.local.template.FunctionSpec;
@@ -18,6 +19,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +70,7 @@ public final class LocalHttpServer implements AutoCloseable {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
     /**
      * The JDK's server drops the connection of a request with more than 200 header lines or
      * 380 KB of headers, before this class sees it. API Gateway answers such requests (431 when
@@ -327,7 +329,11 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     private static byte[] message(String message) {
-        return ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+        try {
+            return JSON.writeValueAsBytes(Map.of("message", message));
+        } catch (JsonProcessingException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
     }
 
     private IncomingRequest read(HttpExchange exchange, String method, String rawPath) throws IOException {

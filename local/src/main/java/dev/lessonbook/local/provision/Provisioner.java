@@ -2,6 +2,7 @@ package dev.lessonbook.local.provision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lessonbook.json.JsonMappers;
 import dev.lessonbook.local.template.Intrinsics;
 import dev.lessonbook.local.template.QueueSpec;
 import dev.lessonbook.local.template.TableSpec;
@@ -40,7 +41,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  * running against a long-lived endpoint twice is fine.
  */
 public final class Provisioner {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     private final AwsConnection aws;
     private final Consumer<String> log;

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lessonbook.json.JsonMappers;
 import dev.lessonbook.local.template.FunctionSpec;
 import dev.lessonbook.local.testfunctions.StallingHandler;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** A function's Timeout, as Lambda holds it: the invocation fails, its environment is discarded, its thread stopped. */
 class LambdaFunctionTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
     private static final Duration TIMEOUT = Duration.ofMillis(400);
 
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();

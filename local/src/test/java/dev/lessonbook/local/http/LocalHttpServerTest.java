@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.lessonbook.json.JsonMappers;
 import dev.lessonbook.local.auth.JwtAuthorizer;
 import dev.lessonbook.local.function.LambdaFunction;
 import dev.lessonbook.local.template.FunctionSpec;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * quota. Requests are written byte for byte on a socket, so the size the quota counts is exact.
  */
 class LocalHttpServerTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
     private static final Duration GENEROUS = Duration.ofSeconds(30);
 
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lessonbook.config.Env;
+import dev.lessonbook.json.JsonMappers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** An HTTP function of the test template: echoes what it received, and drives the queue and table. */
 public final class EchoHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
     private static final String WORK_QUEUE_URL = Env.required("WORK_QUEUE_URL");
     private static final String DEAD_LETTER_QUEUE_URL = Env.required("DEAD_LETTER_QUEUE_URL");
 
