@@ -5,7 +5,7 @@ import dev.lessonbook.access.Role;
 import dev.lessonbook.availability.SaveWeekCommand;
 import dev.lessonbook.availability.SavingWeekAvailability;
 import dev.lessonbook.availability.WindowOnDate;
-import dev.lessonbook.dynamodb.AwsSettings;
+import dev.lessonbook.aws.AwsSettings;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.TestTable;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;

@@ -1,5 +1,8 @@
 package dev.lessonbook.dynamodb;
 
+import dev.lessonbook.aws.AwsSettings;
+import dev.lessonbook.aws.StallIsBusy;
+import dev.lessonbook.aws.ThrottlingIsBusy;
 import dev.lessonbook.config.Env;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.view.ViewKey;
@@ -55,7 +58,8 @@ public final class Tables {
      * The SDK's DynamoDB default retries throttling 8 times with backoff up to 20 s (about a
      * minute), far past a function's Timeout (10 s for the API): the caller would get API
      * Gateway's error instead of our 503. Three attempts within about a second, then
-     * {@link ThrottlingIsBusy} answers busy and the client retries after {@code Retry-After}.
+     * {@link ThrottlingIsBusy} answers busy and the client retries after {@code Retry-After}; a
+     * transaction cancelled only for throttling is busy too, never read as a failed condition.
      * A stalled DynamoDB is given up at {@link #CALL_TIMEOUT}.
      */
     public static Tables fromEnvironment() {
@@ -67,8 +71,8 @@ public final class Tables {
                         .retryStrategy(retry -> retry.maxAttempts(3)
                                 .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(25), Duration.ofMillis(250)))
                                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofMillis(500))))
-                        .addExecutionInterceptor(new ThrottlingIsBusy())
-                        .addExecutionInterceptor(new StallIsBusy()))
+                        .addExecutionInterceptor(new ThrottlingIsBusy("DynamoDB", Transactions::isThrottlingOnly))
+                        .addExecutionInterceptor(new StallIsBusy("DynamoDB", CALL_TIMEOUT)))
                 .build();
         return new Tables(client, Env.required("TABLE_NAME"));
     }

@@ -3,6 +3,7 @@ package dev.lessonbook.dynamodb;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -42,6 +43,19 @@ public final class Transactions {
         return cancelled.hasCancellationReasons()
                 ? cancelled.cancellationReasons().stream().map(CancellationReason::code).toList()
                 : List.of();
+    }
+
+    /**
+     * DynamoDB's own way of saying "throttled": a transaction cancelled for throttling, with no
+     * failed condition among its reasons. Never read as a conflict, since stores act only on
+     * {@code ConditionalCheckFailed} reasons and rethrow anything else unchanged.
+     */
+    static boolean isThrottlingOnly(AwsServiceException failure) {
+        if (!(failure instanceof TransactionCanceledException cancelled)) {
+            return false;
+        }
+        List<String> codes = reasonCodes(cancelled);
+        return codes.contains("ThrottlingError") && !codes.contains("ConditionalCheckFailed");
     }
 
     private static boolean isConflictOnly(TransactionCanceledException cancelled) {

@@ -1,5 +1,6 @@
 package dev.lessonbook.dynamodb;
 
+import dev.lessonbook.aws.AwsSettings;
 import dev.lessonbook.emulators.LocalServers;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

@@ -1,5 +1,6 @@
 package dev.lessonbook.dynamodb;
 
+import dev.lessonbook.aws.AwsSettings;
 import dev.lessonbook.emulators.LocalServers;
 import java.util.List;
 import java.util.UUID;

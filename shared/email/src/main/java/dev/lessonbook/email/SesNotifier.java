@@ -1,8 +1,8 @@
 package dev.lessonbook.email;
 
+import dev.lessonbook.aws.AwsSettings;
+import dev.lessonbook.aws.SignedAwsRequests;
 import dev.lessonbook.config.Env;
-import dev.lessonbook.dynamodb.AwsSettings;
-import dev.lessonbook.dynamodb.SignedAwsRequests;
 import dev.lessonbook.notification.Email;
 import dev.lessonbook.notification.EmailNotSent;
 import dev.lessonbook.notification.Notifier;

@@ -3,7 +3,7 @@ package dev.lessonbook.email;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lessonbook.dynamodb.SignedAwsRequests;
+import dev.lessonbook.aws.SignedAwsRequests;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.notification.Email;

@@ -2,7 +2,7 @@ package dev.lessonbook.messaging;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.lessonbook.dynamodb.Incidents;
+import dev.lessonbook.aws.Incidents;
 import dev.lessonbook.dynamodb.ProcessedEvents;
 import dev.lessonbook.event.DomainEvent;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.lessonbook.messaging;
 
-import dev.lessonbook.dynamodb.Incidents;
+import dev.lessonbook.aws.Incidents;
 import dev.lessonbook.dynamodb.Outbox;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.event.DomainEvent;

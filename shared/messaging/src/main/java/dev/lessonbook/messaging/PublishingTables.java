@@ -1,7 +1,7 @@
 package dev.lessonbook.messaging;
 
+import dev.lessonbook.aws.Incidents;
 import dev.lessonbook.config.Env;
-import dev.lessonbook.dynamodb.Incidents;
 import dev.lessonbook.dynamodb.Outbox;
 import dev.lessonbook.dynamodb.Tables;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.lessonbook.messaging;
 
+import dev.lessonbook.aws.AwsSettings;
 import dev.lessonbook.config.Env;
-import dev.lessonbook.dynamodb.AwsSettings;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.event.EventPublisher;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.lessonbook.dynamodb.AwsSettings;
+import dev.lessonbook.aws.AwsSettings;
 import dev.lessonbook.dynamodb.Outbox;
 import dev.lessonbook.dynamodb.ProcessedEvents;
 import dev.lessonbook.dynamodb.Tables;

@@ -1,7 +1,7 @@
 package dev.lessonbook.messaging;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.lessonbook.dynamodb.AwsSettings;
+import dev.lessonbook.aws.AwsSettings;
 import dev.lessonbook.dynamodb.Outbox;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.emulators.LocalServers;

@@ -1,7 +1,7 @@
 package dev.lessonbook.payments.stripe;
 
-import dev.lessonbook.dynamodb.AwsSettings;
-import dev.lessonbook.dynamodb.SignedAwsRequests;
+import dev.lessonbook.aws.AwsSettings;
+import dev.lessonbook.aws.SignedAwsRequests;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -3,8 +3,8 @@ package dev.lessonbook.payments.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lessonbook.aws.SignedAwsRequests;
 import dev.lessonbook.booking.Money;
-import dev.lessonbook.dynamodb.SignedAwsRequests;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.payment.PaymentOutcome.Authorized;

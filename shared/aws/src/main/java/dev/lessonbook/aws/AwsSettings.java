@@ -1,4 +1,4 @@
-package dev.lessonbook.dynamodb;
+package dev.lessonbook.aws;
 
 import dev.lessonbook.config.Env;
 import java.net.URI;

@@ -1,6 +1,8 @@
-package dev.lessonbook.dynamodb;
+package dev.lessonbook.aws;
 
-import dev.lessonbook.json.Json;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lessonbook.json.JsonMappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +33,8 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class SignedAwsRequests {
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
+    private static final ObjectMapper JSON = JsonMappers.standard();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
@@ -83,7 +87,7 @@ public final class SignedAwsRequests {
     }
 
     private Map<String, Object> send(String service, String path, Map<String, String> headers, Map<String, ?> input) {
-        byte[] body = Json.writeBytes(input);
+        byte[] body = writeBytes(input);
         URI base = endpoint.orElseGet(() -> URI.create("https://" + endpointPrefix(service) + "." + region.id() + "." + dnsSuffix()));
         SdkHttpRequest.Builder request = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
@@ -106,7 +110,7 @@ public final class SignedAwsRequests {
             if (status / 100 != 2) {
                 throw new ErrorAnswer(service, status, errorCode(response, answer));
             }
-            return answer.length == 0 ? Map.of() : asObject(Json.reader().read(answer));
+            return answer.length == 0 ? Map.of() : JSON.readValue(answer, OBJECT);
         } catch (IOException unreachable) {
             throw new UncheckedIOException(service + " could not be reached", unreachable);
         }
@@ -126,8 +130,7 @@ public final class SignedAwsRequests {
         Optional<String> code = response.httpResponse().firstMatchingHeader("x-amzn-ErrorType");
         if (code.isEmpty()) {
             try {
-                Object type = asObject(Json.reader().read(answer)).get("__type");
-                code = type instanceof String text ? Optional.of(text) : Optional.empty();
+                code = Optional.ofNullable(JSON.readTree(answer).path("__type").textValue());
             } catch (IOException | RuntimeException notJson) {
                 code = Optional.empty();
             }
@@ -138,8 +141,12 @@ public final class SignedAwsRequests {
         return raw.substring(raw.lastIndexOf('#') + 1);
     }
 
-    private static Map<String, Object> asObject(Object json) {
-        return Json.asObject(json).orElseThrow(() -> new IllegalStateException("AWS answered JSON that is not an object"));
+    private static byte[] writeBytes(Map<String, ?> input) {
+        try {
+            return JSON.writeValueAsBytes(input);
+        } catch (IOException impossible) { // maps, lists, strings and numbers only
+            throw new UncheckedIOException(impossible);
+        }
     }
 
     private static byte[] readAll(Optional<? extends InputStream> body) throws IOException {

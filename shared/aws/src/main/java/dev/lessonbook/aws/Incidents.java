@@ -1,4 +1,4 @@
-package dev.lessonbook.dynamodb;
+package dev.lessonbook.aws;
 
 import java.time.Instant;
 import java.util.Map;
