@@ -1,5 +1,10 @@
 package dev.lessonbook.aws;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lessonbook.json.JsonMappers;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -11,6 +16,7 @@ import java.util.function.Consumer;
  */
 public final class Incidents {
     public static final String NAMESPACE = "Lessonbook";
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     private static volatile Consumer<String> out = System.out::println;
 
@@ -18,44 +24,31 @@ public final class Incidents {
 
     /** Counts {@code metric} once and logs why, with a few plain fields for the operator. */
     public static void record(String metric, String message, Map<String, String> fields, Throwable cause) {
-        StringBuilder line = new StringBuilder(256).append('{')
-                .append("\"_aws\":{\"Timestamp\":").append(Instant.now().toEpochMilli())
-                .append(",\"CloudWatchMetrics\":[{\"Namespace\":\"").append(NAMESPACE)
-                .append("\",\"Dimensions\":[[]],\"Metrics\":[{\"Name\":").append(quote(metric))
-                .append(",\"Unit\":\"Count\"}]}]},")
-                .append(quote(metric)).append(":1,")
-                .append("\"level\":\"WARN\",\"message\":").append(quote(message));
-        fields.forEach((name, value) -> line.append(',').append(quote(name)).append(':').append(quote(value)));
+        ObjectNode line = JSON.createObjectNode();
+        ObjectNode metrics = line.putObject("_aws")
+                .put("Timestamp", Instant.now().toEpochMilli())
+                .putArray("CloudWatchMetrics").addObject()
+                .put("Namespace", NAMESPACE);
+        metrics.putArray("Dimensions").addArray();
+        metrics.putArray("Metrics").addObject().put("Name", metric).put("Unit", "Count");
+        line.put(metric, 1);
+        line.put("level", "WARN");
+        line.put("message", message);
+        fields.forEach(line::put);
         if (cause != null) {
-            line.append(",\"error\":{\"type\":").append(quote(cause.getClass().getName()))
-                    .append(",\"message\":").append(quote(String.valueOf(cause.getMessage()))).append('}');
+            line.putObject("error")
+                    .put("type", cause.getClass().getName())
+                    .put("message", String.valueOf(cause.getMessage()));
         }
-        out.accept(line.append('}').toString());
+        try {
+            out.accept(JSON.writeValueAsString(line));
+        } catch (JsonProcessingException impossible) { // a tree of strings and numbers
+            throw new UncheckedIOException(impossible);
+        }
     }
 
     /** Where the lines go (stdout on Lambda); tests capture them. */
     public static void writeTo(Consumer<String> destination) {
         out = destination;
-    }
-
-    static String quote(String text) {
-        StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
     }
 }
