@@ -154,7 +154,7 @@ final class Report {
                 .append("(one lock for the whole table, as our wrapper requires for atomicity), so 16 clients queue on one Python ")
                 .append("thread; DynamoDB would serve them in parallel. moto also answers a query by walking the whole table, so the ")
                 .append("run uses fresh tables per section. Two costs of stock moto that grew with the data are removed by our ")
-                .append("wrapper (`shared/emulators`): its rollback copy of every table a `TransactWriteItems` names, once per item ")
+                .append("wrapper (`testing/emulators`): its rollback copy of every table a `TransactWriteItems` names, once per item ")
                 .append("(replaced by an undo log of the items), and `SendMessage` counting every waiting message to read one flag ")
                 .append("(7.5 ms per send into an empty queue, 72 ms with 2,000-4,000 waiting; now about 4 ms flat). localstripe ")
                 .append("answers each Stripe call on this machine.\n")
