@@ -1,5 +1,6 @@
 package dev.lessonbook.booking;
 
+import dev.lessonbook.money.Money;
 import dev.lessonbook.profile.LocationType;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -126,7 +126,7 @@ public final class BookingALesson {
 
     private Booking pending(String bookingId, ProposedLesson lesson, String fingerprint, Instant now) {
         BookingRequest request = lesson.request();
-        Payment untouched = new Payment(PaymentStatus.NOT_REQUIRED, 0, 0, 0, null, null, request.paymentMethodId());
+        Payment untouched = Payment.untouched(lesson.price().currency(), request.paymentMethodId());
         return new Booking(bookingId, BookingStatus.PENDING, request.instructorId(), request.caller().userId(),
                 request.serviceId(), lesson.service().name(), request.date(), request.startMinute(), lesson.endMinute(),
                 lesson.timezone(), lesson.startsAt(), lesson.endsAt(), request.durationMinutes(), request.locationType(),
@@ -137,17 +137,17 @@ public final class BookingALesson {
     private Result<Booking> pay(Booking pending) {
         Payment payment;
         if (pending.price().amount() == 0) {
-            payment = Payment.notRequired();
+            payment = Payment.notRequired(pending.price().currency());
         } else {
             String paymentMethodId = pending.payment().paymentMethodId();
             PaymentOutcome outcome = authorizesWhenBooked(pending)
                     ? payments.authorize(pending.id(), pending.price(), paymentMethodId, pending.studentId())
                     : payments.saveCard(pending.id(), paymentMethodId, pending.studentId());
             switch (outcome) {
-                case PaymentOutcome.Authorized authorized -> payment = new Payment(PaymentStatus.AUTHORIZED,
-                        authorized.amount(), 0, 0, authorized.paymentIntentId(), null, paymentMethodId);
-                case PaymentOutcome.CardSaved saved -> payment = new Payment(PaymentStatus.SCHEDULED,
-                        0, 0, 0, null, saved.customerId(), saved.paymentMethodId());
+                case PaymentOutcome.Authorized authorized ->
+                        payment = Payment.authorized(authorized.amount(), authorized.paymentIntentId(), paymentMethodId);
+                case PaymentOutcome.CardSaved saved ->
+                        payment = Payment.scheduled(pending.price().currency(), saved.customerId(), saved.paymentMethodId());
                 case PaymentOutcome.Declined declined -> {
                     return failed(pending, PaymentStatus.FAILED, declined());
                 }

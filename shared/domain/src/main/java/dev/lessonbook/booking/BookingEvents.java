@@ -45,9 +45,9 @@ public final class BookingEvents {
         payload.put("price", Map.of("amount", booking.price().amount(), "currency", booking.price().currency()));
         payload.put("payment", Map.of(
                 "status", booking.payment().status().name(),
-                "amountAuthorized", booking.payment().amountAuthorized(),
-                "amountCaptured", booking.payment().amountCaptured(),
-                "amountRefunded", booking.payment().amountRefunded()));
+                "amountAuthorized", booking.payment().amountAuthorized().amount(),
+                "amountCaptured", booking.payment().amountCaptured().amount(),
+                "amountRefunded", booking.payment().amountRefunded().amount()));
         putIfPresent(payload, "note", booking.note());
         payload.put("createdAt", booking.createdAt().toString());
         putIfPresent(payload, "confirmedAt", booking.confirmedAt());
@@ -57,7 +57,7 @@ public final class BookingEvents {
             cancellation.put("at", booking.cancellation().at().toString());
             putIfPresent(cancellation, "reason", booking.cancellation().reason());
             cancellation.put("chargePercent", booking.cancellation().chargePercent());
-            cancellation.put("amountCharged", booking.cancellation().amountCharged());
+            cancellation.put("amountCharged", booking.cancellation().amountCharged().amount());
             payload.put("cancellation", cancellation);
         }
         return payload;

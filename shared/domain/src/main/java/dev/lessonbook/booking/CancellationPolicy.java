@@ -74,11 +74,6 @@ public record CancellationPolicy(List<ChargeTier> studentTiers) {
                 .orElse(FULL_CHARGE);
     }
 
-    /** {@code percent} of {@code price}, in cents, rounded half-up. */
-    public static long amountCharged(Money price, int percent) {
-        return (Math.multiplyExact(price.amount(), percent) + FULL_CHARGE / 2) / FULL_CHARGE;
-    }
-
     /**
      * Whether {@code role} may cancel {@code booking} at {@code now} and at what cost. Whether the
      * caller is a party to the booking is the use case's question ({@link BookingParties}).
@@ -99,6 +94,6 @@ public record CancellationPolicy(List<ChargeTier> studentTiers) {
             return Result.rejected(ProblemCode.BOOKING_STARTED, "The lesson has already started; it can no longer be cancelled");
         }
         int percent = chargePercentFor(role, Duration.between(now, booking.startsAt()));
-        return Result.ok(new CancellationDecision.Cancel(role.claimValue(), percent, amountCharged(booking.price(), percent)));
+        return Result.ok(new CancellationDecision.Cancel(role.claimValue(), percent, booking.price().percent(percent)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.lessonbook.booking;
 
+import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentIncidents;
 import dev.lessonbook.payment.PaymentOutcome;
@@ -38,21 +39,21 @@ public final class CancellationSettlement {
     public record Release(String paymentIntentId) implements MoneyMove {}
 
     /** Capture {@code amount} of the authorization; Stripe releases the rest. */
-    public record Capture(String paymentIntentId, long amount) implements MoneyMove {}
+    public record Capture(String paymentIntentId, Money amount) implements MoneyMove {}
 
     /** Charge the saved card off-session (a late cancellation of a lesson never authorized). */
-    public record ChargeSaved(long amount) implements MoneyMove {}
+    public record ChargeSaved(Money amount) implements MoneyMove {}
 
     /** Give back what was captured beyond the charge. */
-    public record Refund(String paymentIntentId, long amount) implements MoneyMove {}
+    public record Refund(String paymentIntentId, Money amount) implements MoneyMove {}
 
     /**
      * The payment recorded in the cancelling transaction: unchanged (the move is still to be
      * made) except where no provider is needed — a scheduled authorization that is simply never
      * made is RELEASED at once, and nothing is charged where there is no payment.
      */
-    static Payment paymentAtCancellation(Payment payment, long amountCharged) {
-        if (payment.status() == PaymentStatus.SCHEDULED && amountCharged == 0) {
+    static Payment paymentAtCancellation(Payment payment, Money amountCharged) {
+        if (payment.status() == PaymentStatus.SCHEDULED && amountCharged.amount() == 0) {
             return payment.withStatus(PaymentStatus.RELEASED);
         }
         return payment;
@@ -63,16 +64,15 @@ public final class CancellationSettlement {
             return new Nothing();
         }
         Payment payment = cancelled.payment();
-        long charge = cancelled.cancellation().amountCharged();
+        Money charge = cancelled.cancellation().amountCharged();
         return switch (payment.status()) {
-            case AUTHORIZED -> charge == 0
+            case AUTHORIZED -> charge.amount() == 0
                     ? new Release(payment.paymentIntentId())
-                    : new Capture(payment.paymentIntentId(), Math.min(charge, payment.amountAuthorized()));
-            case SCHEDULED -> charge == 0 ? new Nothing() : new ChargeSaved(charge);
-            case CAPTURED -> {
-                long kept = payment.amountCaptured() - payment.amountRefunded();
-                yield kept > charge ? new Refund(payment.paymentIntentId(), kept - charge) : new Nothing();
-            }
+                    : new Capture(payment.paymentIntentId(), charge.min(payment.amountAuthorized()));
+            case SCHEDULED -> charge.amount() == 0 ? new Nothing() : new ChargeSaved(charge);
+            case CAPTURED -> payment.kept().exceeds(charge)
+                    ? new Refund(payment.paymentIntentId(), payment.kept().minus(charge))
+                    : new Nothing();
             case NOT_REQUIRED, RELEASED, REFUNDED, FAILED, MANUAL_REVIEW -> new Nothing();
         };
     }
@@ -92,23 +92,15 @@ public final class CancellationSettlement {
         PaymentOutcome outcome = switch (move) {
             case Release release -> payments.release(id, release.paymentIntentId());
             case Capture capture -> payments.capture(id, capture.paymentIntentId(), capture.amount());
-            case ChargeSaved charge -> payments.chargeSaved(id, new Money(charge.amount(),
-                    cancelled.price().currency()), payment.customerId(), payment.paymentMethodId());
+            case ChargeSaved charge -> payments.chargeSaved(id, charge.amount(), payment.customerId(),
+                    payment.paymentMethodId());
             case Refund refund -> payments.refund(id, refund.paymentIntentId(), refund.amount());
             case Nothing nothing -> throw new IllegalStateException("unreachable");
         };
         Payment settled = switch (outcome) {
             case PaymentOutcome.Released released -> payment.withStatus(PaymentStatus.RELEASED);
-            case PaymentOutcome.Captured captured -> new Payment(PaymentStatus.CAPTURED,
-                    move instanceof ChargeSaved ? captured.amount() : payment.amountAuthorized(),
-                    captured.amount(), payment.amountRefunded(), captured.paymentIntentId(),
-                    payment.customerId(), payment.paymentMethodId());
-            case PaymentOutcome.Refunded refunded -> {
-                long refundedTotal = payment.amountRefunded() + refunded.amount();
-                yield new Payment(refundedTotal >= payment.amountCaptured() ? PaymentStatus.REFUNDED : PaymentStatus.CAPTURED,
-                        payment.amountAuthorized(), payment.amountCaptured(), refundedTotal,
-                        payment.paymentIntentId(), payment.customerId(), payment.paymentMethodId());
-            }
+            case PaymentOutcome.Captured captured -> payment.withCapture(captured.amount(), captured.paymentIntentId());
+            case PaymentOutcome.Refunded refunded -> payment.withRefund(refunded.amount());
             default -> {
                 incidents.manualReview(id, operationOf(move), describe(outcome));
                 yield payment.withStatus(PaymentStatus.MANUAL_REVIEW);

@@ -2,6 +2,7 @@ package dev.lessonbook.booking;
 
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.event.EventType;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.problem.Result;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,7 +78,8 @@ public final class CancellingABooking {
 
     private static Booking cancelled(Booking booking, CancellationDecision.Cancel decision, String reason, Instant now) {
         // Where no money was ever taken (a free lesson, a hold still paying) nothing can be charged.
-        long charged = booking.payment().status() == PaymentStatus.NOT_REQUIRED ? 0 : decision.amountCharged();
+        Money charged = booking.payment().status() == PaymentStatus.NOT_REQUIRED
+                ? Money.zero(booking.price().currency()) : decision.amountCharged();
         Cancellation details = new Cancellation(decision.by(), now, reason, decision.chargePercent(), charged);
         return booking.cancelled(details, CancellationSettlement.paymentAtCancellation(booking.payment(), charged));
     }

@@ -90,10 +90,7 @@ public final class CompletingABooking {
         };
         return switch (outcome) {
             case null -> Optional.of(payment);
-            case PaymentOutcome.Captured done -> Optional.of(new Payment(PaymentStatus.CAPTURED,
-                    payment.status() == PaymentStatus.SCHEDULED ? done.amount() : payment.amountAuthorized(),
-                    done.amount(), payment.amountRefunded(), done.paymentIntentId(), payment.customerId(),
-                    payment.paymentMethodId()));
+            case PaymentOutcome.Captured done -> Optional.of(payment.withCapture(done.amount(), done.paymentIntentId()));
             case PaymentOutcome.ProviderUnavailable unavailable -> Optional.empty();
             default -> {
                 incidents.manualReview(booking.id(), "complete", CancellationSettlement.describe(outcome));

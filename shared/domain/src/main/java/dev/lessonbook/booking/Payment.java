@@ -1,24 +1,90 @@
 package dev.lessonbook.booking;
 
+import dev.lessonbook.money.Money;
+import java.util.Objects;
+
 /**
- * The payment state of a booking. Provider references ({@code paymentIntentId},
- * {@code customerId}, {@code paymentMethodId}) are internal and never rendered to clients.
+ * The payment state of a booking: its status and what was authorized, captured and refunded, all
+ * in the booking's currency. Provider references ({@code paymentIntentId}, {@code customerId},
+ * {@code paymentMethodId}) are internal and never rendered to clients.
+ *
+ * <p>A payment is made by the named constructors and moved on by the {@code with…} transitions,
+ * each named for what the provider did; the canonical constructor is for mappers that read one back.
  */
 public record Payment(
         PaymentStatus status,
-        long amountAuthorized,
-        long amountCaptured,
-        long amountRefunded,
+        Money amountAuthorized,
+        Money amountCaptured,
+        Money amountRefunded,
         String paymentIntentId,
         String customerId,
         String paymentMethodId) {
 
-    public static Payment notRequired() {
-        return new Payment(PaymentStatus.NOT_REQUIRED, 0, 0, 0, null, null, null);
+    public Payment {
+        Objects.requireNonNull(status, "status");
+        if (!amountAuthorized.sameCurrencyAs(amountCaptured) || !amountAuthorized.sameCurrencyAs(amountRefunded)) {
+            throw new IllegalArgumentException("A payment's amounts share one currency: " + amountAuthorized + ", "
+                    + amountCaptured + ", " + amountRefunded);
+        }
+    }
+
+    /**
+     * No money touched yet: a hold still paying, or a lesson that costs nothing. Its status is
+     * {@code NOT_REQUIRED} until the provider answers; the card to pay with may already be known.
+     */
+    public static Payment untouched(String currency, String paymentMethodId) {
+        Money none = Money.zero(currency);
+        return new Payment(PaymentStatus.NOT_REQUIRED, none, none, none, null, null, paymentMethodId);
+    }
+
+    /** A lesson that costs nothing: there is nothing to pay. */
+    public static Payment notRequired(String currency) {
+        return untouched(currency, null);
+    }
+
+    /** {@code amount} authorized on the card now (manual capture), under {@code paymentIntentId}. */
+    public static Payment authorized(Money amount, String paymentIntentId, String paymentMethodId) {
+        return untouched(amount.currency(), paymentMethodId).withAuthorization(amount, paymentIntentId);
+    }
+
+    /** The card saved with its customer, for an authorization 24 h before the lesson. */
+    public static Payment scheduled(String currency, String customerId, String paymentMethodId) {
+        Money none = Money.zero(currency);
+        return new Payment(PaymentStatus.SCHEDULED, none, none, none, null, customerId, paymentMethodId);
     }
 
     public Payment withStatus(PaymentStatus newStatus) {
-        return new Payment(newStatus, amountAuthorized, amountCaptured, amountRefunded,
-                paymentIntentId, customerId, paymentMethodId);
+        return new Payment(newStatus, amountAuthorized, amountCaptured, amountRefunded, paymentIntentId, customerId,
+                paymentMethodId);
+    }
+
+    /** The provider authorized {@code amount} (now, or off-session on the saved card): nothing captured yet. */
+    public Payment withAuthorization(Money amount, String intentId) {
+        Money none = Money.zero(amount.currency());
+        return new Payment(PaymentStatus.AUTHORIZED, amount, none, none, intentId, customerId, paymentMethodId);
+    }
+
+    /**
+     * The provider captured {@code amount} under {@code intentId}: of the authorization, or — for
+     * a payment still SCHEDULED — by charging the saved card off-session, which authorizes and
+     * captures the amount in one go.
+     */
+    public Payment withCapture(Money amount, String intentId) {
+        Money authorizedNow = status == PaymentStatus.SCHEDULED ? amount : amountAuthorized;
+        return new Payment(PaymentStatus.CAPTURED, authorizedNow, amount, amountRefunded, intentId, customerId,
+                paymentMethodId);
+    }
+
+    /** The provider refunded {@code amount} more: REFUNDED once all that was captured is back, else still CAPTURED. */
+    public Payment withRefund(Money amount) {
+        Money refundedNow = amountRefunded.plus(amount);
+        PaymentStatus now = amountCaptured.exceeds(refundedNow) ? PaymentStatus.CAPTURED : PaymentStatus.REFUNDED;
+        return new Payment(now, amountAuthorized, amountCaptured, refundedNow, paymentIntentId, customerId,
+                paymentMethodId);
+    }
+
+    /** What the payment keeps: captured minus refunded. */
+    public Money kept() {
+        return amountCaptured.minus(amountRefunded);
     }
 }

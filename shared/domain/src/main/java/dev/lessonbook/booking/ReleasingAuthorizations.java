@@ -1,5 +1,6 @@
 package dev.lessonbook.booking;
 
+import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentIncidents;
 import dev.lessonbook.payment.PaymentOutcome;
@@ -74,8 +75,8 @@ public final class ReleasingAuthorizations {
             PaymentOutcome original = payments.authorize(booking.id(), booking.price(), payment.paymentMethodId(),
                     booking.studentId());
             switch (original) {
-                case PaymentOutcome.Authorized made -> authorized = new Payment(PaymentStatus.AUTHORIZED, made.amount(),
-                        0, 0, made.paymentIntentId(), payment.customerId(), payment.paymentMethodId());
+                case PaymentOutcome.Authorized made ->
+                        authorized = payment.withAuthorization(made.amount(), made.paymentIntentId());
                 case PaymentOutcome.Declined declined -> {
                     // Stripe refused the authorization: nothing was ever held.
                     return record(booking, payment.withStatus(PaymentStatus.RELEASED));

@@ -1,6 +1,6 @@
 package dev.lessonbook.payment;
 
-import dev.lessonbook.booking.Money;
+import dev.lessonbook.money.Money;
 
 /**
  * Port: the payment provider. Every call carries an idempotency key derived from the booking id
@@ -21,11 +21,11 @@ public interface PaymentGateway {
     PaymentOutcome chargeSaved(String bookingId, Money amount, String customerId, String paymentMethodId);
 
     /** Captures {@code amount} (all or part) of an authorization; the rest is released. */
-    PaymentOutcome capture(String bookingId, String paymentIntentId, long amount);
+    PaymentOutcome capture(String bookingId, String paymentIntentId, Money amount);
 
     /** Cancels an authorization: nothing is charged. */
     PaymentOutcome release(String bookingId, String paymentIntentId);
 
     /** Refunds {@code amount} of a captured payment. */
-    PaymentOutcome refund(String bookingId, String paymentIntentId, long amount);
+    PaymentOutcome refund(String bookingId, String paymentIntentId, Money amount);
 }

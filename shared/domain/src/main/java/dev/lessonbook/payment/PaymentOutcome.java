@@ -1,17 +1,19 @@
 package dev.lessonbook.payment;
 
+import dev.lessonbook.money.Money;
+
 /** What the payment provider did. Declines are outcomes; so is the provider being unreachable. */
 public sealed interface PaymentOutcome {
 
-    record Authorized(String paymentIntentId, long amount) implements PaymentOutcome {}
+    record Authorized(String paymentIntentId, Money amount) implements PaymentOutcome {}
 
     record CardSaved(String customerId, String paymentMethodId) implements PaymentOutcome {}
 
-    record Captured(String paymentIntentId, long amount) implements PaymentOutcome {}
+    record Captured(String paymentIntentId, Money amount) implements PaymentOutcome {}
 
     record Released(String paymentIntentId) implements PaymentOutcome {}
 
-    record Refunded(String paymentIntentId, long amount) implements PaymentOutcome {}
+    record Refunded(String paymentIntentId, Money amount) implements PaymentOutcome {}
 
     /**
      * The provider said no, and repeating the request cannot change that. {@code declineCode} is the

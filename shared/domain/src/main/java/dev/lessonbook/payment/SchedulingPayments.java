@@ -1,6 +1,7 @@
 package dev.lessonbook.payment;
 
 import dev.lessonbook.booking.Booking;
+import dev.lessonbook.booking.BookingALesson;
 import dev.lessonbook.booking.BookingEvents;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.BookingStore;
@@ -9,7 +10,6 @@ import dev.lessonbook.booking.DueWork;
 import dev.lessonbook.booking.Payment;
 import dev.lessonbook.booking.PaymentStatus;
 import dev.lessonbook.booking.ReleasingAuthorizations;
-import dev.lessonbook.booking.BookingALesson;
 import dev.lessonbook.event.EventType;
 import java.time.Clock;
 import java.time.Duration;
@@ -138,8 +138,7 @@ public final class SchedulingPayments {
                 saved.paymentMethodId());
         switch (outcome) {
             case PaymentOutcome.Authorized done -> {
-                Booking authorized = booking.withPayment(new Payment(PaymentStatus.AUTHORIZED, done.amount(), 0, 0,
-                        done.paymentIntentId(), saved.customerId(), saved.paymentMethodId()));
+                Booking authorized = booking.withPayment(saved.withAuthorization(done.amount(), done.paymentIntentId()));
                 if (bookings.update(authorized, BookingStatus.CONFIRMED, List.of())) {
                     return Authorization.AUTHORIZED;
                 }

@@ -2,7 +2,7 @@ package dev.lessonbook.stats;
 
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
-import dev.lessonbook.booking.Money;
+import dev.lessonbook.money.Money;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -53,13 +53,11 @@ public record BookingStats(
                 .filter(booking -> booking.status() == BookingStatus.COMPLETED || booking.status() == BookingStatus.CANCELLED)
                 .filter(booking -> booking.price().currency().equals(currency))
                 .toList();
-        long earnings = earning.stream().mapToLong(BookingStats::kept).sum();
-        long earningsThisMonth = earning.stream()
+        Money earnings = kept(earning, currency);
+        Money earningsThisMonth = kept(earning.stream()
                 .filter(booking -> YearMonth.from(booking.date()).equals(thisMonth))
-                .mapToLong(BookingStats::kept)
-                .sum();
-        return new BookingStats(instructorId, total, upcoming, completed, cancelled,
-                new Money(earnings, currency), new Money(earningsThisMonth, currency),
+                .toList(), currency);
+        return new BookingStats(instructorId, total, upcoming, completed, cancelled, earnings, earningsThisMonth,
                 rate(completed, total), rate(cancelled, total));
     }
 
@@ -67,8 +65,9 @@ public record BookingStats(
         return bookings.stream().filter(booking -> booking.status() == status).count();
     }
 
-    private static long kept(Booking booking) {
-        return booking.payment().amountCaptured() - booking.payment().amountRefunded();
+    /** What {@code bookings} (all in {@code currency}) kept of their payments, together. */
+    private static Money kept(List<Booking> bookings, String currency) {
+        return bookings.stream().map(booking -> booking.payment().kept()).reduce(Money.zero(currency), Money::plus);
     }
 
     private static double rate(long part, long total) {

@@ -19,6 +19,7 @@ import dev.lessonbook.fixtures.InMemoryBookingStore;
 import dev.lessonbook.fixtures.InMemoryProfileStore;
 import dev.lessonbook.fixtures.Profiles;
 import dev.lessonbook.fixtures.ScriptedPaymentGateway;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
@@ -50,7 +51,7 @@ class BookingALessonTest {
         assertThat(booked.confirmedAt()).isEqualTo(NOW);
         assertThat(booked.holdExpiresAt()).isNull();
         assertThat(booked.payment().status()).isEqualTo(PaymentStatus.AUTHORIZED);
-        assertThat(booked.payment().amountAuthorized()).isEqualTo(6000);
+        assertThat(booked.payment().amountAuthorized()).isEqualTo(Money.of(6000, "usd"));
         assertThat(booked.price()).isEqualTo(new Money(6000, "usd"));
         assertThat(booked.startsAt()).isEqualTo(Instant.parse("2026-12-07T14:00:00Z"));
         assertThat(booked.serviceName()).isEqualTo("Guitar");
@@ -107,7 +108,7 @@ class BookingALessonTest {
 
         assertThat(booked.status()).isEqualTo(BookingStatus.CONFIRMED);
         assertThat(booked.payment().status()).isEqualTo(PaymentStatus.SCHEDULED);
-        assertThat(booked.payment().amountAuthorized()).isZero();
+        assertThat(booked.payment().amountAuthorized()).isEqualTo(Money.of(0, "usd"));
         assertThat(booked.payment().customerId()).isEqualTo("cus_stu-1");
         assertThat(booked.payment().paymentMethodId()).isEqualTo("pm_card_visa");
         assertThat(payments.calls).containsExactly("saveCard " + booked.id());
@@ -126,7 +127,7 @@ class BookingALessonTest {
 
         Booking booked = valueOf(booking.book(aRequest().paymentMethod(null).build()).result());
 
-        assertThat(booked.payment()).isEqualTo(Payment.notRequired());
+        assertThat(booked.payment()).isEqualTo(Payment.notRequired("usd"));
         assertThat(payments.calls).isEmpty();
     }
 
@@ -288,7 +289,7 @@ class BookingALessonTest {
     @Test
     void aRetryWhileTheOriginalIsStillPayingIsToldItIsInProgressNotShownTheHold() {
         String id = BookingId.forIdempotencyKey("stu-1", "k-1");
-        Booking pendingTwin = aBooking().id(id).pendingUntil(NOW.plusSeconds(600)).payment(Payment.notRequired())
+        Booking pendingTwin = aBooking().id(id).pendingUntil(NOW.plusSeconds(600)).payment(Payment.notRequired("usd"))
                 .fingerprint(RequestFingerprint.of(aRequest().idempotencyKey("k-1").build())).build();
         bookings.storeBeforeNextReserve(pendingTwin);
 
@@ -305,7 +306,7 @@ class BookingALessonTest {
     @Test
     void aRetryFindingTheOriginalStillPendingAtItsLookupIsInProgressToo() {
         String id = BookingId.forIdempotencyKey("stu-1", "k-2");
-        bookings.with(aBooking().id(id).pendingUntil(NOW.plusSeconds(600)).payment(Payment.notRequired())
+        bookings.with(aBooking().id(id).pendingUntil(NOW.plusSeconds(600)).payment(Payment.notRequired("usd"))
                 .fingerprint(RequestFingerprint.of(aRequest().idempotencyKey("k-2").build())).build());
 
         assertThat(rejectionOf(booking.book(aRequest().idempotencyKey("k-2").build()).result()).code())

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lessonbook.availability.DaySlots;
 import dev.lessonbook.fixtures.Requests;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import dev.lessonbook.profile.InstructorProfile;

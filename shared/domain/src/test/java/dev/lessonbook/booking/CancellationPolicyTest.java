@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lessonbook.access.Role;
 import dev.lessonbook.booking.CancellationPolicy.ChargeTier;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import java.time.Duration;
@@ -65,16 +66,16 @@ class CancellationPolicyTest {
 
     @Test
     void theAmountChargedIsRoundedHalfUp() {
-        assertThat(CancellationPolicy.amountCharged(new Money(4999, "usd"), 50)).isEqualTo(2500); // 2499.5
-        assertThat(CancellationPolicy.amountCharged(new Money(4997, "usd"), 50)).isEqualTo(2499); // 2498.5 → 2499
-        assertThat(CancellationPolicy.amountCharged(new Money(6000, "usd"), 100)).isEqualTo(6000);
+        assertThat(new Money(4999, "usd").percent(50)).isEqualTo(new Money(2500, "usd")); // 2499.5
+        assertThat(new Money(4997, "usd").percent(50)).isEqualTo(new Money(2499, "usd")); // 2498.5 → 2499
+        assertThat(new Money(6000, "usd").percent(100)).isEqualTo(new Money(6000, "usd"));
     }
 
     @Test
     void aStudentsLateCancellationDecidesAChargeAndWho() {
         CancellationDecision decision = valueOf(POLICY.decide(LESSON, Role.STUDENT, before(Duration.ofHours(13))));
 
-        assertThat(decision).isEqualTo(new CancellationDecision.Cancel("student", 50, 3000));
+        assertThat(decision).isEqualTo(new CancellationDecision.Cancel("student", 50, Money.of(3000, "usd")));
     }
 
     @Test
@@ -87,7 +88,7 @@ class CancellationPolicyTest {
     @Test
     void anAdminMayCancelAStartedLessonFreeOfCharge() {
         assertThat(valueOf(POLICY.decide(LESSON, Role.ADMIN, LESSON.startsAt().plusSeconds(60))))
-                .isEqualTo(new CancellationDecision.Cancel("admin", 0, 0));
+                .isEqualTo(new CancellationDecision.Cancel("admin", 0, Money.of(0, "usd")));
     }
 
     @Test

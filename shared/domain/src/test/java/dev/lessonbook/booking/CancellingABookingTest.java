@@ -11,6 +11,7 @@ import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.event.EventType;
 import dev.lessonbook.fixtures.InMemoryBookingStore;
 import dev.lessonbook.fixtures.ScriptedPaymentGateway;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
@@ -26,7 +27,7 @@ class CancellingABookingTest {
     private static final Caller STUDENT = new Caller("stu-1", Role.STUDENT);
     private static final Caller INSTRUCTOR = new Caller("ins-1", Role.INSTRUCTOR);
     private static final Caller ADMIN = new Caller("root", Role.ADMIN);
-    private static final Payment SCHEDULED = new Payment(PaymentStatus.SCHEDULED, 0, 0, 0, null, "cus_1", "pm_saved");
+    private static final Payment SCHEDULED = Payment.scheduled("usd", "cus_1", "pm_saved");
 
     private final InMemoryBookingStore bookings = new InMemoryBookingStore();
     private final ScriptedPaymentGateway payments = new ScriptedPaymentGateway();
@@ -56,7 +57,7 @@ class CancellingABookingTest {
 
         assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(cancelled.cancellation()).isEqualTo(
-                new Cancellation("student", lesson.startsAt().minus(Duration.ofHours(24)), "Sick", 0, 0));
+                new Cancellation("student", lesson.startsAt().minus(Duration.ofHours(24)), "Sick", 0, Money.of(0, "usd")));
         assertThat(cancelled.payment().status()).isEqualTo(PaymentStatus.RELEASED);
         assertThat(payments.calls).containsExactly("release bk_lesson pi_1");
     }
@@ -66,9 +67,9 @@ class CancellingABookingTest {
         Booking cancelled = cancel(lesson, STUDENT, Duration.ofHours(23).plusMinutes(59));
 
         assertThat(cancelled.cancellation().chargePercent()).isEqualTo(50);
-        assertThat(cancelled.cancellation().amountCharged()).isEqualTo(3000);
+        assertThat(cancelled.cancellation().amountCharged()).isEqualTo(Money.of(3000, "usd"));
         assertThat(cancelled.payment().status()).isEqualTo(PaymentStatus.CAPTURED);
-        assertThat(cancelled.payment().amountCaptured()).isEqualTo(3000);
+        assertThat(cancelled.payment().amountCaptured()).isEqualTo(Money.of(3000, "usd"));
         assertThat(payments.calls).containsExactly("capture bk_lesson pi_1 3000");
     }
 
@@ -85,7 +86,7 @@ class CancellingABookingTest {
         Booking cancelled = cancel(lesson, STUDENT, Duration.ofHours(11).plusMinutes(59));
 
         assertThat(cancelled.cancellation().chargePercent()).isEqualTo(100);
-        assertThat(cancelled.payment().amountCaptured()).isEqualTo(6000);
+        assertThat(cancelled.payment().amountCaptured()).isEqualTo(Money.of(6000, "usd"));
         assertThat(payments.calls).containsExactly("capture bk_lesson pi_1 6000");
     }
 
@@ -117,7 +118,7 @@ class CancellingABookingTest {
         Booking cancelled = cancel(lesson, INSTRUCTOR, Duration.ofMinutes(1));
 
         assertThat(cancelled.cancellation().by()).isEqualTo("instructor");
-        assertThat(cancelled.cancellation().amountCharged()).isZero();
+        assertThat(cancelled.cancellation().amountCharged()).isEqualTo(Money.of(0, "usd"));
         assertThat(payments.calls).containsExactly("release bk_lesson pi_1");
     }
 
@@ -126,7 +127,7 @@ class CancellingABookingTest {
         Booking cancelled = cancel(aBooking().id("bk_paid").captured(6000, 0).build(), INSTRUCTOR, Duration.ofHours(2));
 
         assertThat(cancelled.payment().status()).isEqualTo(PaymentStatus.REFUNDED);
-        assertThat(cancelled.payment().amountRefunded()).isEqualTo(6000);
+        assertThat(cancelled.payment().amountRefunded()).isEqualTo(Money.of(6000, "usd"));
         assertThat(payments.calls).containsExactly("refund bk_paid pi_1 6000");
     }
 
@@ -214,17 +215,17 @@ class CancellingABookingTest {
 
         assertThat(payments.calls).containsExactly("chargeSaved bk_sched 3000");
         assertThat(cancelled.payment().status()).isEqualTo(PaymentStatus.CAPTURED);
-        assertThat(cancelled.payment().amountCaptured()).isEqualTo(3000);
+        assertThat(cancelled.payment().amountCaptured()).isEqualTo(Money.of(3000, "usd"));
     }
 
     @Test
     void aCancellationWhoseAnswerWasNeverRecordedIsDueForSettlementAfterTheGrace() {
         Instant at = lesson.startsAt().minus(Duration.ofHours(6));
-        Booking crashed = lesson.cancelled(new Cancellation("student", at, null, 100, 6000), lesson.payment());
+        Booking crashed = lesson.cancelled(new Cancellation("student", at, null, 100, Money.of(6000, "usd")), lesson.payment());
 
         assertThat(DueWork.of(crashed)).contains(
                 new DueWork.Due(DueWork.CANCELLATION_SETTLEMENT, at.plus(DueWork.SETTLEMENT_GRACE)));
-        assertThat(CancellationSettlement.moveFor(crashed)).isEqualTo(new CancellationSettlement.Capture("pi_1", 6000));
+        assertThat(CancellationSettlement.moveFor(crashed)).isEqualTo(new CancellationSettlement.Capture("pi_1", Money.of(6000, "usd")));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.event.EventType;
 import dev.lessonbook.fixtures.InMemoryBookingStore;
 import dev.lessonbook.fixtures.ScriptedPaymentGateway;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.problem.ProblemCode;
 import java.time.Clock;
@@ -47,7 +48,7 @@ class CompletingABookingTest {
 
         assertThat(completed.status()).isEqualTo(BookingStatus.COMPLETED);
         assertThat(completed.payment().status()).isEqualTo(PaymentStatus.CAPTURED);
-        assertThat(completed.payment().amountCaptured()).isEqualTo(6000);
+        assertThat(completed.payment().amountCaptured()).isEqualTo(Money.of(6000, "usd"));
         assertThat(payments.calls).containsExactly("capture bk_lesson pi_1 6000");
         assertThat(bookings.find(lesson.id()).orElseThrow()).isEqualTo(completed);
         assertThat(bookings.events).extracting(DomainEvent::type).containsExactly(EventType.BookingCompleted);
@@ -107,7 +108,7 @@ class CompletingABookingTest {
 
         assertThat(refused.code()).isEqualTo(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE);
         assertThat(bookings.find(lesson.id()).orElseThrow()).isEqualTo(lesson);
-        payments.answering("capture", new PaymentOutcome.Captured("pi_1", 6000));
+        payments.answering("capture", new PaymentOutcome.Captured("pi_1", Money.of(6000, "usd")));
         assertThat(valueOf(afterTheEnd().complete(INSTRUCTOR, lesson.id())).status()).isEqualTo(BookingStatus.COMPLETED);
         assertThat(payments.calls).containsExactly("capture bk_lesson pi_1 6000", "capture bk_lesson pi_1 6000");
     }
@@ -127,13 +128,13 @@ class CompletingABookingTest {
     @Test
     void scheduledPaymentAtCompletionIsChargedInFull() {
         Booking scheduled = aBooking().id("bk_sched")
-                .payment(new Payment(PaymentStatus.SCHEDULED, 0, 0, 0, null, "cus_1", "pm_saved")).build();
+                .payment(Payment.scheduled("usd", "cus_1", "pm_saved")).build();
         bookings.with(scheduled);
 
         Booking completed = valueOf(completingAt(scheduled.endsAt()).complete(INSTRUCTOR, scheduled.id()));
 
         assertThat(payments.calls).containsExactly("chargeSaved bk_sched 6000");
-        assertThat(completed.payment().amountCaptured()).isEqualTo(6000);
+        assertThat(completed.payment().amountCaptured()).isEqualTo(Money.of(6000, "usd"));
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
-import dev.lessonbook.booking.CancellationSettlement;
 import dev.lessonbook.booking.Cancellation;
+import dev.lessonbook.booking.CancellationSettlement;
 import dev.lessonbook.booking.DueWork;
 import dev.lessonbook.booking.Payment;
 import dev.lessonbook.booking.PaymentStatus;
@@ -17,6 +17,7 @@ import dev.lessonbook.fixtures.InMemoryBookingStore;
 import dev.lessonbook.fixtures.MovableClock;
 import dev.lessonbook.fixtures.Profiles;
 import dev.lessonbook.fixtures.ScriptedPaymentGateway;
+import dev.lessonbook.money.Money;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SchedulingPaymentsTest {
-    private static final Payment SCHEDULED = new Payment(PaymentStatus.SCHEDULED, 0, 0, 0, null, "cus_1", "pm_saved");
+    private static final Payment SCHEDULED = Payment.scheduled("usd", "cus_1", "pm_saved");
 
     private final InMemoryBookingStore bookings = new InMemoryBookingStore();
     private final ScriptedPaymentGateway payments = new ScriptedPaymentGateway();
@@ -67,7 +68,7 @@ class SchedulingPaymentsTest {
         assertThat(run.authorized()).isEqualTo(1);
         assertThat(payments.calls).containsExactly("authorizeSaved bk_sched 6000");
         assertThat(stored("bk_sched").payment())
-                .isEqualTo(new Payment(PaymentStatus.AUTHORIZED, 6000, 0, 0, "pi_saved_bk_sched", "cus_1", "pm_saved"));
+                .isEqualTo(Payment.scheduled("usd", "cus_1", "pm_saved").withAuthorization(Money.of(6000, "usd"), "pi_saved_bk_sched"));
         assertThat(DueWork.of(stored("bk_sched"))).isEmpty();
     }
 
@@ -105,7 +106,7 @@ class SchedulingPaymentsTest {
 
         assertThat(run.deferred()).isEqualTo(1);
         assertThat(stored("bk_sched")).isEqualTo(scheduled);
-        payments.answering("authorizeSaved", new PaymentOutcome.Authorized("pi_late", 6000));
+        payments.answering("authorizeSaved", new PaymentOutcome.Authorized("pi_late", Money.of(6000, "usd")));
         assertThat(runAt(scheduled.startsAt().minus(Duration.ofHours(19))).authorized()).isEqualTo(1);
     }
 
@@ -113,7 +114,7 @@ class SchedulingPaymentsTest {
     void lapsedHoldIsMarkedExpired() {
         Instant expiry = Instant.parse("2026-12-01T12:10:00Z");
         bookings.with(aBooking().id("bk_hold").pendingUntil(expiry)
-                .payment(Payment.notRequired()).build());
+                .payment(Payment.notRequired("usd")).build());
 
         SchedulingPayments.Run run = runAt(expiry);
 
@@ -146,13 +147,13 @@ class SchedulingPaymentsTest {
     void cancellationLeftUnsettledByACrashIsSettledAfterTheGrace() {
         Booking lesson = aBooking().id("bk_crash").build();
         Instant at = lesson.startsAt().minus(Duration.ofHours(18));
-        bookings.with(lesson.cancelled(new Cancellation("student", at, null, 50, 3000), lesson.payment()));
+        bookings.with(lesson.cancelled(new Cancellation("student", at, null, 50, Money.of(3000, "usd")), lesson.payment()));
 
         assertThat(runAt(at.plus(DueWork.SETTLEMENT_GRACE).minusSeconds(1)).settled()).isZero();
         assertThat(runAt(at.plus(DueWork.SETTLEMENT_GRACE)).settled()).isEqualTo(1);
 
         assertThat(payments.calls).containsExactly("capture bk_crash pi_1 3000");
-        assertThat(stored("bk_crash").payment().amountCaptured()).isEqualTo(3000);
+        assertThat(stored("bk_crash").payment().amountCaptured()).isEqualTo(Money.of(3000, "usd"));
         assertThat(DueWork.of(stored("bk_crash"))).isEmpty();
     }
 
@@ -161,7 +162,7 @@ class SchedulingPaymentsTest {
     /** Booked 2026-12-01 12:00 UTC for 2026-12-03 09:00 New York: authorized when booked. */
     private Booking failedWhileAuthorizing() {
         return aBooking().id("bk_lost").at("2026-12-03T09:00").status(BookingStatus.PAYMENT_FAILED)
-                .payment(new Payment(PaymentStatus.MANUAL_REVIEW, 0, 0, 0, null, null, "pm_card_visa")).build();
+                .payment(Payment.untouched("usd", "pm_card_visa").withStatus(PaymentStatus.MANUAL_REVIEW)).build();
     }
 
     @Test
@@ -245,7 +246,7 @@ class SchedulingPaymentsTest {
     void aLapsedHoldOfALessonAuthorizedWhenBookedHasItsAuthorizationFoundAndReleased() {
         Instant expiry = Instant.parse("2026-12-01T12:10:00Z");
         bookings.with(aBooking().id("bk_crashed").at("2026-12-03T09:00").pendingUntil(expiry)
-                .payment(new Payment(PaymentStatus.NOT_REQUIRED, 0, 0, 0, null, null, "pm_card_visa")).build());
+                .payment(Payment.untouched("usd", "pm_card_visa")).build());
 
         SchedulingPayments.Run run = runAt(expiry.plusSeconds(60));
 
@@ -258,7 +259,7 @@ class SchedulingPaymentsTest {
     @Test
     void aFreeLessonsFailureIsNotDueWork() {
         Booking free = aBooking().id("bk_free").at("2026-12-03T09:00").price(0, "usd").status(BookingStatus.PAYMENT_FAILED)
-                .payment(new Payment(PaymentStatus.MANUAL_REVIEW, 0, 0, 0, null, null, null)).build();
+                .payment(Payment.notRequired("usd").withStatus(PaymentStatus.MANUAL_REVIEW)).build();
 
         assertThat(DueWork.of(free)).isEmpty();
     }
@@ -328,7 +329,7 @@ class SchedulingPaymentsTest {
         MovableClock clock = new MovableClock(Instant.parse("2026-12-06T09:00:00Z"));
         scheduledCardsDueAt(clock.instant().minus(Duration.ofHours(3)), 1);
         Instant expiry = clock.instant().minus(Duration.ofMinutes(1));
-        bookings.with(aBooking().id("bk_hold").pendingUntil(expiry).payment(Payment.notRequired()).build());
+        bookings.with(aBooking().id("bk_hold").pendingUntil(expiry).payment(Payment.notRequired("usd")).build());
         payments.takingEachCall(() -> clock.advance(HUNG_CALL));
 
         SchedulingPayments.Run run = scheduler(clock).run(clock.instant().plus(SchedulingPayments.SAFETY_MARGIN).plus(HUNG_CALL)

@@ -4,8 +4,8 @@ import static dev.lessonbook.fixtures.Bookings.aBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lessonbook.booking.BookingStatus;
-import dev.lessonbook.booking.Money;
 import dev.lessonbook.fixtures.Profiles;
+import dev.lessonbook.money.Money;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -62,7 +62,7 @@ class CachedViewsTest {
 
     private static dev.lessonbook.stats.BookingStats stats(long total) {
         return new dev.lessonbook.stats.BookingStats("ins-1", total, 0, 0, 0,
-                new dev.lessonbook.booking.Money(0, "usd"), new dev.lessonbook.booking.Money(0, "usd"), 0, 0);
+                new dev.lessonbook.money.Money(0, "usd"), new dev.lessonbook.money.Money(0, "usd"), 0, 0);
     }
 
     private record Entry(String token, Object view, ZoneId zone, Instant validUntil) {}

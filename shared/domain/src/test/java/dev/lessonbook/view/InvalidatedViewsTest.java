@@ -7,9 +7,9 @@ import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.Cancellation;
 import dev.lessonbook.booking.Payment;
-import dev.lessonbook.booking.PaymentStatus;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.event.EventType;
+import dev.lessonbook.money.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -57,10 +57,10 @@ class InvalidatedViewsTest {
     @Test
     void settlingACancelledBookingsPaymentInvalidatesItsInstructorsStats() {
         Booking lesson = aBooking().instructor("ins-1").build();
-        Booking cancelled = lesson.cancelled(new Cancellation("student", Instant.parse("2026-12-06T20:00:00Z"), null, 50, 3000),
+        Booking cancelled = lesson.cancelled(new Cancellation("student", Instant.parse("2026-12-06T20:00:00Z"), null, 50, Money.of(3000, "usd")),
                 lesson.payment());
 
-        Booking settled = cancelled.withPayment(new Payment(PaymentStatus.CAPTURED, 6000, 3000, 0, "pi_1", null, "pm_card_visa"));
+        Booking settled = cancelled.withPayment(Payment.authorized(Money.of(6000, "usd"), "pi_1", "pm_card_visa").withCapture(Money.of(3000, "usd"), "pi_1"));
 
         assertThat(InvalidatedViews.byPaymentOf(settled)).containsExactly(new ViewKey.Stats("ins-1"));
     }

@@ -4,7 +4,7 @@ import dev.lessonbook.access.Role;
 import dev.lessonbook.availability.TimeWindow;
 import dev.lessonbook.availability.WindowOnDate;
 import dev.lessonbook.booking.ConflictScope;
-import dev.lessonbook.booking.Money;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.problem.Rejection.FieldError;
 import dev.lessonbook.profile.LocationType;
 import java.math.BigDecimal;

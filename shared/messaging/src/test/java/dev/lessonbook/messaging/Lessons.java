@@ -13,11 +13,11 @@ import dev.lessonbook.booking.CancellationPolicy;
 import dev.lessonbook.booking.CancellationSettlement;
 import dev.lessonbook.booking.CancellingABooking;
 import dev.lessonbook.booking.CompletingABooking;
-import dev.lessonbook.booking.Money;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentIncidents;
 import dev.lessonbook.payment.PaymentOutcome;
@@ -120,7 +120,7 @@ public final class Lessons {
         @Override
         public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId) {
             return DECLINED_CARD.equals(paymentMethodId) ? new PaymentOutcome.Declined("Your card was declined.")
-                    : new PaymentOutcome.Authorized("pi_" + bookingId, amount.amount());
+                    : new PaymentOutcome.Authorized("pi_" + bookingId, amount);
         }
 
         @Override
@@ -136,11 +136,11 @@ public final class Lessons {
 
         @Override
         public PaymentOutcome chargeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
-            return new PaymentOutcome.Captured("pi_" + bookingId, amount.amount());
+            return new PaymentOutcome.Captured("pi_" + bookingId, amount);
         }
 
         @Override
-        public PaymentOutcome capture(String bookingId, String paymentIntentId, long amount) {
+        public PaymentOutcome capture(String bookingId, String paymentIntentId, Money amount) {
             return new PaymentOutcome.Captured(paymentIntentId, amount);
         }
 
@@ -150,7 +150,7 @@ public final class Lessons {
         }
 
         @Override
-        public PaymentOutcome refund(String bookingId, String paymentIntentId, long amount) {
+        public PaymentOutcome refund(String bookingId, String paymentIntentId, Money amount) {
             return new PaymentOutcome.Refunded(paymentIntentId, amount);
         }
     };

@@ -1,6 +1,6 @@
 package dev.lessonbook.payments;
 
-import dev.lessonbook.booking.Money;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentOutcome;
 import java.util.function.Supplier;
@@ -38,7 +38,7 @@ public record AroundPayments(PaymentGateway real, Around around) implements Paym
     }
 
     @Override
-    public PaymentOutcome capture(String bookingId, String paymentIntentId, long amount) {
+    public PaymentOutcome capture(String bookingId, String paymentIntentId, Money amount) {
         return around.run(() -> real.capture(bookingId, paymentIntentId, amount));
     }
 
@@ -48,7 +48,7 @@ public record AroundPayments(PaymentGateway real, Around around) implements Paym
     }
 
     @Override
-    public PaymentOutcome refund(String bookingId, String paymentIntentId, long amount) {
+    public PaymentOutcome refund(String bookingId, String paymentIntentId, Money amount) {
         return around.run(() -> real.refund(bookingId, paymentIntentId, amount));
     }
 }

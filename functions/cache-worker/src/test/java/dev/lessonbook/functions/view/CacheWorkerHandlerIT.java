@@ -13,7 +13,6 @@ import dev.lessonbook.availability.ReadingWeekAvailability;
 import dev.lessonbook.availability.WeekAvailability;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
-import dev.lessonbook.booking.Money;
 import dev.lessonbook.booking.Occupancy;
 import dev.lessonbook.booking.Payment;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
@@ -27,6 +26,7 @@ import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.messaging.Lessons;
 import dev.lessonbook.messaging.MovableClock;
 import dev.lessonbook.messaging.TestQueues;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LocationType;
@@ -197,11 +197,11 @@ class CacheWorkerHandlerIT {
         Instant endsAt = startsAt.plus(Duration.ofHours(1));
         Booking pending = new Booking("bk_3f9c2a7e5b1d4c6a", BookingStatus.PENDING, "inst_42", "stud_7", "guitar", "Guitar",
                 SAMPLE_WEEK, 600, 660, BERLIN, startsAt, endsAt, 60, LocationType.ONLINE, new Money(6000, "usd"),
-                Payment.notRequired(), null, Occupancy.forLesson(startsAt, endsAt, Buffer.defaultFor(LocationType.ONLINE)),
+                Payment.notRequired("usd"), null, Occupancy.forLesson(startsAt, endsAt, Buffer.defaultFor(LocationType.ONLINE)),
                 Instant.now(), null, Instant.now().plusSeconds(600), null, "fp");
         DynamoBookingStore bookings = new DynamoBookingStore(tables);
         bookings.reserve(pending, Instant.now());
-        bookings.confirm(pending.confirmed(Instant.now(), Payment.notRequired()), List.of());
+        bookings.confirm(pending.confirmed(Instant.now(), Payment.notRequired("usd")), List.of());
     }
 
     private InstructorProfile profile() {

@@ -7,7 +7,6 @@ import com.stripe.model.PaymentIntent;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.BookingStore.ReserveOutcome;
-import dev.lessonbook.booking.Money;
 import dev.lessonbook.booking.Occupancy;
 import dev.lessonbook.booking.Payment;
 import dev.lessonbook.booking.PaymentStatus;
@@ -16,6 +15,7 @@ import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.http.TestEvents;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.payments.stripe.StripePaymentGateway;
 import dev.lessonbook.payments.stripe.StripeSide;
@@ -70,7 +70,7 @@ class CompleteBookingHandlerIT {
         Booking stored = bookings.find(lesson.id()).orElseThrow();
         assertThat(stored.status()).isEqualTo(BookingStatus.COMPLETED);
         assertThat(stored.payment().status()).isEqualTo(PaymentStatus.CAPTURED);
-        assertThat(stored.payment().amountCaptured()).isEqualTo(PRICE);
+        assertThat(stored.payment().amountCaptured()).isEqualTo(Money.of(PRICE, "usd"));
         assertThat(intentOf(lesson).getStatus()).isEqualTo("succeeded");
         assertThat(netCaptured(lesson)).isEqualTo(PRICE);
     }
@@ -137,15 +137,15 @@ class CompleteBookingHandlerIT {
         int startMinute = startsAt.atZone(ZoneOffset.UTC).toLocalTime().toSecondOfDay() / 60;
         Booking pending = new Booking("bk_" + UUID.randomUUID(), BookingStatus.PENDING, INSTRUCTOR, student, "guitar",
                 "Guitar", startsAt.atZone(ZoneOffset.UTC).toLocalDate(), startMinute, startMinute + 60, ZoneOffset.UTC,
-                startsAt, endsAt, 60, LocationType.ONLINE, new Money(PRICE, "usd"), Payment.notRequired(), null,
+                startsAt, endsAt, 60, LocationType.ONLINE, new Money(PRICE, "usd"), Payment.notRequired("usd"), null,
                 Occupancy.forLesson(startsAt, endsAt, new Buffer(0, 15)), now, null, now.plus(Duration.ofMinutes(10)),
                 null, "fingerprint");
         assertThat(bookings.reserve(pending, now)).isEqualTo(new ReserveOutcome.Reserved(pending));
         PaymentOutcome authorization = stripe.authorize(pending.id(), pending.price(), "pm_card_visa", student);
         assertThat(authorization).isInstanceOf(PaymentOutcome.Authorized.class);
         PaymentOutcome.Authorized authorized = (PaymentOutcome.Authorized) authorization;
-        return bookings.confirm(pending.confirmed(now, new Payment(PaymentStatus.AUTHORIZED, authorized.amount(), 0, 0,
-                authorized.paymentIntentId(), null, "pm_card_visa")), List.of());
+        return bookings.confirm(pending.confirmed(now, Payment.authorized(authorized.amount(),
+                authorized.paymentIntentId(), "pm_card_visa")), List.of());
     }
 
     private static PaymentIntent intentOf(Booking lesson) throws Exception {

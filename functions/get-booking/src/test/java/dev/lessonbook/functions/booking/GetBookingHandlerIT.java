@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
-import dev.lessonbook.booking.Money;
 import dev.lessonbook.booking.Occupancy;
 import dev.lessonbook.booking.Payment;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
@@ -13,6 +12,7 @@ import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.http.TestEvents;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.profile.LocationType;
 import java.time.Duration;
@@ -36,11 +36,11 @@ class GetBookingHandlerIT {
         Instant endsAt = startsAt.plus(Duration.ofHours(1));
         Booking pending = new Booking(BOOKING, BookingStatus.PENDING, "inst_42", "stud_7", "guitar", "Guitar",
                 LocalDate.of(2030, 1, 7), 540, 600, ZoneOffset.UTC, startsAt, endsAt, 60, LocationType.ONLINE,
-                new Money(6000, "usd"), Payment.notRequired(), "bring a capo",
+                new Money(6000, "usd"), Payment.notRequired("usd"), "bring a capo",
                 Occupancy.forLesson(startsAt, endsAt, Buffer.defaultFor(LocationType.ONLINE)),
                 Instant.now(), null, Instant.now().plusSeconds(600), null, "fp");
         bookings.reserve(pending, Instant.now());
-        bookings.confirm(pending.confirmed(Instant.now(), Payment.notRequired()), List.of());
+        bookings.confirm(pending.confirmed(Instant.now(), Payment.notRequired("usd")), List.of());
         handler = new GetBookingHandler();
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
-import dev.lessonbook.booking.Money;
 import dev.lessonbook.booking.Occupancy;
 import dev.lessonbook.booking.Payment;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
@@ -15,6 +14,7 @@ import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.http.TestEvents;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LessonService;
@@ -75,7 +75,7 @@ class ListBookingsHandlerIT {
         Instant endsAt = startsAt.plus(Duration.ofHours(1));
         return new Booking(id, BookingStatus.PENDING, "inst_42", "stud_" + id, "guitar", "Guitar",
                 LocalDate.ofInstant(startsAt, ZoneOffset.UTC), 540, 600, ZoneOffset.UTC, startsAt, endsAt, 60,
-                LocationType.ONLINE, new Money(6000, "usd"), Payment.notRequired(), null,
+                LocationType.ONLINE, new Money(6000, "usd"), Payment.notRequired("usd"), null,
                 Occupancy.forLesson(startsAt, endsAt, Buffer.defaultFor(LocationType.ONLINE)),
                 Instant.now(), null, Instant.now().plusSeconds(600), null, "fp");
     }

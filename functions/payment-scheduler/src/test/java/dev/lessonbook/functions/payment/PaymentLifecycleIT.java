@@ -18,7 +18,6 @@ import dev.lessonbook.booking.CancellationSettlement;
 import dev.lessonbook.booking.CancellingABooking;
 import dev.lessonbook.booking.CompletingABooking;
 import dev.lessonbook.booking.DueWork;
-import dev.lessonbook.booking.Money;
 import dev.lessonbook.booking.Payment;
 import dev.lessonbook.booking.PaymentStatus;
 import dev.lessonbook.dynamodb.Tables;
@@ -30,6 +29,7 @@ import dev.lessonbook.emulators.FaultProxy;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.messaging.MovableClock;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentIncidents;
 import dev.lessonbook.payment.PaymentOutcome;
@@ -127,7 +127,7 @@ class PaymentLifecycleIT {
         Booking cancelled = valueOf(cancelling(stripe).cancel(student("stu_a"), booked.id(), null));
 
         assertThat(cancelled.payment().status()).isEqualTo(PaymentStatus.CAPTURED);
-        assertThat(cancelled.payment().amountCaptured()).isEqualTo(3000);
+        assertThat(cancelled.payment().amountCaptured()).isEqualTo(Money.of(3000, "usd"));
         assertThat(netCaptured(booked)).isEqualTo(3000);
         assertThat(bookings.find(booked.id()).orElseThrow()).isEqualTo(cancelled);
     }
@@ -147,15 +147,15 @@ class PaymentLifecycleIT {
         Booking booked = book("stu_a", soon(), "pm_card_visa");
         String intentId = booked.payment().paymentIntentId();
         // Captured earlier (e.g. by a completion that never got recorded): the money is with us.
-        assertThat(stripe.capture(booked.id(), intentId, 6000)).isInstanceOf(PaymentOutcome.Captured.class);
-        Payment captured = new Payment(PaymentStatus.CAPTURED, 6000, 6000, 0, intentId, null, "pm_card_visa");
+        assertThat(stripe.capture(booked.id(), intentId, Money.of(6000, "usd"))).isInstanceOf(PaymentOutcome.Captured.class);
+        Payment captured = booked.payment().withCapture(Money.of(6000, "usd"), intentId);
         assertThat(bookings.update(booked.withPayment(captured), BookingStatus.CONFIRMED, List.of())).isTrue();
         clock.set(booked.startsAt().minus(Duration.ofHours(2)));
 
         Booking cancelled = valueOf(cancelling(stripe).cancel(new Caller(instructor, Role.INSTRUCTOR), booked.id(), null));
 
         assertThat(cancelled.payment().status()).isEqualTo(PaymentStatus.REFUNDED);
-        assertThat(cancelled.payment().amountRefunded()).isEqualTo(6000);
+        assertThat(cancelled.payment().amountRefunded()).isEqualTo(Money.of(6000, "usd"));
         assertThat(netCaptured(booked)).isZero();
     }
 
@@ -220,7 +220,7 @@ class PaymentLifecycleIT {
         Booking completed = valueOf(completing.complete(new Caller(instructor, Role.INSTRUCTOR), booked.id()));
 
         assertThat(completed.status()).isEqualTo(BookingStatus.COMPLETED);
-        assertThat(completed.payment().amountCaptured()).isEqualTo(6000);
+        assertThat(completed.payment().amountCaptured()).isEqualTo(Money.of(6000, "usd"));
         assertThat(intent(booked).getStatus()).isEqualTo("succeeded");
         assertThat(netCaptured(booked)).isEqualTo(6000);
     }
@@ -497,7 +497,7 @@ class PaymentLifecycleIT {
         }
 
         @Override
-        public PaymentOutcome capture(String bookingId, String paymentIntentId, long amount) {
+        public PaymentOutcome capture(String bookingId, String paymentIntentId, Money amount) {
             return delegate.capture(bookingId, paymentIntentId, amount);
         }
 
@@ -507,7 +507,7 @@ class PaymentLifecycleIT {
         }
 
         @Override
-        public PaymentOutcome refund(String bookingId, String paymentIntentId, long amount) {
+        public PaymentOutcome refund(String bookingId, String paymentIntentId, Money amount) {
             return delegate.refund(bookingId, paymentIntentId, amount);
         }
     }

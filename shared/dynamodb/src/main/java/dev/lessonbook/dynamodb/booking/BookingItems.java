@@ -12,11 +12,11 @@ import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.Cancellation;
 import dev.lessonbook.booking.DueWork;
-import dev.lessonbook.booking.Money;
 import dev.lessonbook.booking.Occupancy;
 import dev.lessonbook.booking.Payment;
 import dev.lessonbook.booking.PaymentStatus;
 import dev.lessonbook.dynamodb.Keys;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.profile.LocationType;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -104,6 +104,7 @@ final class BookingItems {
 
     static Booking fromItem(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> occupancy = item.get("occupancy").m();
+        String currency = string(item, "currency");
         return new Booking(
                 string(item, "id"),
                 BookingStatus.valueOf(string(item, "status")),
@@ -119,8 +120,8 @@ final class BookingItems {
                 instantOrNull(item, "endsAt"),
                 (int) number(item, "durationMinutes"),
                 LocationType.fromWireName(string(item, "locationType")).orElseThrow(),
-                new Money(number(item, "priceAmount"), string(item, "currency")),
-                payment(item.get("payment").m()),
+                Money.of(number(item, "priceAmount"), currency),
+                payment(item.get("payment").m(), currency),
                 string(item, "note"),
                 new Occupancy(
                         instantOrNull(occupancy, "instructorFrom"),
@@ -130,28 +131,29 @@ final class BookingItems {
                 instantOrNull(item, "createdAt"),
                 instantOrNull(item, "confirmedAt"),
                 instantOrNull(item, "holdExpiresAt"),
-                item.containsKey("cancellation") ? cancellation(item.get("cancellation").m()) : null,
+                item.containsKey("cancellation") ? cancellation(item.get("cancellation").m(), currency) : null,
                 string(item, "requestFingerprint"));
     }
 
     private static Map<String, AttributeValue> paymentItem(Payment payment) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("status", s(payment.status().name()));
-        item.put("amountAuthorized", n(payment.amountAuthorized()));
-        item.put("amountCaptured", n(payment.amountCaptured()));
-        item.put("amountRefunded", n(payment.amountRefunded()));
+        // Amounts as bare numbers: their currency is the booking's (the price's), stored once.
+        item.put("amountAuthorized", n(payment.amountAuthorized().amount()));
+        item.put("amountCaptured", n(payment.amountCaptured().amount()));
+        item.put("amountRefunded", n(payment.amountRefunded().amount()));
         putIfPresent(item, "paymentIntentId", payment.paymentIntentId());
         putIfPresent(item, "customerId", payment.customerId());
         putIfPresent(item, "paymentMethodId", payment.paymentMethodId());
         return item;
     }
 
-    private static Payment payment(Map<String, AttributeValue> item) {
+    private static Payment payment(Map<String, AttributeValue> item, String currency) {
         return new Payment(
                 PaymentStatus.valueOf(string(item, "status")),
-                number(item, "amountAuthorized"),
-                number(item, "amountCaptured"),
-                number(item, "amountRefunded"),
+                Money.of(number(item, "amountAuthorized"), currency),
+                Money.of(number(item, "amountCaptured"), currency),
+                Money.of(number(item, "amountRefunded"), currency),
                 string(item, "paymentIntentId"),
                 string(item, "customerId"),
                 string(item, "paymentMethodId"));
@@ -163,16 +165,16 @@ final class BookingItems {
         item.put("at", instant(cancellation.at()));
         putIfPresent(item, "reason", cancellation.reason());
         item.put("chargePercent", n(cancellation.chargePercent()));
-        item.put("amountCharged", n(cancellation.amountCharged()));
+        item.put("amountCharged", n(cancellation.amountCharged().amount()));
         return item;
     }
 
-    private static Cancellation cancellation(Map<String, AttributeValue> item) {
+    private static Cancellation cancellation(Map<String, AttributeValue> item, String currency) {
         return new Cancellation(
                 string(item, "by"),
                 instantOrNull(item, "at"),
                 string(item, "reason"),
                 (int) number(item, "chargePercent"),
-                number(item, "amountCharged"));
+                Money.of(number(item, "amountCharged"), currency));
     }
 }

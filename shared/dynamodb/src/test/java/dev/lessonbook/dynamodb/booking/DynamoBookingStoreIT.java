@@ -11,9 +11,7 @@ import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.BookingStore.ReserveOutcome;
 import dev.lessonbook.booking.Cancellation;
 import dev.lessonbook.booking.ConflictScope;
-import dev.lessonbook.booking.Money;
 import dev.lessonbook.booking.Payment;
-import dev.lessonbook.booking.PaymentStatus;
 import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.TestTable;
@@ -22,6 +20,7 @@ import dev.lessonbook.emulators.FaultProxy;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.event.EventType;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.stats.BookingStats;
 import dev.lessonbook.view.FreshView;
 import dev.lessonbook.view.ViewKey;
@@ -168,7 +167,7 @@ class DynamoBookingStoreIT {
         Instant now = Instant.now();
         Booking booking = pending().instructor(instructor).student("stu-a").holdExpiresAt(now.plusSeconds(60)).build();
         store.reserve(booking, now);
-        store.confirm(booking.confirmed(now, Payment.notRequired()), List.of());
+        store.confirm(booking.confirmed(now, Payment.notRequired("usd")), List.of());
 
         ReserveOutcome muchLater = store.reserve(pending().instructor(instructor).student("stu-b").build(),
                 now.plus(Duration.ofDays(1)));
@@ -186,7 +185,7 @@ class DynamoBookingStoreIT {
         assertThat(store.releaseTo(failed.withStatus(BookingStatus.PAYMENT_FAILED), BookingStatus.PENDING, List.of())).isTrue();
         Booking cancelled = pending().instructor(instructor).student("stu-b").build();
         store.reserve(cancelled, now);
-        store.confirm(cancelled.confirmed(now, Payment.notRequired()), List.of());
+        store.confirm(cancelled.confirmed(now, Payment.notRequired("usd")), List.of());
         assertThat(store.releaseTo(cancelled.withStatus(BookingStatus.CANCELLED), BookingStatus.CONFIRMED, List.of())).isTrue();
 
         Booking next = pending().instructor(instructor).student("stu-c").build();
@@ -219,7 +218,7 @@ class DynamoBookingStoreIT {
         store.reserve(lapsed, now.minus(Duration.ofMinutes(10)));
         store.reserve(pending().instructor(instructor).student("stu-b").build(), now);
 
-        assertThatThrownBy(() -> store.confirm(lapsed.confirmed(now, Payment.notRequired()), List.of()))
+        assertThatThrownBy(() -> store.confirm(lapsed.confirmed(now, Payment.notRequired("usd")), List.of()))
                 .isInstanceOfSatisfying(BookingChangedConcurrently.class,
                         lost -> assertThat(lost.takenBy()).contains(ConflictScope.INSTRUCTOR));
         assertThat(store.find(lapsed.id()).orElseThrow().status()).isEqualTo(BookingStatus.PENDING);
@@ -270,8 +269,7 @@ class DynamoBookingStoreIT {
             throws Exception {
         Booking booking = pending().instructor(instructor).build();
         store.reserve(booking, Instant.now());
-        Booking confirmed = booking.confirmed(Instant.now(), new Payment(PaymentStatus.AUTHORIZED, 6000, 0, 0, "pi_late",
-                null, "pm_card_visa"));
+        Booking confirmed = booking.confirmed(Instant.now(), Payment.authorized(Money.of(6000, "usd"), "pi_late", "pm_card_visa"));
 
         try (FaultProxy proxy = FaultProxy.inFrontOf(endpoints.aws())) {
             DynamoBookingStore slow = throughProxy(proxy, endpoints);
@@ -329,11 +327,11 @@ class DynamoBookingStoreIT {
         ViewKey.Stats stats = new ViewKey.Stats(instructor);
         DynamoViewCache views = cachedStats(stats, now);
 
-        Booking settled = cancelled.withPayment(new Payment(PaymentStatus.CAPTURED, 6000, 3000, 0, "pi_1", null, "pm_card_visa"));
+        Booking settled = cancelled.withPayment(Payment.authorized(Money.of(6000, "usd"), "pi_1", "pm_card_visa").withCapture(Money.of(3000, "usd"), "pi_1"));
         assertThat(store.update(settled, BookingStatus.CANCELLED, List.of())).isTrue();
 
         assertThat(views.find(stats, ZoneOffset.UTC, now)).as("no event announces a settlement").isEmpty();
-        assertThat(store.find(cancelled.id()).orElseThrow().payment().amountCaptured()).isEqualTo(3000);
+        assertThat(store.find(cancelled.id()).orElseThrow().payment().amountCaptured()).isEqualTo(Money.of(3000, "usd"));
     }
 
     @Test
@@ -341,12 +339,12 @@ class DynamoBookingStoreIT {
         Instant now = Instant.now();
         Booking booking = pending().instructor(instructor).student("stu-a").build();
         store.reserve(booking, now);
-        Booking confirmed = booking.confirmed(now, new Payment(PaymentStatus.AUTHORIZED, 6000, 0, 0, "pi_1", null, "pm_card_visa"));
+        Booking confirmed = booking.confirmed(now, Payment.authorized(Money.of(6000, "usd"), "pi_1", "pm_card_visa"));
         store.confirm(confirmed, List.of());
         ViewKey.Stats stats = new ViewKey.Stats(instructor);
         DynamoViewCache views = cachedStats(stats, now);
         Booking completed = confirmed.withStatus(BookingStatus.COMPLETED)
-                .withPayment(new Payment(PaymentStatus.CAPTURED, 6000, 6000, 0, "pi_1", null, "pm_card_visa"));
+                .withPayment(Payment.authorized(Money.of(6000, "usd"), "pi_1", "pm_card_visa").withCapture(Money.of(6000, "usd"), "pi_1"));
 
         // One transaction may not touch an item twice: the event's delete and the payment's are one.
         assertThat(store.update(completed, BookingStatus.CONFIRMED,
@@ -359,9 +357,9 @@ class DynamoBookingStoreIT {
     private Booking cancelledWithAuthorization(Instant now) {
         Booking booking = pending().instructor(instructor).student("stu-a").build();
         store.reserve(booking, now);
-        Booking confirmed = booking.confirmed(now, new Payment(PaymentStatus.AUTHORIZED, 6000, 0, 0, "pi_1", null, "pm_card_visa"));
+        Booking confirmed = booking.confirmed(now, Payment.authorized(Money.of(6000, "usd"), "pi_1", "pm_card_visa"));
         store.confirm(confirmed, List.of());
-        Booking cancelled = confirmed.cancelled(new Cancellation("student", now, null, 50, 3000), confirmed.payment());
+        Booking cancelled = confirmed.cancelled(new Cancellation("student", now, null, 50, Money.of(3000, "usd")), confirmed.payment());
         assertThat(store.releaseTo(cancelled, BookingStatus.CONFIRMED, List.of())).isTrue();
         return cancelled;
     }

@@ -2,9 +2,9 @@ package dev.lessonbook.dynamodb.booking;
 
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
-import dev.lessonbook.booking.Money;
 import dev.lessonbook.booking.Occupancy;
 import dev.lessonbook.booking.Payment;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.profile.LocationType;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +62,7 @@ final class PendingBookings {
         return new Booking(
                 "bk_" + UUID.randomUUID(), BookingStatus.PENDING, instructorId, studentId, "guitar", "Guitar",
                 startsAt.atZone(ZoneOffset.UTC).toLocalDate(), startMinute, startMinute + minutes, ZoneOffset.UTC,
-                startsAt, endsAt, minutes, LocationType.ONLINE, new Money(6000, "usd"), Payment.notRequired(), null,
+                startsAt, endsAt, minutes, LocationType.ONLINE, new Money(6000, "usd"), Payment.notRequired("usd"), null,
                 new Occupancy(startsAt.minus(Duration.ofMinutes(bufferBefore)), endsAt.plus(Duration.ofMinutes(bufferAfter)),
                         startsAt, endsAt),
                 Instant.now(), null, holdExpiresAt, null, "fingerprint");

@@ -65,7 +65,8 @@ public final class BookingJson {
             json.put("note", booking.note());
         }
         json.put("price", JsonValues.money(booking.price()));
-        json.put("payment", payment(booking.payment() == null ? Payment.notRequired() : booking.payment()));
+        json.put("payment", payment(booking.payment() == null ? Payment.notRequired(booking.price().currency())
+                : booking.payment()));
         json.put("createdAt", instant(booking.createdAt()));
         json.put("confirmedAt", instant(booking.confirmedAt()));
         Cancellation cancellation = booking.cancellation();
@@ -79,16 +80,16 @@ public final class BookingJson {
         json.put("at", instant(cancellation.at()));
         json.put("reason", cancellation.reason());
         json.put("chargePercent", cancellation.chargePercent());
-        json.put("amountCharged", cancellation.amountCharged());
+        json.put("amountCharged", cancellation.amountCharged().amount());
         return json;
     }
 
     private static Map<String, Object> payment(Payment payment) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("status", payment.status().name());
-        json.put("amountAuthorized", payment.amountAuthorized());
-        json.put("amountCaptured", payment.amountCaptured());
-        json.put("amountRefunded", payment.amountRefunded());
+        json.put("amountAuthorized", payment.amountAuthorized().amount());
+        json.put("amountCaptured", payment.amountCaptured().amount());
+        json.put("amountRefunded", payment.amountRefunded().amount());
         return json;
     }
 

@@ -7,12 +7,12 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.Cancellation;
-import dev.lessonbook.booking.Money;
 import dev.lessonbook.booking.Occupancy;
 import dev.lessonbook.booking.Payment;
 import dev.lessonbook.booking.PaymentStatus;
 import dev.lessonbook.http.ApiResponse;
 import dev.lessonbook.json.Json;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.profile.LocationType;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +29,8 @@ class BookingJsonTest {
                 "inst_42", "stud_7", "guitar-60", "Guitar lesson", LocalDate.of(2026, 12, 9), 930, 990,
                 ZoneId.of("Europe/Berlin"), STARTS, STARTS.plusSeconds(3600), 60, LocationType.ONLINE,
                 new Money(6000, "usd"),
-                new Payment(PaymentStatus.AUTHORIZED, 6000, 0, 0, "pi_secret", "cus_secret", "pm_secret"),
+                new Payment(PaymentStatus.AUTHORIZED, Money.of(6000, "usd"), Money.of(0, "usd"), Money.of(0, "usd"), "pi_secret",
+                        "cus_secret", "pm_secret"),
                 note, new Occupancy(STARTS, STARTS.plusSeconds(4500), STARTS, STARTS.plusSeconds(3600)),
                 Instant.parse("2026-12-01T10:00:00.123456Z"), Instant.parse("2026-12-01T10:00:02Z"), null, cancellation,
                 "fingerprint");
@@ -76,7 +77,7 @@ class BookingJsonTest {
     @Test
     void cancellationShowsWhoWhenWhyAndTheCharge() {
         Object cancellation = BookingJson.booking(booking(null,
-                new Cancellation("student", Instant.parse("2026-12-09T00:30:00Z"), "Sick", 50, 3000))).get("cancellation");
+                new Cancellation("student", Instant.parse("2026-12-09T00:30:00Z"), "Sick", 50, Money.of(3000, "usd")))).get("cancellation");
 
         assertThat(Json.write(cancellation)).isEqualTo(
                 "{\"by\":\"student\",\"at\":\"2026-12-09T00:30:00Z\",\"reason\":\"Sick\",\"chargePercent\":50,\"amountCharged\":3000}");

@@ -2,9 +2,9 @@ package dev.lessonbook.http.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lessonbook.booking.Money;
 import dev.lessonbook.http.ApiResponse;
 import dev.lessonbook.json.Json;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.stats.BookingStats;
 import org.junit.jupiter.api.Test;
 

@@ -16,15 +16,15 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.SetupIntentConfirmParams;
 import com.stripe.param.SetupIntentCreateParams;
-import dev.lessonbook.booking.Money;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentGateway;
-import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.payment.PaymentOutcome.Authorized;
 import dev.lessonbook.payment.PaymentOutcome.Captured;
 import dev.lessonbook.payment.PaymentOutcome.CardSaved;
 import dev.lessonbook.payment.PaymentOutcome.Declined;
 import dev.lessonbook.payment.PaymentOutcome.Refunded;
 import dev.lessonbook.payment.PaymentOutcome.Released;
+import dev.lessonbook.payment.PaymentOutcome;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -114,7 +114,8 @@ public final class StripePaymentGateway implements PaymentGateway {
                 .putMetadata("bookingId", bookingId)
                 .putMetadata("studentId", studentId)
                 .build();
-        return attempt(() -> authorization(stripe.v1().paymentIntents().create(params, key(bookingId, "authorize"))));
+        return attempt(() -> authorization(stripe.v1().paymentIntents().create(params, key(bookingId, "authorize")),
+                amount.currency()));
     }
 
     /**
@@ -153,7 +154,8 @@ public final class StripePaymentGateway implements PaymentGateway {
         PaymentIntentCreateParams params = offSession(bookingId, amount, customerId, paymentMethodId)
                 .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
                 .build();
-        return attempt(() -> authorization(stripe.v1().paymentIntents().create(params, key(bookingId, "authorize-saved"))));
+        return attempt(() -> authorization(stripe.v1().paymentIntents().create(params, key(bookingId, "authorize-saved")),
+                amount.currency()));
     }
 
     @Override
@@ -164,14 +166,14 @@ public final class StripePaymentGateway implements PaymentGateway {
         return attempt(() -> {
             PaymentIntent intent = stripe.v1().paymentIntents().create(params, key(bookingId, "charge-saved"));
             return "succeeded".equals(intent.getStatus())
-                    ? new Captured(intent.getId(), intent.getAmount())
+                    ? new Captured(intent.getId(), Money.of(intent.getAmount(), amount.currency()))
                     : notCompleted(intent);
         });
     }
 
     @Override
-    public PaymentOutcome capture(String bookingId, String paymentIntentId, long amount) {
-        PaymentIntentCaptureParams params = PaymentIntentCaptureParams.builder().setAmountToCapture(amount).build();
+    public PaymentOutcome capture(String bookingId, String paymentIntentId, Money amount) {
+        PaymentIntentCaptureParams params = PaymentIntentCaptureParams.builder().setAmountToCapture(amount.amount()).build();
         return attempt(() -> {
             PaymentIntent intent = stripe.v1().paymentIntents().capture(paymentIntentId, params, key(bookingId, "capture"));
             // Stripe captures exactly amount_to_capture or fails; the rest of the hold is released.
@@ -199,17 +201,17 @@ public final class StripePaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public PaymentOutcome refund(String bookingId, String paymentIntentId, long amount) {
+    public PaymentOutcome refund(String bookingId, String paymentIntentId, Money amount) {
         RefundCreateParams params = RefundCreateParams.builder()
                 .setPaymentIntent(paymentIntentId)
-                .setAmount(amount)
+                .setAmount(amount.amount())
                 .putMetadata("bookingId", bookingId)
                 .build();
         return attempt(() -> {
             Refund refund = stripe.v1().refunds().create(params, key(bookingId, "refund"));
             return switch (String.valueOf(refund.getStatus())) {
                 case "failed", "canceled" -> new Declined("The refund failed (status " + refund.getStatus() + ").");
-                default -> new Refunded(paymentIntentId, refund.getAmount());
+                default -> new Refunded(paymentIntentId, Money.of(refund.getAmount(), amount.currency()));
             };
         });
     }
@@ -228,9 +230,9 @@ public final class StripePaymentGateway implements PaymentGateway {
     }
 
     /** A confirmed manual-capture intent: held, or not. */
-    private static PaymentOutcome authorization(PaymentIntent intent) {
+    private static PaymentOutcome authorization(PaymentIntent intent, String currency) {
         return "requires_capture".equals(intent.getStatus())
-                ? new Authorized(intent.getId(), intent.getAmount())
+                ? new Authorized(intent.getId(), Money.of(intent.getAmount(), currency))
                 : notCompleted(intent);
     }
 

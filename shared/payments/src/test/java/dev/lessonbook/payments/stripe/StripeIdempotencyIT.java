@@ -3,17 +3,17 @@ package dev.lessonbook.payments.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.lessonbook.booking.Money;
 import dev.lessonbook.emulators.FaultProxy;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
-import dev.lessonbook.payment.PaymentOutcome;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentOutcome.Authorized;
 import dev.lessonbook.payment.PaymentOutcome.Captured;
 import dev.lessonbook.payment.PaymentOutcome.CardSaved;
 import dev.lessonbook.payment.PaymentOutcome.Declined;
 import dev.lessonbook.payment.PaymentOutcome.ProviderUnavailable;
 import dev.lessonbook.payment.PaymentOutcome.Released;
+import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.payments.stripe.StripeNetwork.Seen;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,9 +122,9 @@ class StripeIdempotencyIT {
     void capturingAgainWithAnotherAmountMovesNoMoreMoney() throws Exception {
         StripePaymentGateway gateway = gateway(StripePaymentGateway.DEFAULT_READ_TIMEOUT);
         String intentId = ((Authorized) gateway.authorize(bookingId, LESSON, "pm_card_visa", "student-1")).paymentIntentId();
-        assertThat(gateway.capture(bookingId, intentId, 3000)).isEqualTo(new Captured(intentId, 3000));
+        assertThat(gateway.capture(bookingId, intentId, Money.of(3000, "usd"))).isEqualTo(new Captured(intentId, Money.of(3000, "usd")));
 
-        PaymentOutcome again = gateway.capture(bookingId, intentId, 6000);
+        PaymentOutcome again = gateway.capture(bookingId, intentId, Money.of(6000, "usd"));
 
         assertThat(again).isEqualTo(new Declined("Stripe rejected the request (idempotency_error)"));
         assertThat(stripe.netCaptured(intentId)).isEqualTo(3000);
@@ -138,8 +138,8 @@ class StripeIdempotencyIT {
         String savedThenCharged = bookingId + "-c";
 
         String intent = ((Authorized) gateway.authorize(heldThenRefunded, LESSON, "pm_card_visa", "student-1")).paymentIntentId();
-        gateway.capture(heldThenRefunded, intent, 6000);
-        gateway.refund(heldThenRefunded, intent, 6000);
+        gateway.capture(heldThenRefunded, intent, Money.of(6000, "usd"));
+        gateway.refund(heldThenRefunded, intent, Money.of(6000, "usd"));
         CardSaved card = (CardSaved) gateway.saveCard(savedThenReleased, "pm_card_visa", "student-1");
         String savedIntent = ((Authorized) gateway.authorizeSaved(savedThenReleased, LESSON, card.customerId(), card.paymentMethodId()))
                 .paymentIntentId();

@@ -2,16 +2,16 @@ package dev.lessonbook.payments.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lessonbook.booking.Money;
-import dev.lessonbook.emulators.FaultProxy;
 import dev.lessonbook.emulators.FaultProxy.Fault;
+import dev.lessonbook.emulators.FaultProxy;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentGateway;
-import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.payment.PaymentOutcome.Authorized;
 import dev.lessonbook.payment.PaymentOutcome.CardSaved;
 import dev.lessonbook.payment.PaymentOutcome.ProviderUnavailable;
+import dev.lessonbook.payment.PaymentOutcome;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -79,7 +79,7 @@ class StripeOutageIT {
         try (FaultProxy.Injected down = stripe.inject(everything(),
                 new Fault.Answer(502, "text/html", "<html><body>Bad gateway</body></html>"))) {
 
-            assertThat(gateway().capture(bookingId, intentId, 6000)).isEqualTo(new ProviderUnavailable("Stripe failed (HTTP 502)"));
+            assertThat(gateway().capture(bookingId, intentId, Money.of(6000, "usd"))).isEqualTo(new ProviderUnavailable("Stripe failed (HTTP 502)"));
             assertThat(down.hits()).as("a 5xx is retried, whatever its body").isEqualTo(3);
         }
     }
@@ -126,11 +126,11 @@ class StripeOutageIT {
     @Test
     void rateLimitedRequestIsUnavailableAndNotRetried() {
         String intentId = authorized();
-        gateway().capture(bookingId, intentId, 6000);
+        gateway().capture(bookingId, intentId, Money.of(6000, "usd"));
         try (FaultProxy.Injected limited = stripe.inject(everything(), new Fault.Answer(429, "application/json", """
                 {"error": {"type": "invalid_request_error", "code": "rate_limit", "message": "Too many requests"}}"""))) {
 
-            assertThat(gateway().refund(bookingId, intentId, 6000))
+            assertThat(gateway().refund(bookingId, intentId, Money.of(6000, "usd")))
                     .isEqualTo(new ProviderUnavailable("Stripe is rate limiting requests (HTTP 429)"));
             assertThat(limited.hits()).isEqualTo(1);
         }
@@ -176,9 +176,9 @@ class StripeOutageIT {
                 Named.of("saveCard", g -> g.saveCard("bk-1", "pm_card_visa", "student-1")),
                 Named.of("authorizeSaved", g -> g.authorizeSaved("bk-1", LESSON, "cus_1", "pm_1")),
                 Named.of("chargeSaved", g -> g.chargeSaved("bk-1", LESSON, "cus_1", "pm_1")),
-                Named.of("capture", g -> g.capture("bk-1", "pi_1", 3000)),
+                Named.of("capture", g -> g.capture("bk-1", "pi_1", Money.of(3000, "usd"))),
                 Named.of("release", g -> g.release("bk-1", "pi_1")),
-                Named.of("refund", g -> g.refund("bk-1", "pi_1", 6000)));
+                Named.of("refund", g -> g.refund("bk-1", "pi_1", Money.of(6000, "usd"))));
     }
 
     // --- the time budget of one operation -----------------------------------------------------

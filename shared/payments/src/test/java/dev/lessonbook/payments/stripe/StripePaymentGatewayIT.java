@@ -3,16 +3,16 @@ package dev.lessonbook.payments.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stripe.model.PaymentIntent;
-import dev.lessonbook.booking.Money;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
-import dev.lessonbook.payment.PaymentOutcome;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentOutcome.Authorized;
 import dev.lessonbook.payment.PaymentOutcome.Captured;
 import dev.lessonbook.payment.PaymentOutcome.CardSaved;
 import dev.lessonbook.payment.PaymentOutcome.Declined;
 import dev.lessonbook.payment.PaymentOutcome.Refunded;
 import dev.lessonbook.payment.PaymentOutcome.Released;
+import dev.lessonbook.payment.PaymentOutcome;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class StripePaymentGatewayIT {
     void authorizingPutsTheLessonPriceOnHoldWithoutCapturing() throws Exception {
         PaymentOutcome outcome = gateway.authorize(bookingId, LESSON, "pm_card_visa", STUDENT);
 
-        assertThat(outcome).isInstanceOfSatisfying(Authorized.class, authorized -> assertThat(authorized.amount()).isEqualTo(6000));
+        assertThat(outcome).isInstanceOfSatisfying(Authorized.class, authorized -> assertThat(authorized.amount()).isEqualTo(Money.of(6000, "usd")));
         PaymentIntent onStripe = stripe.intent(((Authorized) outcome).paymentIntentId());
         assertThat(onStripe.getStatus()).isEqualTo("requires_capture");
         assertThat(onStripe.getCaptureMethod()).isEqualTo("manual");
@@ -101,9 +101,9 @@ class StripePaymentGatewayIT {
     void studentCancellingBetweenTwelveAndTwentyFourHoursAheadKeepsHalf() throws Exception {
         String intentId = authorized();
 
-        PaymentOutcome outcome = gateway.capture(bookingId, intentId, 3000);
+        PaymentOutcome outcome = gateway.capture(bookingId, intentId, Money.of(3000, "usd"));
 
-        assertThat(outcome).isEqualTo(new Captured(intentId, 3000));
+        assertThat(outcome).isEqualTo(new Captured(intentId, Money.of(3000, "usd")));
         assertThat(stripe.intent(intentId).getStatus()).isEqualTo("succeeded");
         assertThat(stripe.netCaptured(intentId)).isEqualTo(3000);
     }
@@ -112,20 +112,20 @@ class StripePaymentGatewayIT {
     void completingTheLessonCapturesTheFullAmount() throws Exception {
         String intentId = authorized();
 
-        PaymentOutcome outcome = gateway.capture(bookingId, intentId, 6000);
+        PaymentOutcome outcome = gateway.capture(bookingId, intentId, Money.of(6000, "usd"));
 
-        assertThat(outcome).isEqualTo(new Captured(intentId, 6000));
+        assertThat(outcome).isEqualTo(new Captured(intentId, Money.of(6000, "usd")));
         assertThat(stripe.netCaptured(intentId)).isEqualTo(6000);
     }
 
     @Test
     void refundingACapturedPaymentReturnsTheMoney() throws Exception {
         String intentId = authorized();
-        gateway.capture(bookingId, intentId, 6000);
+        gateway.capture(bookingId, intentId, Money.of(6000, "usd"));
 
-        PaymentOutcome outcome = gateway.refund(bookingId, intentId, 6000);
+        PaymentOutcome outcome = gateway.refund(bookingId, intentId, Money.of(6000, "usd"));
 
-        assertThat(outcome).isEqualTo(new Refunded(intentId, 6000));
+        assertThat(outcome).isEqualTo(new Refunded(intentId, Money.of(6000, "usd")));
         assertThat(stripe.netCaptured(intentId)).isZero();
     }
 
@@ -153,7 +153,7 @@ class StripePaymentGatewayIT {
 
         PaymentOutcome outcome = gateway.chargeSaved(bookingId, new Money(3000, "usd"), card.customerId(), card.paymentMethodId());
 
-        assertThat(outcome).isInstanceOfSatisfying(Captured.class, captured -> assertThat(captured.amount()).isEqualTo(3000));
+        assertThat(outcome).isInstanceOfSatisfying(Captured.class, captured -> assertThat(captured.amount()).isEqualTo(Money.of(3000, "usd")));
         String intentId = ((Captured) outcome).paymentIntentId();
         assertThat(stripe.intent(intentId).getStatus()).isEqualTo("succeeded");
         assertThat(stripe.netCaptured(intentId)).isEqualTo(3000);
@@ -180,7 +180,7 @@ class StripePaymentGatewayIT {
     @Test
     void aCapturedPaymentIsNotReportedReleased() throws Exception {
         String intentId = authorized();
-        gateway.capture(bookingId, intentId, 6000);
+        gateway.capture(bookingId, intentId, Money.of(6000, "usd"));
 
         PaymentOutcome outcome = gateway.release(bookingId, intentId);
 
@@ -190,7 +190,7 @@ class StripePaymentGatewayIT {
 
     @Test
     void capturingAnIntentStripeDoesNotKnowIsRefused() {
-        PaymentOutcome outcome = gateway.capture(bookingId, "pi_unknown", 6000);
+        PaymentOutcome outcome = gateway.capture(bookingId, "pi_unknown", Money.of(6000, "usd"));
 
         assertThat(outcome).isEqualTo(new Declined("Stripe rejected the request (HTTP 404)"));
     }
@@ -198,11 +198,11 @@ class StripePaymentGatewayIT {
     @Test
     void refundingPartOfAPartialCaptureReturnsThatPart() throws Exception {
         String intentId = authorized();
-        gateway.capture(bookingId, intentId, 3000);
+        gateway.capture(bookingId, intentId, Money.of(3000, "usd"));
 
-        PaymentOutcome outcome = gateway.refund(bookingId, intentId, 1000);
+        PaymentOutcome outcome = gateway.refund(bookingId, intentId, Money.of(1000, "usd"));
 
-        assertThat(outcome).isEqualTo(new Refunded(intentId, 1000));
+        assertThat(outcome).isEqualTo(new Refunded(intentId, Money.of(1000, "usd")));
         assertThat(stripe.netCaptured(intentId)).isEqualTo(2000);
     }
 

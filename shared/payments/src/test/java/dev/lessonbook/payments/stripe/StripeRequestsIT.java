@@ -3,10 +3,10 @@ package dev.lessonbook.payments.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stripe.Stripe;
-import dev.lessonbook.booking.Money;
-import dev.lessonbook.payment.PaymentOutcome;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentOutcome.Authorized;
 import dev.lessonbook.payment.PaymentOutcome.ProviderUnavailable;
+import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.payments.stripe.StubStripe.Received;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -43,7 +43,7 @@ class StripeRequestsIT {
 
             PaymentOutcome outcome = gateway(URI.create(stripe.endpoint() + "/")).authorize("bk-1", LESSON, "pm_card_visa", "student-1");
 
-            assertThat(outcome).isEqualTo(new Authorized("pi_1", 6000));
+            assertThat(outcome).isEqualTo(new Authorized("pi_1", Money.of(6000, "usd")));
             Received request = stripe.requests().getFirst();
             assertThat(request.method()).isEqualTo("POST");
             assertThat(request.path()).as("trailing slash of the base dropped").isEqualTo("/v1/payment_intents");
@@ -61,7 +61,7 @@ class StripeRequestsIT {
     void idsInPathsAreEncoded() {
         try (StubStripe stripe = StubStripe.answering(200, INTENT)) {
 
-            gateway(stripe.endpoint()).capture("bk-1", "pi_1/../x", 6000);
+            gateway(stripe.endpoint()).capture("bk-1", "pi_1/../x", Money.of(6000, "usd"));
 
             assertThat(stripe.requests().getFirst().path()).isEqualTo("/v1/payment_intents/pi_1%2F..%2Fx/capture");
         }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lessonbook.aws.SignedAwsRequests;
-import dev.lessonbook.booking.Money;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentOutcome.Authorized;
 import java.util.Map;
 import java.util.Optional;

@@ -1,0 +1,58 @@
+package dev.lessonbook.dynamodb.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lessonbook.booking.Booking;
+import dev.lessonbook.booking.Cancellation;
+import dev.lessonbook.booking.PaymentStatus;
+import dev.lessonbook.dynamodb.DynamoJson;
+import dev.lessonbook.money.Money;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class BookingItemsTest {
+    /**
+     * A cancelled booking, captured in full and half refunded, as {@code BookingItems} stored it
+     * before amounts were Money: each amount a bare number, the currency once, next to the price.
+     */
+    private static final String STORED_BEFORE_MONEY = """
+            {"cancellation":{"M":{"amountCharged":{"N":"3000"},"at":{"S":"2026-12-09T02:30:00Z"},"by":{"S":"student"},\
+            "chargePercent":{"N":"50"},"reason":{"S":"Sick"}}},"confirmedAt":{"S":"2026-12-01T10:00:02Z"},\
+            "createdAt":{"S":"2026-12-01T10:00:00.123456Z"},"currency":{"S":"eur"},"date":{"S":"2026-12-09"},\
+            "durationMinutes":{"N":"60"},"endMinute":{"N":"990"},"endsAt":{"S":"2026-12-09T15:30:00Z"},\
+            "gsi1pk":{"S":"INSTRUCTOR#inst_42"},"gsi1sk":{"S":"2026-12-09T14:30:00Z#bk_0123456789abcdef01234567"},\
+            "gsi2pk":{"S":"STUDENT#stud_7"},"gsi2sk":{"S":"2026-12-09T14:30:00Z#bk_0123456789abcdef01234567"},\
+            "id":{"S":"bk_0123456789abcdef01234567"},"instructorId":{"S":"inst_42"},"locationType":{"S":"online"},\
+            "note":{"S":"Bring a capo"},"occupancy":{"M":{"instructorFrom":{"S":"2026-12-09T14:30:00Z"},\
+            "instructorUntil":{"S":"2026-12-09T15:45:00Z"},"studentFrom":{"S":"2026-12-09T14:30:00Z"},\
+            "studentUntil":{"S":"2026-12-09T15:30:00Z"}}},"payment":{"M":{"amountAuthorized":{"N":"6000"},\
+            "amountCaptured":{"N":"6000"},"amountRefunded":{"N":"3000"},"paymentIntentId":{"S":"pi_1"},\
+            "paymentMethodId":{"S":"pm_card_visa"},"status":{"S":"CAPTURED"}}},\
+            "pk":{"S":"BOOKING#bk_0123456789abcdef01234567"},"priceAmount":{"N":"6000"},"requestFingerprint":{"S":"3f2a"},\
+            "serviceId":{"S":"guitar"},"serviceName":{"S":"Guitar"},"sk":{"S":"BOOKING"},"startMinute":{"N":"930"},\
+            "startsAt":{"S":"2026-12-09T14:30:00Z"},"status":{"S":"CANCELLED"},"studentId":{"S":"stud_7"},\
+            "timezone":{"S":"Europe/Berlin"}}""";
+
+    @Test
+    void anItemStoredBeforeAmountsWereMoneyReadsWithTheCurrencyOfItsPrice() {
+        Booking booking = BookingItems.fromItem(DynamoJson.item(STORED_BEFORE_MONEY));
+
+        assertThat(booking.price()).isEqualTo(Money.of(6000, "eur"));
+        assertThat(booking.payment().status()).isEqualTo(PaymentStatus.CAPTURED);
+        assertThat(booking.payment().amountAuthorized()).isEqualTo(Money.of(6000, "eur"));
+        assertThat(booking.payment().amountCaptured()).isEqualTo(Money.of(6000, "eur"));
+        assertThat(booking.payment().amountRefunded()).isEqualTo(Money.of(3000, "eur"));
+        assertThat(booking.payment().kept()).isEqualTo(Money.of(3000, "eur"));
+        assertThat(booking.cancellation()).isEqualTo(
+                new Cancellation("student", Instant.parse("2026-12-09T02:30:00Z"), "Sick", 50, Money.of(3000, "eur")));
+    }
+
+    @Test
+    void aBookingIsStoredExactlyAsBeforeAmountsWereMoney() {
+        Map<String, AttributeValue> stored = DynamoJson.item(STORED_BEFORE_MONEY);
+
+        assertThat(BookingItems.toItem(BookingItems.fromItem(stored))).isEqualTo(stored);
+    }
+}
