@@ -11,6 +11,9 @@ import java.time.ZoneId;
  * {@code startMinute} and {@code endMinute} (1440 = 24:00) are in the instructor's
  * {@code timezone}; {@code startsAt}/{@code endsAt} are the same instants in UTC.
  *
+ * <p>Changes are copies with only what changed ({@link #toBuilder}); the canonical constructor is
+ * called in one place, {@link Builder#build}.
+ *
  * @param holdExpiresAt while PENDING, when the slot hold lapses; null otherwise
  * @param requestFingerprint hash of the create request, to tell an idempotent replay from a key reuse
  * @param cancellation null unless CANCELLED
@@ -50,26 +53,184 @@ public record Booking(
     }
 
     public Booking withStatus(BookingStatus newStatus) {
-        return new Booking(id, newStatus, instructorId, studentId, serviceId, serviceName, date, startMinute, endMinute,
-                timezone, startsAt, endsAt, durationMinutes, locationType, price, payment, note, occupancy, createdAt,
-                confirmedAt, holdExpiresAt, cancellation, requestFingerprint);
+        return toBuilder().status(newStatus).build();
     }
 
+    /** PENDING → CONFIRMED: paid as {@code newPayment}, the hold no longer lapsing. */
     public Booking confirmed(Instant at, Payment newPayment) {
-        return new Booking(id, BookingStatus.CONFIRMED, instructorId, studentId, serviceId, serviceName, date,
-                startMinute, endMinute, timezone, startsAt, endsAt, durationMinutes, locationType, price, newPayment,
-                note, occupancy, createdAt, at, null, cancellation, requestFingerprint);
+        return toBuilder().status(BookingStatus.CONFIRMED).payment(newPayment).confirmedAt(at).holdExpiresAt(null).build();
     }
 
     public Booking withPayment(Payment newPayment) {
-        return new Booking(id, status, instructorId, studentId, serviceId, serviceName, date, startMinute, endMinute,
-                timezone, startsAt, endsAt, durationMinutes, locationType, price, newPayment, note, occupancy,
-                createdAt, confirmedAt, holdExpiresAt, cancellation, requestFingerprint);
+        return toBuilder().payment(newPayment).build();
     }
 
     public Booking cancelled(Cancellation details, Payment newPayment) {
-        return new Booking(id, BookingStatus.CANCELLED, instructorId, studentId, serviceId, serviceName, date,
-                startMinute, endMinute, timezone, startsAt, endsAt, durationMinutes, locationType, price, newPayment,
-                note, occupancy, createdAt, confirmedAt, null, details, requestFingerprint);
+        return toBuilder().status(BookingStatus.CANCELLED).payment(newPayment).holdExpiresAt(null).cancellation(details)
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this booking: change what differs, then {@link Builder#build}. */
+    public Builder toBuilder() {
+        return new Builder().id(id).status(status).instructorId(instructorId).studentId(studentId).serviceId(serviceId)
+                .serviceName(serviceName).date(date).startMinute(startMinute).endMinute(endMinute).timezone(timezone)
+                .startsAt(startsAt).endsAt(endsAt).durationMinutes(durationMinutes).locationType(locationType)
+                .price(price).payment(payment).note(note).occupancy(occupancy).createdAt(createdAt)
+                .confirmedAt(confirmedAt).holdExpiresAt(holdExpiresAt).cancellation(cancellation)
+                .requestFingerprint(requestFingerprint);
+    }
+
+    /** A booking field by field, by name: for the use case that books, mappers that read one back, fixtures. */
+    public static final class Builder {
+        private String id;
+        private BookingStatus status;
+        private String instructorId;
+        private String studentId;
+        private String serviceId;
+        private String serviceName;
+        private LocalDate date;
+        private int startMinute;
+        private int endMinute;
+        private ZoneId timezone;
+        private Instant startsAt;
+        private Instant endsAt;
+        private int durationMinutes;
+        private LocationType locationType;
+        private Money price;
+        private Payment payment;
+        private String note;
+        private Occupancy occupancy;
+        private Instant createdAt;
+        private Instant confirmedAt;
+        private Instant holdExpiresAt;
+        private Cancellation cancellation;
+        private String requestFingerprint;
+
+        private Builder() {}
+
+        public Builder id(String value) {
+            id = value;
+            return this;
+        }
+
+        public Builder status(BookingStatus value) {
+            status = value;
+            return this;
+        }
+
+        public Builder instructorId(String value) {
+            instructorId = value;
+            return this;
+        }
+
+        public Builder studentId(String value) {
+            studentId = value;
+            return this;
+        }
+
+        public Builder serviceId(String value) {
+            serviceId = value;
+            return this;
+        }
+
+        public Builder serviceName(String value) {
+            serviceName = value;
+            return this;
+        }
+
+        public Builder date(LocalDate value) {
+            date = value;
+            return this;
+        }
+
+        public Builder startMinute(int value) {
+            startMinute = value;
+            return this;
+        }
+
+        public Builder endMinute(int value) {
+            endMinute = value;
+            return this;
+        }
+
+        public Builder timezone(ZoneId value) {
+            timezone = value;
+            return this;
+        }
+
+        public Builder startsAt(Instant value) {
+            startsAt = value;
+            return this;
+        }
+
+        public Builder endsAt(Instant value) {
+            endsAt = value;
+            return this;
+        }
+
+        public Builder durationMinutes(int value) {
+            durationMinutes = value;
+            return this;
+        }
+
+        public Builder locationType(LocationType value) {
+            locationType = value;
+            return this;
+        }
+
+        public Builder price(Money value) {
+            price = value;
+            return this;
+        }
+
+        public Builder payment(Payment value) {
+            payment = value;
+            return this;
+        }
+
+        public Builder note(String value) {
+            note = value;
+            return this;
+        }
+
+        public Builder occupancy(Occupancy value) {
+            occupancy = value;
+            return this;
+        }
+
+        public Builder createdAt(Instant value) {
+            createdAt = value;
+            return this;
+        }
+
+        public Builder confirmedAt(Instant value) {
+            confirmedAt = value;
+            return this;
+        }
+
+        public Builder holdExpiresAt(Instant value) {
+            holdExpiresAt = value;
+            return this;
+        }
+
+        public Builder cancellation(Cancellation value) {
+            cancellation = value;
+            return this;
+        }
+
+        public Builder requestFingerprint(String value) {
+            requestFingerprint = value;
+            return this;
+        }
+
+        public Booking build() {
+            return new Booking(id, status, instructorId, studentId, serviceId, serviceName, date, startMinute, endMinute,
+                    timezone, startsAt, endsAt, durationMinutes, locationType, price, payment, note, occupancy,
+                    createdAt, confirmedAt, holdExpiresAt, cancellation, requestFingerprint);
+        }
     }
 }

@@ -126,12 +126,29 @@ public final class BookingALesson {
 
     private Booking pending(String bookingId, ProposedLesson lesson, String fingerprint, Instant now) {
         BookingRequest request = lesson.request();
-        Payment untouched = Payment.untouched(lesson.price().currency(), request.paymentMethodId());
-        return new Booking(bookingId, BookingStatus.PENDING, request.instructorId(), request.caller().userId(),
-                request.serviceId(), lesson.service().name(), request.date(), request.startMinute(), lesson.endMinute(),
-                lesson.timezone(), lesson.startsAt(), lesson.endsAt(), request.durationMinutes(), request.locationType(),
-                lesson.price(), untouched, request.note(), lesson.occupancy(), now, null, now.plus(hold), null,
-                fingerprint);
+        return Booking.builder()
+                .id(bookingId)
+                .status(BookingStatus.PENDING)
+                .instructorId(request.instructorId())
+                .studentId(request.caller().userId())
+                .serviceId(request.serviceId())
+                .serviceName(lesson.service().name())
+                .date(request.date())
+                .startMinute(request.startMinute())
+                .endMinute(lesson.endMinute())
+                .timezone(lesson.timezone())
+                .startsAt(lesson.startsAt())
+                .endsAt(lesson.endsAt())
+                .durationMinutes(request.durationMinutes())
+                .locationType(request.locationType())
+                .price(lesson.price())
+                .payment(Payment.untouched(lesson.price().currency(), request.paymentMethodId()))
+                .note(request.note())
+                .occupancy(lesson.occupancy())
+                .createdAt(now)
+                .holdExpiresAt(now.plus(hold))
+                .requestFingerprint(fingerprint)
+                .build();
     }
 
     private Result<Booking> pay(Booking pending) {

@@ -105,34 +105,36 @@ final class BookingItems {
     static Booking fromItem(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> occupancy = item.get("occupancy").m();
         String currency = string(item, "currency");
-        return new Booking(
-                string(item, "id"),
-                BookingStatus.valueOf(string(item, "status")),
-                string(item, "instructorId"),
-                string(item, "studentId"),
-                string(item, "serviceId"),
-                string(item, "serviceName"),
-                LocalDate.parse(string(item, "date")),
-                (int) number(item, "startMinute"),
-                (int) number(item, "endMinute"),
-                ZoneId.of(string(item, "timezone")),
-                instantOrNull(item, "startsAt"),
-                instantOrNull(item, "endsAt"),
-                (int) number(item, "durationMinutes"),
-                LocationType.fromWireName(string(item, "locationType")).orElseThrow(),
-                Money.of(number(item, "priceAmount"), currency),
-                payment(item.get("payment").m(), currency),
-                string(item, "note"),
-                new Occupancy(
+        return Booking.builder()
+                .id(string(item, "id"))
+                .status(BookingStatus.valueOf(string(item, "status")))
+                .instructorId(string(item, "instructorId"))
+                .studentId(string(item, "studentId"))
+                .serviceId(string(item, "serviceId"))
+                .serviceName(string(item, "serviceName"))
+                .date(LocalDate.parse(string(item, "date")))
+                .startMinute((int) number(item, "startMinute"))
+                .endMinute((int) number(item, "endMinute"))
+                .timezone(ZoneId.of(string(item, "timezone")))
+                .startsAt(instantOrNull(item, "startsAt"))
+                .endsAt(instantOrNull(item, "endsAt"))
+                .durationMinutes((int) number(item, "durationMinutes"))
+                .locationType(LocationType.fromWireName(string(item, "locationType")).orElseThrow())
+                // Amounts are stored as bare numbers; the currency is the price's.
+                .price(Money.of(number(item, "priceAmount"), currency))
+                .payment(payment(item.get("payment").m(), currency))
+                .note(string(item, "note"))
+                .occupancy(new Occupancy(
                         instantOrNull(occupancy, "instructorFrom"),
                         instantOrNull(occupancy, "instructorUntil"),
                         instantOrNull(occupancy, "studentFrom"),
-                        instantOrNull(occupancy, "studentUntil")),
-                instantOrNull(item, "createdAt"),
-                instantOrNull(item, "confirmedAt"),
-                instantOrNull(item, "holdExpiresAt"),
-                item.containsKey("cancellation") ? cancellation(item.get("cancellation").m(), currency) : null,
-                string(item, "requestFingerprint"));
+                        instantOrNull(occupancy, "studentUntil")))
+                .createdAt(instantOrNull(item, "createdAt"))
+                .confirmedAt(instantOrNull(item, "confirmedAt"))
+                .holdExpiresAt(instantOrNull(item, "holdExpiresAt"))
+                .cancellation(item.containsKey("cancellation") ? cancellation(item.get("cancellation").m(), currency) : null)
+                .requestFingerprint(string(item, "requestFingerprint"))
+                .build();
     }
 
     private static Map<String, AttributeValue> paymentItem(Payment payment) {
