@@ -1,5 +1,6 @@
 package dev.lessonbook.availability;
 
+import dev.lessonbook.calendar.TimeWindow;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package dev.lessonbook.availability;
 
+import dev.lessonbook.calendar.TimeWindow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;

@@ -1,6 +1,7 @@
 package dev.lessonbook.availability;
 
 import dev.lessonbook.availability.AvailabilityStore.VersionedWeek;
+import dev.lessonbook.calendar.TimeWindow;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;

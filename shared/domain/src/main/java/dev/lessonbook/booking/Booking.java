@@ -1,6 +1,8 @@
 package dev.lessonbook.booking;
 
+import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.money.Money;
+import dev.lessonbook.payment.Payment;
 import dev.lessonbook.profile.LocationType;
 import java.time.Instant;
 import java.time.LocalDate;

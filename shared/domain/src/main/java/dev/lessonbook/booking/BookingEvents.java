@@ -1,6 +1,6 @@
 package dev.lessonbook.booking;
 
-import dev.lessonbook.availability.TimeWindow;
+import dev.lessonbook.calendar.TimeWindow;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.event.EventType;
 import java.time.Instant;

@@ -10,6 +10,7 @@ import dev.lessonbook.booking.rules.PaymentMethodGiven;
 import dev.lessonbook.booking.rules.PriceIsChargeable;
 import dev.lessonbook.booking.rules.SlotsAreOpen;
 import dev.lessonbook.booking.rules.StartsOnQuarterHour;
+import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;

@@ -1,9 +1,11 @@
 package dev.lessonbook.booking;
 
 import dev.lessonbook.money.Money;
+import dev.lessonbook.payment.Payment;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentIncidents;
 import dev.lessonbook.payment.PaymentOutcome;
+import dev.lessonbook.payment.PaymentStatus;
 import java.util.List;
 
 /**

@@ -3,6 +3,7 @@ package dev.lessonbook.booking;
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.event.EventType;
 import dev.lessonbook.money.Money;
+import dev.lessonbook.payment.PaymentStatus;
 import dev.lessonbook.problem.Result;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,9 +2,11 @@ package dev.lessonbook.booking;
 
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.event.EventType;
+import dev.lessonbook.payment.Payment;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentIncidents;
 import dev.lessonbook.payment.PaymentOutcome;
+import dev.lessonbook.payment.PaymentStatus;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import dev.lessonbook.problem.Result;

@@ -1,5 +1,6 @@
 package dev.lessonbook.booking;
 
+import dev.lessonbook.payment.PaymentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.lessonbook.booking;
 
+import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.profile.LessonService;
 import java.time.Instant;

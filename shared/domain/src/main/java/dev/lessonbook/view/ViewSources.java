@@ -1,8 +1,7 @@
 package dev.lessonbook.view;
 
-import dev.lessonbook.availability.AvailabilityStore;
 import dev.lessonbook.availability.AvailabilityStore.VersionedWeek;
-import dev.lessonbook.availability.BookedSlots;
+import dev.lessonbook.availability.AvailabilityStore;
 import dev.lessonbook.availability.DaySlots;
 import dev.lessonbook.availability.WeekAvailability;
 import dev.lessonbook.booking.Booking;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.access.Role;
+import dev.lessonbook.calendar.TimeWindow;
 import dev.lessonbook.problem.Result;
 import java.time.LocalDate;
 import java.util.ArrayList;

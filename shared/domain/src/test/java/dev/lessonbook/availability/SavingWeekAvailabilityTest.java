@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.access.Role;
+import dev.lessonbook.calendar.TimeWindow;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.event.EventType;
 import dev.lessonbook.fixtures.InMemoryAvailabilityStore;

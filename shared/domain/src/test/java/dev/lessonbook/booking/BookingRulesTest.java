@@ -8,6 +8,7 @@ import static dev.lessonbook.fixtures.Results.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lessonbook.availability.DaySlots;
+import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.fixtures.Requests;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.problem.ProblemCode;

@@ -1,9 +1,9 @@
 package dev.lessonbook.http;
 
 import dev.lessonbook.access.Role;
-import dev.lessonbook.availability.TimeWindow;
 import dev.lessonbook.availability.WindowOnDate;
 import dev.lessonbook.booking.ConflictScope;
+import dev.lessonbook.calendar.TimeWindow;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.problem.Rejection.FieldError;
 import dev.lessonbook.profile.LocationType;

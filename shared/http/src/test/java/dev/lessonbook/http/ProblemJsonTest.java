@@ -2,12 +2,12 @@ package dev.lessonbook.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lessonbook.availability.TimeWindow;
 import dev.lessonbook.booking.ConflictScope;
+import dev.lessonbook.calendar.TimeWindow;
 import dev.lessonbook.json.Json;
 import dev.lessonbook.problem.ProblemCode;
-import dev.lessonbook.problem.Rejection;
 import dev.lessonbook.problem.Rejection.FieldError;
+import dev.lessonbook.problem.Rejection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -11,7 +11,7 @@ import dev.lessonbook.http.HttpFunction;
 import dev.lessonbook.http.InstructorRef;
 import dev.lessonbook.http.Route;
 import dev.lessonbook.http.stats.StatsJson;
-import dev.lessonbook.stats.ReadingStats;
+import dev.lessonbook.view.ReadingStats;
 import java.time.Clock;
 
 /** GET /v1/instructors/{instructorId}/booking-stats */

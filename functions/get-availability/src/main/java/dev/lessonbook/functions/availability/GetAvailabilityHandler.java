@@ -3,7 +3,6 @@ package dev.lessonbook.functions.availability;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.lessonbook.availability.ReadingWeekAvailability;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
@@ -13,6 +12,7 @@ import dev.lessonbook.http.HttpFunction;
 import dev.lessonbook.http.Route;
 import dev.lessonbook.http.availability.WeekJson;
 import dev.lessonbook.http.availability.WeekRequests;
+import dev.lessonbook.view.ReadingWeekAvailability;
 import java.time.Clock;
 
 /** GET /v1/instructors/{instructorId}/availability/weeks/{weekStart}[?view=bookable] */

@@ -1,13 +1,12 @@
 package dev.lessonbook.availability.rules;
 
 import dev.lessonbook.availability.DaySlots;
-import dev.lessonbook.availability.TimeWindow;
 import dev.lessonbook.availability.WeekRule;
 import dev.lessonbook.availability.WeekSaveCheck;
 import dev.lessonbook.availability.WindowOnDate;
+import dev.lessonbook.calendar.TimeWindow;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
-import java.util.Map;
 import java.util.Optional;
 
 /**

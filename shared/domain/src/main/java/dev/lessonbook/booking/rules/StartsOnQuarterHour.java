@@ -1,8 +1,8 @@
 package dev.lessonbook.booking.rules;
 
-import dev.lessonbook.availability.TimeWindow;
 import dev.lessonbook.booking.RequestRule;
 import dev.lessonbook.booking.RequestedLesson;
+import dev.lessonbook.calendar.TimeWindow;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import java.util.Optional;

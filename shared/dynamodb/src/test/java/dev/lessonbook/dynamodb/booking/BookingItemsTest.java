@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.Cancellation;
-import dev.lessonbook.booking.PaymentStatus;
 import dev.lessonbook.dynamodb.DynamoJson;
 import dev.lessonbook.money.Money;
+import dev.lessonbook.payment.PaymentStatus;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package dev.lessonbook.dynamodb.booking;
 
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
-import dev.lessonbook.booking.Occupancy;
-import dev.lessonbook.booking.Payment;
+import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.money.Money;
+import dev.lessonbook.payment.Payment;
 import dev.lessonbook.profile.LocationType;
 import java.time.Duration;
 import java.time.Instant;

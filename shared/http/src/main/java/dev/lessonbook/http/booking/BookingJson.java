@@ -2,10 +2,10 @@ package dev.lessonbook.http.booking;
 
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.Cancellation;
-import dev.lessonbook.booking.Payment;
 import dev.lessonbook.http.ApiResponse;
 import dev.lessonbook.http.JsonValues;
 import dev.lessonbook.http.WireFormats;
+import dev.lessonbook.payment.Payment;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.lessonbook.booking;
+package dev.lessonbook.calendar;
 
 import dev.lessonbook.profile.Buffer;
 import java.time.Duration;

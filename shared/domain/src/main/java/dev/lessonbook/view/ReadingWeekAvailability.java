@@ -1,17 +1,16 @@
-package dev.lessonbook.availability;
+package dev.lessonbook.view;
 
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.availability.AvailabilityStore.VersionedWeek;
+import dev.lessonbook.availability.AvailabilityStore;
+import dev.lessonbook.availability.WeekVersion;
+import dev.lessonbook.availability.WeekView;
 import dev.lessonbook.availability.rules.WeekStartsOnMonday;
 import dev.lessonbook.booking.BookingStore;
 import dev.lessonbook.problem.Rejection;
 import dev.lessonbook.problem.Result;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.ProfileStore;
-import dev.lessonbook.view.CachedViews;
-import dev.lessonbook.view.ViewCache;
-import dev.lessonbook.view.ViewKey;
-import dev.lessonbook.view.ViewSources;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;

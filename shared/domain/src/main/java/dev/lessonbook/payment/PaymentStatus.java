@@ -1,4 +1,4 @@
-package dev.lessonbook.booking;
+package dev.lessonbook.payment;
 
 public enum PaymentStatus {
     NOT_REQUIRED,

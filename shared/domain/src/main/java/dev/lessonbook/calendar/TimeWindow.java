@@ -1,4 +1,4 @@
-package dev.lessonbook.availability;
+package dev.lessonbook.calendar;
 
 /**
  * A half-open window {@code [startMinute, endMinute)} of local wall-clock time within one day;

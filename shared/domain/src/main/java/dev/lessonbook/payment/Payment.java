@@ -1,4 +1,4 @@
-package dev.lessonbook.booking;
+package dev.lessonbook.payment;
 
 import dev.lessonbook.money.Money;
 import java.util.Objects;

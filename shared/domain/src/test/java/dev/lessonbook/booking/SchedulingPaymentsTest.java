@@ -1,16 +1,8 @@
-package dev.lessonbook.payment;
+package dev.lessonbook.booking;
 
 import static dev.lessonbook.fixtures.Bookings.aBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lessonbook.booking.Booking;
-import dev.lessonbook.booking.BookingStatus;
-import dev.lessonbook.booking.Cancellation;
-import dev.lessonbook.booking.CancellationSettlement;
-import dev.lessonbook.booking.DueWork;
-import dev.lessonbook.booking.Payment;
-import dev.lessonbook.booking.PaymentStatus;
-import dev.lessonbook.booking.ReleasingAuthorizations;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.event.EventType;
 import dev.lessonbook.fixtures.InMemoryBookingStore;
@@ -18,6 +10,10 @@ import dev.lessonbook.fixtures.MovableClock;
 import dev.lessonbook.fixtures.Profiles;
 import dev.lessonbook.fixtures.ScriptedPaymentGateway;
 import dev.lessonbook.money.Money;
+import dev.lessonbook.payment.Payment;
+import dev.lessonbook.payment.PaymentIncidents;
+import dev.lessonbook.payment.PaymentOutcome;
+import dev.lessonbook.payment.PaymentStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.lessonbook.availability;
+package dev.lessonbook.view;
 
 import static dev.lessonbook.fixtures.Bookings.aBooking;
 import static dev.lessonbook.fixtures.Results.rejectionOf;
@@ -10,7 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.access.Role;
+import dev.lessonbook.availability.WeekVersion;
+import dev.lessonbook.availability.WeekView;
 import dev.lessonbook.booking.BookingStatus;
+import dev.lessonbook.calendar.TimeWindow;
 import dev.lessonbook.fixtures.InMemoryAvailabilityStore;
 import dev.lessonbook.fixtures.InMemoryBookingStore;
 import dev.lessonbook.fixtures.InMemoryProfileStore;

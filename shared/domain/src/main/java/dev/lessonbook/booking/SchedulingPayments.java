@@ -1,16 +1,11 @@
-package dev.lessonbook.payment;
+package dev.lessonbook.booking;
 
-import dev.lessonbook.booking.Booking;
-import dev.lessonbook.booking.BookingALesson;
-import dev.lessonbook.booking.BookingEvents;
-import dev.lessonbook.booking.BookingStatus;
-import dev.lessonbook.booking.BookingStore;
-import dev.lessonbook.booking.CancellationSettlement;
-import dev.lessonbook.booking.DueWork;
-import dev.lessonbook.booking.Payment;
-import dev.lessonbook.booking.PaymentStatus;
-import dev.lessonbook.booking.ReleasingAuthorizations;
 import dev.lessonbook.event.EventType;
+import dev.lessonbook.payment.Payment;
+import dev.lessonbook.payment.PaymentGateway;
+import dev.lessonbook.payment.PaymentIncidents;
+import dev.lessonbook.payment.PaymentOutcome;
+import dev.lessonbook.payment.PaymentStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.lessonbook.booking;
+package dev.lessonbook.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

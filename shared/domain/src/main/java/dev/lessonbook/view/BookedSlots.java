@@ -1,7 +1,8 @@
-package dev.lessonbook.availability;
+package dev.lessonbook.view;
 
+import dev.lessonbook.availability.DaySlots;
 import dev.lessonbook.booking.Booking;
-import dev.lessonbook.booking.Occupancy;
+import dev.lessonbook.calendar.Occupancy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

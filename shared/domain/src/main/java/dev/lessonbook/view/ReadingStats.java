@@ -1,14 +1,11 @@
-package dev.lessonbook.stats;
+package dev.lessonbook.view;
 
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.booking.BookingStore;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Result;
 import dev.lessonbook.profile.ProfileStore;
-import dev.lessonbook.view.CachedViews;
-import dev.lessonbook.view.ViewCache;
-import dev.lessonbook.view.ViewKey;
-import dev.lessonbook.view.ViewSources;
+import dev.lessonbook.stats.BookingStats;
 import java.time.Clock;
 
 /**
