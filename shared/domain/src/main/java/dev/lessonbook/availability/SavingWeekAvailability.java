@@ -2,8 +2,8 @@ package dev.lessonbook.availability;
 
 import dev.lessonbook.availability.AvailabilityStore.SaveOutcome;
 import dev.lessonbook.availability.AvailabilityStore.VersionedWeek;
-import dev.lessonbook.event.DomainEvent;
-import dev.lessonbook.event.EventType;
+import dev.lessonbook.calendar.TimeWindow;
+import dev.lessonbook.event.AvailabilityWeekSaved;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import dev.lessonbook.problem.Result;
@@ -11,7 +11,7 @@ import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.ProfileStore;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,13 +96,11 @@ public final class SavingWeekAvailability {
                 .with("currentVersion", currentVersion);
     }
 
-    private DomainEvent savedEvent(VersionedWeek saved, InstructorProfile profile) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("instructorId", saved.week().instructorId());
-        payload.put("weekStart", saved.week().weekStart().toString());
-        payload.put("timezone", profile.timezone().getId());
-        payload.put("version", saved.version());
-        payload.put("days", WeekView.daysAsPlainData(saved.week()));
-        return DomainEvent.of(EventType.AvailabilityWeekSaved, clock.instant(), saved.week().instructorId(), payload);
+    private AvailabilityWeekSaved savedEvent(VersionedWeek saved, InstructorProfile profile) {
+        WeekAvailability week = saved.week();
+        Map<LocalDate, List<TimeWindow>> days = new HashMap<>();
+        week.days().forEach((date, slots) -> days.put(date, slots.windows()));
+        return AvailabilityWeekSaved.of(clock.instant(), week.instructorId(), week.weekStart(), profile.timezone(),
+                saved.version(), days);
     }
 }

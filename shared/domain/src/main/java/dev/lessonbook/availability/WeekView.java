@@ -41,13 +41,4 @@ public record WeekView(ZoneId timezone, VersionedWeek versioned) {
         week.days().forEach((date, slots) -> days.put(date.toString(), slots.windows()));
         return days;
     }
-
-    /** The same days as plain strings ({@code [{start:"09:00", end:"12:00"}]}), for event payloads. */
-    public static Map<String, Object> daysAsPlainData(WeekAvailability week) {
-        Map<String, Object> days = new LinkedHashMap<>();
-        week.days().forEach((date, slots) -> days.put(date.toString(), slots.windows().stream()
-                .map(window -> Map.of("start", window.start(), "end", window.end()))
-                .toList()));
-        return days;
-    }
 }

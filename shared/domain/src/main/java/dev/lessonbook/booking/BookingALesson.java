@@ -4,7 +4,6 @@ import dev.lessonbook.access.Role;
 import dev.lessonbook.availability.AvailabilityStore;
 import dev.lessonbook.availability.DaySlots;
 import dev.lessonbook.booking.BookingStore.ReserveOutcome;
-import dev.lessonbook.event.EventType;
 import dev.lessonbook.payment.Payment;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentOutcome;
@@ -181,7 +180,7 @@ public final class BookingALesson {
         Booking confirmed = pending.confirmed(clock.instant(), payment);
         try {
             return Result.ok(bookings.confirm(confirmed,
-                    List.of(BookingEvents.of(EventType.BookingConfirmed, confirmed, confirmed.confirmedAt()))));
+                    List.of(BookingEvents.confirmed(confirmed, confirmed.confirmedAt()))));
         } catch (BookingChangedConcurrently lost) {
             return holdLost(pending, payment, lost);
         }
@@ -227,7 +226,7 @@ public final class BookingALesson {
     private Result<Booking> failed(Booking pending, PaymentStatus paymentStatus, Rejection answer) {
         Booking failed = pending.withStatus(BookingStatus.PAYMENT_FAILED).withPayment(pending.payment().withStatus(paymentStatus));
         bookings.releaseTo(failed, BookingStatus.PENDING,
-                List.of(BookingEvents.of(EventType.BookingPaymentFailed, failed, clock.instant())));
+                List.of(BookingEvents.paymentFailed(failed, clock.instant())));
         return Result.rejected(answer);
     }
 

@@ -1,71 +1,47 @@
 package dev.lessonbook.booking;
 
 import dev.lessonbook.calendar.TimeWindow;
+import dev.lessonbook.event.BookingCancelled;
+import dev.lessonbook.event.BookingCompleted;
+import dev.lessonbook.event.BookingConfirmed;
+import dev.lessonbook.event.BookingPaymentFailed;
+import dev.lessonbook.event.BookingSnapshot;
 import dev.lessonbook.event.DomainEvent;
-import dev.lessonbook.event.EventType;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Objects;
 
 /**
- * Booking events with self-contained payloads (docs/spec.md §8): consumers — notifications in each
- * recipient's timezone, cache invalidation — never read the booking back. Absent values are
- * left out rather than null.
+ * The events of a booking's changes (docs/spec.md §8), each carrying the booking as it now is so
+ * that consumers — notifications in each recipient's timezone, cache invalidation — never read
+ * it back.
  */
 public final class BookingEvents {
 
     private BookingEvents() {}
 
-    public static DomainEvent of(EventType type, Booking booking, Instant occurredAt) {
-        return DomainEvent.of(type, occurredAt, booking.instructorId(), payload(booking));
+    public static BookingConfirmed confirmed(Booking booking, Instant at) {
+        return new BookingConfirmed(DomainEvent.newId(), at, snapshotOf(booking));
     }
 
-    public static Map<String, Object> payload(Booking booking) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("bookingId", booking.id());
-        payload.put("status", booking.status().name());
-        payload.put("instructorId", booking.instructorId());
-        payload.put("studentId", booking.studentId());
-        payload.put("serviceId", booking.serviceId());
-        payload.put("serviceName", booking.serviceName());
-        payload.put("date", booking.date().toString());
-        payload.put("start", TimeWindow.format(booking.startMinute()));
-        payload.put("end", TimeWindow.format(booking.endMinute()));
-        payload.put("timezone", booking.timezone().getId());
-        payload.put("startsAt", booking.startsAt().toString());
-        payload.put("endsAt", booking.endsAt().toString());
-        payload.put("startsAtLocal", booking.startsAt().atZone(booking.timezone()).toOffsetDateTime().toString());
-        payload.put("endsAtLocal", booking.endsAt().atZone(booking.timezone()).toOffsetDateTime().toString());
-        // The instructor's busy time, buffers included: which weeks' bookable views the event changes.
-        payload.put("occupancy", Map.of(
-                "instructorFrom", booking.occupancy().instructorFrom().toString(),
-                "instructorUntil", booking.occupancy().instructorUntil().toString()));
-        payload.put("durationMinutes", booking.durationMinutes());
-        payload.put("locationType", booking.locationType().wireName());
-        payload.put("price", Map.of("amount", booking.price().amount(), "currency", booking.price().currency()));
-        payload.put("payment", Map.of(
-                "status", booking.payment().status().name(),
-                "amountAuthorized", booking.payment().amountAuthorized().amount(),
-                "amountCaptured", booking.payment().amountCaptured().amount(),
-                "amountRefunded", booking.payment().amountRefunded().amount()));
-        putIfPresent(payload, "note", booking.note());
-        payload.put("createdAt", booking.createdAt().toString());
-        putIfPresent(payload, "confirmedAt", booking.confirmedAt());
-        if (booking.cancellation() != null) {
-            Map<String, Object> cancellation = new LinkedHashMap<>();
-            cancellation.put("by", booking.cancellation().by());
-            cancellation.put("at", booking.cancellation().at().toString());
-            putIfPresent(cancellation, "reason", booking.cancellation().reason());
-            cancellation.put("chargePercent", booking.cancellation().chargePercent());
-            cancellation.put("amountCharged", booking.cancellation().amountCharged().amount());
-            payload.put("cancellation", cancellation);
-        }
-        return payload;
+    public static BookingCancelled cancelled(Booking booking, Instant at) {
+        Cancellation cancellation = Objects.requireNonNull(booking.cancellation(), "a cancelled booking's cancellation");
+        return new BookingCancelled(DomainEvent.newId(), at, snapshotOf(booking), cancellation.by(),
+                cancellation.reason(), cancellation.chargePercent(), cancellation.amountCharged());
     }
 
-    private static void putIfPresent(Map<String, Object> payload, String name, Object value) {
-        if (value != null) {
-            payload.put(name, value.toString());
-        }
+    public static BookingCompleted completed(Booking booking, Instant at) {
+        return new BookingCompleted(DomainEvent.newId(), at, snapshotOf(booking));
+    }
+
+    public static BookingPaymentFailed paymentFailed(Booking booking, Instant at) {
+        return new BookingPaymentFailed(DomainEvent.newId(), at, snapshotOf(booking));
+    }
+
+    static BookingSnapshot snapshotOf(Booking booking) {
+        return new BookingSnapshot(booking.id(), booking.instructorId(), booking.studentId(), booking.serviceId(),
+                booking.serviceName(), booking.date(), new TimeWindow(booking.startMinute(), booking.endMinute()),
+                booking.timezone(), booking.startsAt(), booking.endsAt(), booking.occupancy(), booking.durationMinutes(),
+                booking.locationType(), booking.price(), booking.payment().summary(), booking.note(),
+                booking.createdAt(), booking.confirmedAt());
     }
 }

@@ -1,7 +1,8 @@
 package dev.lessonbook.booking;
 
+import dev.lessonbook.access.Role;
 import dev.lessonbook.money.Money;
 import java.time.Instant;
 
-/** Who cancelled (student, instructor or admin), when, why, and what the policy charged. */
-public record Cancellation(String by, Instant at, String reason, int chargePercent, Money amountCharged) {}
+/** Who cancelled (the student, the instructor or an admin), when, why, and what the policy charged. */
+public record Cancellation(Role by, Instant at, String reason, int chargePercent, Money amountCharged) {}

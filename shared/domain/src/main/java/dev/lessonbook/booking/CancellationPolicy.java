@@ -94,6 +94,6 @@ public record CancellationPolicy(List<ChargeTier> studentTiers) {
             return Result.rejected(ProblemCode.BOOKING_STARTED, "The lesson has already started; it can no longer be cancelled");
         }
         int percent = chargePercentFor(role, Duration.between(now, booking.startsAt()));
-        return Result.ok(new CancellationDecision.Cancel(role.claimValue(), percent, booking.price().percent(percent)));
+        return Result.ok(new CancellationDecision.Cancel(role, percent, booking.price().percent(percent)));
     }
 }

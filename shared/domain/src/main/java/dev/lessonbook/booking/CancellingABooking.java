@@ -1,7 +1,6 @@
 package dev.lessonbook.booking;
 
 import dev.lessonbook.access.Caller;
-import dev.lessonbook.event.EventType;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentStatus;
 import dev.lessonbook.problem.Result;
@@ -64,7 +63,7 @@ public final class CancellingABooking {
                 case Result.Ok<CancellationDecision> ok when ok.value() instanceof CancellationDecision.Cancel decision -> {
                     Booking cancelled = cancelled(booking, decision, reason, now);
                     if (bookings.releaseTo(cancelled, booking.status(),
-                            List.of(BookingEvents.of(EventType.BookingCancelled, cancelled, now)))) {
+                            List.of(BookingEvents.cancelled(cancelled, now)))) {
                         return Result.ok(settlement.settle(cancelled));
                     }
                     written = cancelled.cancellation();

@@ -1,7 +1,6 @@
 package dev.lessonbook.booking;
 
 import dev.lessonbook.access.Caller;
-import dev.lessonbook.event.EventType;
 import dev.lessonbook.payment.Payment;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentIncidents;
@@ -72,7 +71,7 @@ public final class CompletingABooking {
         }
         Booking completed = booking.withStatus(BookingStatus.COMPLETED).withPayment(captured.get());
         if (bookings.update(completed, BookingStatus.CONFIRMED,
-                List.of(BookingEvents.of(EventType.BookingCompleted, completed, now)))) {
+                List.of(BookingEvents.completed(completed, now)))) {
             return Result.ok(completed);
         }
         // Changed meanwhile: a twin completion (answered as done) or an admin's cancellation.

@@ -1,6 +1,5 @@
 package dev.lessonbook.booking;
 
-import dev.lessonbook.event.EventType;
 import dev.lessonbook.payment.Payment;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentIncidents;
@@ -146,7 +145,7 @@ public final class SchedulingPayments {
                 Booking failed = booking.withStatus(BookingStatus.PAYMENT_FAILED)
                         .withPayment(saved.withStatus(PaymentStatus.FAILED));
                 boolean written = bookings.releaseTo(failed, BookingStatus.CONFIRMED,
-                        List.of(BookingEvents.of(EventType.BookingPaymentFailed, failed, clock.instant())));
+                        List.of(BookingEvents.paymentFailed(failed, clock.instant())));
                 return written ? Authorization.FAILED : Authorization.SKIPPED;
             }
             default -> {

@@ -1,7 +1,14 @@
 package dev.lessonbook.notification;
 
+import dev.lessonbook.event.AvailabilityWeekSaved;
+import dev.lessonbook.event.BookingCancelled;
+import dev.lessonbook.event.BookingCompleted;
+import dev.lessonbook.event.BookingConfirmed;
+import dev.lessonbook.event.BookingPaymentFailed;
+import dev.lessonbook.event.BookingSnapshot;
 import dev.lessonbook.event.DomainEvent;
-import java.time.Instant;
+import dev.lessonbook.money.Money;
+import dev.lessonbook.profile.LocationType;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -14,7 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Who is told what about a booking event (docs/spec.md §8), from the event's payload alone:
+ * Who is told what about a booking event (docs/spec.md §8), from the event alone:
  * confirmed → student and instructor; cancelled → the other party, plus a receipt to the
  * canceller; payment failed → the student (and the instructor too when the lesson had been
  * confirmed, docs/spec.md §6). Times are shown in the recipient's timezone, named.
@@ -33,72 +40,69 @@ public final class LessonEmails {
     public record Notice(Recipient recipient, Email email) {}
 
     public List<Notice> of(DomainEvent event) {
-        Map<String, Object> payload = event.payload();
-        return switch (event.type()) {
-            case AvailabilityWeekSaved, BookingCompleted -> List.of();
-            case BookingConfirmed -> List.of(
-                    notice(Recipient.student(text(payload, "studentId")), payload, "Your lesson is booked",
+        return switch (event) {
+            case AvailabilityWeekSaved saved -> List.of();
+            case BookingCompleted completed -> List.of();
+            case BookingConfirmed confirmed -> List.of(
+                    notice(Recipient.student(confirmed.booking().studentId()), confirmed.booking(), "Your lesson is booked",
                             "Your lesson is confirmed. The price is authorized on your card and charged when the lesson is completed."),
-                    notice(Recipient.instructor(text(payload, "instructorId")), payload, "New lesson booked",
+                    notice(Recipient.instructor(confirmed.instructorId()), confirmed.booking(), "New lesson booked",
                             "A student booked a lesson with you."));
-            case BookingCancelled -> cancelled(payload);
-            case BookingPaymentFailed -> paymentFailed(payload);
+            case BookingCancelled cancelled -> cancelled(cancelled);
+            case BookingPaymentFailed failed -> paymentFailed(failed.booking());
         };
     }
 
-    private List<Notice> cancelled(Map<String, Object> payload) {
-        Map<?, ?> cancellation = payload.get("cancellation") instanceof Map<?, ?> map ? map : Map.of();
-        String by = String.valueOf(cancellation.get("by"));
-        Recipient student = Recipient.student(text(payload, "studentId"));
-        Recipient instructor = Recipient.instructor(text(payload, "instructorId"));
-        String charge = chargeLine(payload, cancellation);
-        return switch (by) {
-            case "student" -> List.of(
-                    notice(instructor, payload, "Lesson cancelled by the student", "Your student cancelled this lesson."),
-                    notice(student, payload, "Cancellation receipt", "You cancelled this lesson. " + charge));
-            case "instructor" -> List.of(
-                    notice(student, payload, "Lesson cancelled by your instructor",
+    private List<Notice> cancelled(BookingCancelled cancelled) {
+        BookingSnapshot booking = cancelled.booking();
+        Recipient student = Recipient.student(booking.studentId());
+        Recipient instructor = Recipient.instructor(booking.instructorId());
+        String charge = chargeLine(cancelled);
+        return switch (cancelled.cancelledBy()) {
+            case STUDENT -> List.of(
+                    notice(instructor, booking, "Lesson cancelled by the student", "Your student cancelled this lesson."),
+                    notice(student, booking, "Cancellation receipt", "You cancelled this lesson. " + charge));
+            case INSTRUCTOR -> List.of(
+                    notice(student, booking, "Lesson cancelled by your instructor",
                             "Your instructor cancelled this lesson. " + charge),
-                    notice(instructor, payload, "Cancellation receipt", "You cancelled this lesson."));
+                    notice(instructor, booking, "Cancellation receipt", "You cancelled this lesson."));
             // An admin's address is not modelled: both parties are "the other party".
-            default -> List.of(
-                    notice(student, payload, "Lesson cancelled", "Lessonbook support cancelled this lesson. " + charge),
-                    notice(instructor, payload, "Lesson cancelled", "Lessonbook support cancelled this lesson."));
+            case ADMIN -> List.of(
+                    notice(student, booking, "Lesson cancelled", "Lessonbook support cancelled this lesson. " + charge),
+                    notice(instructor, booking, "Lesson cancelled", "Lessonbook support cancelled this lesson."));
         };
     }
 
-    private List<Notice> paymentFailed(Map<String, Object> payload) {
+    private List<Notice> paymentFailed(BookingSnapshot booking) {
         List<Notice> notices = new ArrayList<>();
-        notices.add(notice(Recipient.student(text(payload, "studentId")), payload, "Payment failed: lesson not booked",
+        notices.add(notice(Recipient.student(booking.studentId()), booking, "Payment failed: lesson not booked",
                 "We could not authorize your card for this lesson, so it is not booked. Please book again with another card."));
-        if (payload.get("confirmedAt") != null) {
+        if (booking.confirmedAt() != null) {
             // The instructor had been told this lesson was booked; now it is not.
-            notices.add(notice(Recipient.instructor(text(payload, "instructorId")), payload,
+            notices.add(notice(Recipient.instructor(booking.instructorId()), booking,
                     "Lesson cancelled: payment failed", "The student's card could not be authorized, so this lesson is cancelled."));
         }
         return notices;
     }
 
-    private static String chargeLine(Map<String, Object> payload, Map<?, ?> cancellation) {
-        Object charged = cancellation.get("amountCharged");
-        long amount = charged instanceof Number number ? number.longValue() : 0;
-        if (amount == 0) {
+    private static String chargeLine(BookingCancelled cancelled) {
+        if (cancelled.amountCharged().amount() == 0) {
             return "You will not be charged.";
         }
-        return "Under the cancellation policy " + cancellation.get("chargePercent") + "% of the price is charged: "
-                + money(amount, currency(payload)) + ".";
+        return "Under the cancellation policy " + cancelled.chargePercent() + "% of the price is charged: "
+                + money(cancelled.amountCharged()) + ".";
     }
 
-    private Notice notice(Recipient recipient, Map<String, Object> payload, String title, String intro) {
-        ZoneId zone = zoneOf(recipient, payload);
+    private Notice notice(Recipient recipient, BookingSnapshot booking, String title, String intro) {
+        ZoneId zone = zoneOf(recipient, booking);
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("Lesson", text(payload, "serviceName"));
-        facts.put("When", when(payload, zone));
-        facts.put("Length", text(payload, "durationMinutes") + " minutes");
-        facts.put("Where", where(text(payload, "locationType")));
-        facts.put("Price", money(amount(payload), currency(payload)));
-        facts.put("Booking", text(payload, "bookingId"));
-        String subject = title + ": " + text(payload, "serviceName") + ", " + shortWhen(payload, zone);
+        facts.put("Lesson", booking.serviceName());
+        facts.put("When", when(booking, zone));
+        facts.put("Length", booking.durationMinutes() + " minutes");
+        facts.put("Where", where(booking.locationType()));
+        facts.put("Price", money(booking.price()));
+        facts.put("Booking", booking.bookingId());
+        String subject = title + ": " + booking.serviceName() + ", " + shortWhen(booking, zone);
         return new Notice(recipient, new Email(addresses.addressOf(recipient), subject,
                 plainText(title, intro, facts), html(title, intro, facts)));
     }
@@ -107,18 +111,18 @@ public final class LessonEmails {
      * The recipient's timezone. Students have none in the model, so they see the lesson in the
      * instructor's timezone, which every email names next to the time.
      */
-    private static ZoneId zoneOf(Recipient recipient, Map<String, Object> payload) {
-        return ZoneId.of(text(payload, "timezone"));
+    private static ZoneId zoneOf(Recipient recipient, BookingSnapshot booking) {
+        return booking.timezone();
     }
 
-    private static String when(Map<String, Object> payload, ZoneId zone) {
-        ZonedDateTime start = Instant.parse(text(payload, "startsAt")).atZone(zone);
-        ZonedDateTime end = Instant.parse(text(payload, "endsAt")).atZone(zone);
+    private static String when(BookingSnapshot booking, ZoneId zone) {
+        ZonedDateTime start = booking.startsAt().atZone(zone);
+        ZonedDateTime end = booking.endsAt().atZone(zone);
         return DAY.format(start) + ", " + TIME.format(start) + "–" + endTime(start, end) + " (" + zone.getId() + ")";
     }
 
-    private static String shortWhen(Map<String, Object> payload, ZoneId zone) {
-        ZonedDateTime start = Instant.parse(text(payload, "startsAt")).atZone(zone);
+    private static String shortWhen(BookingSnapshot booking, ZoneId zone) {
+        ZonedDateTime start = booking.startsAt().atZone(zone);
         return DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm", Locale.ENGLISH).format(start) + " " + zone.getId();
     }
 
@@ -131,27 +135,18 @@ public final class LessonEmails {
         return TIME.format(end);
     }
 
-    private static String where(String locationType) {
+    private static String where(LocationType locationType) {
         return switch (locationType) {
-            case "online" -> "Online";
-            case "instructor_location" -> "At the instructor's location";
-            case "student_location" -> "At the student's location";
-            default -> locationType;
+            case ONLINE -> "Online";
+            case INSTRUCTOR_LOCATION -> "At the instructor's location";
+            case STUDENT_LOCATION -> "At the student's location";
         };
     }
 
-    private static long amount(Map<String, Object> payload) {
-        return payload.get("price") instanceof Map<?, ?> price && price.get("amount") instanceof Number number
-                ? number.longValue() : 0;
-    }
-
-    private static String currency(Map<String, Object> payload) {
-        return payload.get("price") instanceof Map<?, ?> price && price.get("currency") != null
-                ? price.get("currency").toString() : "usd";
-    }
-
-    static String money(long cents, String currency) {
-        return String.format(Locale.ROOT, "%s %d.%02d", currency.toUpperCase(Locale.ROOT), cents / 100, cents % 100);
+    /** {@code USD 60.00}: the amount in the currency's hundredths, as the emails have always shown it. */
+    static String money(Money money) {
+        return String.format(Locale.ROOT, "%s %d.%02d", money.currency().toUpperCase(Locale.ROOT),
+                money.amount() / 100, money.amount() % 100);
     }
 
     private static String plainText(String title, String intro, Map<String, String> facts) {
@@ -183,13 +178,5 @@ public final class LessonEmails {
             }
         }
         return escaped.toString();
-    }
-
-    private static String text(Map<String, Object> payload, String name) {
-        Object value = payload.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("Event payload has no " + name);
-        }
-        return value.toString();
     }
 }

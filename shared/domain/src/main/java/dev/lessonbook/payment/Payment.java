@@ -83,6 +83,11 @@ public record Payment(
                 paymentMethodId);
     }
 
+    /** Its status and amounts, as events and responses show them. */
+    public PaymentSummary summary() {
+        return new PaymentSummary(status, amountAuthorized, amountCaptured, amountRefunded);
+    }
+
     /** What the payment keeps: captured minus refunded. */
     public Money kept() {
         return amountCaptured.minus(amountRefunded);

@@ -2,60 +2,57 @@ package dev.lessonbook.view;
 
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
+import dev.lessonbook.calendar.Occupancy;
+import dev.lessonbook.event.AvailabilityWeekSaved;
+import dev.lessonbook.event.BookingCancelled;
+import dev.lessonbook.event.BookingCompleted;
+import dev.lessonbook.event.BookingConfirmed;
+import dev.lessonbook.event.BookingPaymentFailed;
+import dev.lessonbook.event.BookingSnapshot;
 import dev.lessonbook.event.DomainEvent;
 import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Which views an event makes stale, read from its payload alone. The write transaction deletes
+ * Which views an event makes stale, read from the event alone. The write transaction deletes
  * them (so the next read is fresh) and the cache worker re-warms them: both ask this class, so
  * they can never disagree.
  */
 public final class InvalidatedViews {
-    /**
-     * Used only for a booking event without its occupancy: the longest buffers a profile may have
-     * (ProfileRules) on either side cover any instructor occupancy.
-     */
-    private static final Duration LONGEST_BUFFER = Duration.ofMinutes(240);
 
     private InvalidatedViews() {}
 
     public static Set<ViewKey<?>> by(DomainEvent event) {
+        return switch (event) {
+            case AvailabilityWeekSaved saved -> new LinkedHashSet<>(List.of(
+                    new ViewKey.WeekMap(saved.instructorId(), saved.weekStart()),
+                    new ViewKey.Bookable(saved.instructorId(), saved.weekStart())));
+            case BookingConfirmed confirmed -> byBooking(confirmed.booking());
+            case BookingCancelled cancelled -> byBooking(cancelled.booking());
+            case BookingCompleted completed -> byBooking(completed.booking());
+            case BookingPaymentFailed failed -> byBooking(failed.booking());
+        };
+    }
+
+    /**
+     * A booking's change moves the stats, and the bookable view of every local week its
+     * instructor occupancy touches: a buffer may reach into the week before or after the lesson.
+     */
+    private static Set<ViewKey<?>> byBooking(BookingSnapshot booking) {
         Set<ViewKey<?>> views = new LinkedHashSet<>();
-        String instructorId = event.instructorId();
-        Map<String, Object> payload = event.payload();
-        switch (event.type()) {
-            case AvailabilityWeekSaved -> {
-                LocalDate weekStart = LocalDate.parse(text(payload, "weekStart"));
-                views.add(new ViewKey.WeekMap(instructorId, weekStart));
-                views.add(new ViewKey.Bookable(instructorId, weekStart));
-            }
-            case BookingConfirmed, BookingCancelled, BookingCompleted, BookingPaymentFailed -> {
-                views.add(new ViewKey.Stats(instructorId));
-                ZoneId zone = ZoneId.of(text(payload, "timezone"));
-                Instant busyFrom;
-                Instant busyUntil;
-                if (payload.get("occupancy") instanceof Map<?, ?> occupancy) {
-                    busyFrom = Instant.parse(String.valueOf(occupancy.get("instructorFrom")));
-                    busyUntil = Instant.parse(String.valueOf(occupancy.get("instructorUntil")));
-                } else {
-                    busyFrom = Instant.parse(text(payload, "startsAt")).minus(LONGEST_BUFFER);
-                    busyUntil = Instant.parse(text(payload, "endsAt")).plus(LONGEST_BUFFER);
-                }
-                // The bookable view is per local week: a buffer may reach into the week before or after.
-                LocalDate first = weekOf(busyFrom.atZone(zone).toLocalDate());
-                LocalDate last = weekOf(busyUntil.minusNanos(1).atZone(zone).toLocalDate());
-                for (LocalDate week = first; !week.isAfter(last); week = week.plusWeeks(1)) {
-                    views.add(new ViewKey.Bookable(instructorId, week));
-                }
-            }
+        String instructorId = booking.instructorId();
+        views.add(new ViewKey.Stats(instructorId));
+        ZoneId zone = booking.timezone();
+        Occupancy busy = booking.occupancy();
+        LocalDate first = weekOf(busy.instructorFrom().atZone(zone).toLocalDate());
+        LocalDate last = weekOf(busy.instructorUntil().minusNanos(1).atZone(zone).toLocalDate());
+        for (LocalDate week = first; !week.isAfter(last); week = week.plusWeeks(1)) {
+            views.add(new ViewKey.Bookable(instructorId, week));
         }
         return views;
     }
@@ -74,13 +71,5 @@ public final class InvalidatedViews {
 
     public static LocalDate weekOf(LocalDate date) {
         return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    }
-
-    private static String text(Map<String, Object> payload, String name) {
-        Object value = payload.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("Event payload has no " + name);
-        }
-        return value.toString();
     }
 }

@@ -13,8 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.calendar.TimeWindow;
-import dev.lessonbook.event.DomainEvent;
-import dev.lessonbook.event.EventType;
+import dev.lessonbook.event.AvailabilityWeekSaved;
 import dev.lessonbook.fixtures.InMemoryAvailabilityStore;
 import dev.lessonbook.fixtures.InMemoryProfileStore;
 import dev.lessonbook.fixtures.Profiles;
@@ -266,16 +265,15 @@ class SavingWeekAvailabilityTest {
                 window("2026-12-07", "09:00", "10:00"), window("2026-12-07", "10:00", "12:00"))));
 
         assertThat(weeks.events).hasSize(1);
-        DomainEvent event = weeks.events.get(0);
-        assertThat(event.type()).isEqualTo(EventType.AvailabilityWeekSaved);
+        assertThat(weeks.events.get(0)).isInstanceOf(AvailabilityWeekSaved.class);
+        AvailabilityWeekSaved event = (AvailabilityWeekSaved) weeks.events.get(0);
         assertThat(event.occurredAt()).isEqualTo(CLOCK.instant());
         assertThat(event.instructorId()).isEqualTo(Profiles.INSTRUCTOR);
         assertThat(event.eventId()).isNotBlank();
-        assertThat(event.payload())
-                .containsEntry("instructorId", Profiles.INSTRUCTOR)
-                .containsEntry("weekStart", MONDAY)
-                .containsEntry("version", saved.version())
-                .containsEntry("days", Map.of("2026-12-07", List.of(Map.of("start", "09:00", "end", "12:00"))));
+        assertThat(event.weekStart()).isEqualTo(LocalDate.parse(MONDAY));
+        assertThat(event.timezone()).isEqualTo(saved.timezone());
+        assertThat(event.version()).isEqualTo(saved.version());
+        assertThat(event.days()).isEqualTo(Map.of(LocalDate.parse("2026-12-07"), List.of(new TimeWindow(9 * 60, 12 * 60))));
     }
 
     @Test

@@ -12,8 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.access.Role;
-import dev.lessonbook.event.DomainEvent;
-import dev.lessonbook.event.EventType;
+import dev.lessonbook.calendar.TimeWindow;
+import dev.lessonbook.event.BookingConfirmed;
+import dev.lessonbook.event.BookingPaymentFailed;
+import dev.lessonbook.event.BookingSnapshot;
 import dev.lessonbook.fixtures.InMemoryAvailabilityStore;
 import dev.lessonbook.fixtures.InMemoryBookingStore;
 import dev.lessonbook.fixtures.InMemoryProfileStore;
@@ -28,8 +30,9 @@ import dev.lessonbook.problem.Rejection;
 import dev.lessonbook.profile.LocationType;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BookingALessonTest {
@@ -88,20 +91,23 @@ class BookingALessonTest {
         Booking booked = valueOf(booking.book(aRequest().note("bring the capo").build()).result());
 
         assertThat(bookings.events).hasSize(1);
-        DomainEvent event = bookings.events.get(0);
-        assertThat(event.type()).isEqualTo(EventType.BookingConfirmed);
+        assertThat(bookings.events.get(0)).isInstanceOf(BookingConfirmed.class);
+        BookingConfirmed event = (BookingConfirmed) bookings.events.get(0);
         assertThat(event.instructorId()).isEqualTo(Profiles.INSTRUCTOR);
-        assertThat(event.payload())
-                .containsEntry("bookingId", booked.id())
-                .containsEntry("studentId", "stu-1")
-                .containsEntry("instructorId", Profiles.INSTRUCTOR)
-                .containsEntry("startsAt", "2026-12-07T14:00:00Z")
-                .containsEntry("startsAtLocal", "2026-12-07T09:00-05:00")
-                .containsEntry("start", "09:00")
-                .containsEntry("end", "10:00")
-                .containsEntry("timezone", "America/New_York")
-                .containsEntry("note", "bring the capo")
-                .containsEntry("price", Map.of("amount", 6000L, "currency", "usd"));
+        assertThat(event.occurredAt()).isEqualTo(booked.confirmedAt());
+        BookingSnapshot lesson = event.booking();
+        assertThat(lesson.bookingId()).isEqualTo(booked.id());
+        assertThat(lesson.studentId()).isEqualTo("stu-1");
+        assertThat(lesson.instructorId()).isEqualTo(Profiles.INSTRUCTOR);
+        assertThat(lesson.startsAt()).isEqualTo(Instant.parse("2026-12-07T14:00:00Z"));
+        assertThat(lesson.startsAt().atZone(lesson.timezone()).toOffsetDateTime()).hasToString("2026-12-07T09:00-05:00");
+        assertThat(lesson.date()).isEqualTo(LocalDate.parse("2026-12-07"));
+        assertThat(lesson.time()).isEqualTo(new TimeWindow(9 * 60, 10 * 60)).hasToString("09:00–10:00");
+        assertThat(lesson.timezone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(lesson.occupancy()).isEqualTo(booked.occupancy());
+        assertThat(lesson.note()).isEqualTo("bring the capo");
+        assertThat(lesson.price()).isEqualTo(Money.of(6000, "usd"));
+        assertThat(lesson.payment()).isEqualTo(booked.payment().summary());
     }
 
     @Test
@@ -145,7 +151,7 @@ class BookingALessonTest {
         assertThat(failed.status()).isEqualTo(BookingStatus.PAYMENT_FAILED);
         assertThat(failed.payment().status()).isEqualTo(PaymentStatus.FAILED);
         assertThat(failed.occupiesTimeAt(NOW)).isFalse();
-        assertThat(bookings.events).extracting(DomainEvent::type).containsExactly(EventType.BookingPaymentFailed);
+        assertThat(bookings.events).hasExactlyElementsOfTypes(BookingPaymentFailed.class);
     }
 
     @Test

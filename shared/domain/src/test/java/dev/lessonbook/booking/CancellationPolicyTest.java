@@ -75,7 +75,7 @@ class CancellationPolicyTest {
     void aStudentsLateCancellationDecidesAChargeAndWho() {
         CancellationDecision decision = valueOf(POLICY.decide(LESSON, Role.STUDENT, before(Duration.ofHours(13))));
 
-        assertThat(decision).isEqualTo(new CancellationDecision.Cancel("student", 50, Money.of(3000, "usd")));
+        assertThat(decision).isEqualTo(new CancellationDecision.Cancel(Role.STUDENT, 50, Money.of(3000, "usd")));
     }
 
     @Test
@@ -88,7 +88,7 @@ class CancellationPolicyTest {
     @Test
     void anAdminMayCancelAStartedLessonFreeOfCharge() {
         assertThat(valueOf(POLICY.decide(LESSON, Role.ADMIN, LESSON.startsAt().plusSeconds(60))))
-                .isEqualTo(new CancellationDecision.Cancel("admin", 0, Money.of(0, "usd")));
+                .isEqualTo(new CancellationDecision.Cancel(Role.ADMIN, 0, Money.of(0, "usd")));
     }
 
     @Test

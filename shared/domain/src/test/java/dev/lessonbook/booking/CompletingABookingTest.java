@@ -7,8 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.access.Role;
-import dev.lessonbook.event.DomainEvent;
-import dev.lessonbook.event.EventType;
+import dev.lessonbook.event.BookingCompleted;
 import dev.lessonbook.fixtures.InMemoryBookingStore;
 import dev.lessonbook.fixtures.ScriptedPaymentGateway;
 import dev.lessonbook.money.Money;
@@ -53,7 +52,7 @@ class CompletingABookingTest {
         assertThat(completed.payment().amountCaptured()).isEqualTo(Money.of(6000, "usd"));
         assertThat(payments.calls).containsExactly("capture bk_lesson pi_1 6000");
         assertThat(bookings.find(lesson.id()).orElseThrow()).isEqualTo(completed);
-        assertThat(bookings.events).extracting(DomainEvent::type).containsExactly(EventType.BookingCompleted);
+        assertThat(bookings.events).hasExactlyElementsOfTypes(BookingCompleted.class);
     }
 
     @Test

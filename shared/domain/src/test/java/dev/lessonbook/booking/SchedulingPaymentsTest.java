@@ -3,8 +3,8 @@ package dev.lessonbook.booking;
 import static dev.lessonbook.fixtures.Bookings.aBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lessonbook.event.DomainEvent;
-import dev.lessonbook.event.EventType;
+import dev.lessonbook.access.Role;
+import dev.lessonbook.event.BookingPaymentFailed;
 import dev.lessonbook.fixtures.InMemoryBookingStore;
 import dev.lessonbook.fixtures.MovableClock;
 import dev.lessonbook.fixtures.Profiles;
@@ -90,7 +90,7 @@ class SchedulingPaymentsTest {
         assertThat(failed.status()).isEqualTo(BookingStatus.PAYMENT_FAILED);
         assertThat(failed.payment().status()).isEqualTo(PaymentStatus.FAILED);
         assertThat(failed.occupiesTimeAt(failed.startsAt())).isFalse();
-        assertThat(bookings.events).extracting(DomainEvent::type).containsExactly(EventType.BookingPaymentFailed);
+        assertThat(bookings.events).hasExactlyElementsOfTypes(BookingPaymentFailed.class);
     }
 
     @Test
@@ -143,7 +143,7 @@ class SchedulingPaymentsTest {
     void cancellationLeftUnsettledByACrashIsSettledAfterTheGrace() {
         Booking lesson = aBooking().id("bk_crash").build();
         Instant at = lesson.startsAt().minus(Duration.ofHours(18));
-        bookings.with(lesson.cancelled(new Cancellation("student", at, null, 50, Money.of(3000, "usd")), lesson.payment()));
+        bookings.with(lesson.cancelled(new Cancellation(Role.STUDENT, at, null, 50, Money.of(3000, "usd")), lesson.payment()));
 
         assertThat(runAt(at.plus(DueWork.SETTLEMENT_GRACE).minusSeconds(1)).settled()).isZero();
         assertThat(runAt(at.plus(DueWork.SETTLEMENT_GRACE)).settled()).isEqualTo(1);

@@ -1,33 +1,44 @@
 package dev.lessonbook.notification;
 
+import static dev.lessonbook.fixtures.Bookings.aBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lessonbook.access.Role;
+import dev.lessonbook.booking.Booking;
+import dev.lessonbook.booking.BookingEvents;
+import dev.lessonbook.booking.BookingStatus;
+import dev.lessonbook.booking.Cancellation;
+import dev.lessonbook.calendar.TimeWindow;
+import dev.lessonbook.event.AvailabilityWeekSaved;
 import dev.lessonbook.event.DomainEvent;
-import dev.lessonbook.event.EventType;
+import dev.lessonbook.fixtures.Bookings;
+import dev.lessonbook.fixtures.Profiles;
+import dev.lessonbook.money.Money;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LessonEmailsTest {
+    private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
     private final LessonEmails emails = new LessonEmails(new RecipientAddresses("mail.test"));
 
     @Test
     void aConfirmedBookingEmailsTheStudentAndTheInstructor() {
-        List<LessonEmails.Notice> notices = emails.of(event(EventType.BookingConfirmed, Map.of()));
+        List<LessonEmails.Notice> notices = emails.of(confirmed(lesson()));
 
         assertThat(notices).extracting(notice -> notice.email().to()).containsExactly("stu-1@mail.test", "ins-1@mail.test");
     }
 
     @Test
     void timesAreShownInTheInstructorsTimezoneWhichIsNamed() {
-        Email email = emails.of(event(EventType.BookingConfirmed, Map.of())).get(0).email();
+        Email email = emails.of(confirmed(lesson())).get(0).email();
 
         // 14:30Z on 7 Dec 2026 is 09:30 in New York.
         assertThat(email.text()).contains("When: Monday 7 December 2026, 09:30–10:30 (America/New_York)");
@@ -36,8 +47,7 @@ class LessonEmailsTest {
 
     @Test
     void aStudentCancellationTellsTheInstructorAndSendsTheStudentAReceiptWithTheCharge() {
-        List<LessonEmails.Notice> notices = emails.of(event(EventType.BookingCancelled,
-                Map.of("cancellation", Map.of("by", "student", "chargePercent", 50, "amountCharged", 3000))));
+        List<LessonEmails.Notice> notices = emails.of(cancelled(Role.STUDENT, 50, 3000));
 
         assertThat(notices).extracting(LessonEmails.Notice::recipient)
                 .containsExactly(Recipient.instructor("ins-1"), Recipient.student("stu-1"));
@@ -47,8 +57,7 @@ class LessonEmailsTest {
 
     @Test
     void anInstructorCancellationTellsTheStudentAndSendsTheInstructorAReceipt() {
-        List<LessonEmails.Notice> notices = emails.of(event(EventType.BookingCancelled,
-                Map.of("cancellation", Map.of("by", "instructor", "chargePercent", 0, "amountCharged", 0))));
+        List<LessonEmails.Notice> notices = emails.of(cancelled(Role.INSTRUCTOR, 0, 0));
 
         assertThat(notices).extracting(LessonEmails.Notice::recipient)
                 .containsExactly(Recipient.student("stu-1"), Recipient.instructor("ins-1"));
@@ -57,25 +66,27 @@ class LessonEmailsTest {
 
     @Test
     void aFailedPaymentAtBookingTellsOnlyTheStudent() {
-        assertThat(emails.of(event(EventType.BookingPaymentFailed, Map.of())))
+        assertThat(emails.of(paymentFailed(lesson().status(BookingStatus.PAYMENT_FAILED))))
                 .extracting(LessonEmails.Notice::recipient).containsExactly(Recipient.student("stu-1"));
     }
 
     @Test
     void aFailedScheduledAuthorizationOfAConfirmedLessonTellsBothParties() {
-        assertThat(emails.of(event(EventType.BookingPaymentFailed, Map.of("confirmedAt", "2026-12-01T10:00:00Z"))))
+        assertThat(emails.of(paymentFailed(lesson().status(BookingStatus.PAYMENT_FAILED).confirmedAt("2026-12-01T10:00:00Z"))))
                 .extracting(LessonEmails.Notice::recipient)
                 .containsExactly(Recipient.student("stu-1"), Recipient.instructor("ins-1"));
     }
 
     @Test
     void savedWeeksAndCompletedLessonsSendNothing() {
-        assertThat(emails.of(event(EventType.BookingCompleted, Map.of()))).isEmpty();
+        assertThat(emails.of(BookingEvents.completed(lesson().status(BookingStatus.COMPLETED).build(), AT))).isEmpty();
+        assertThat(emails.of(AvailabilityWeekSaved.of(AT, "ins-1", LocalDate.parse("2026-12-07"), Profiles.NEW_YORK, "v1",
+                Map.of(LocalDate.parse("2026-12-07"), List.of(new TimeWindow(540, 600)))))).isEmpty();
     }
 
     @Test
     void userTextIsEscapedInTheHtmlBody() {
-        Email email = emails.of(event(EventType.BookingConfirmed, Map.of("serviceName", "<b>Jazz & \"Blues\"</b>")))
+        Email email = emails.of(confirmed(lesson().serviceName("<b>Jazz & \"Blues\"</b>")))
                 .get(0).email();
 
         assertThat(email.html()).contains("&lt;b&gt;Jazz &amp; &quot;Blues&quot;&lt;/b&gt;").doesNotContain("<b>Jazz");
@@ -86,7 +97,7 @@ class LessonEmailsTest {
     void eachRecipientIsEmailedAtMostOnceAlsoWhenTheEventComesTwice() {
         List<Email> sent = new ArrayList<>();
         SendingNotifications sending = new SendingNotifications(emails, new MemoryLedger(), sent::add);
-        DomainEvent confirmed = event(EventType.BookingConfirmed, Map.of());
+        DomainEvent confirmed = confirmed(lesson());
 
         sending.notify(confirmed);
         sending.notify(confirmed);
@@ -104,7 +115,7 @@ class LessonEmailsTest {
             }
             sent.add(email);
         });
-        DomainEvent confirmed = event(EventType.BookingConfirmed, Map.of());
+        DomainEvent confirmed = confirmed(lesson());
 
         assertThatThrownBy(() -> sending.notify(confirmed)).isInstanceOf(EmailNotSent.class);
         sending.notify(confirmed);
@@ -112,20 +123,23 @@ class LessonEmailsTest {
         assertThat(sent).extracting(Email::to).containsExactly("stu-1@mail.test", "ins-1@mail.test");
     }
 
-    private static DomainEvent event(EventType type, Map<String, Object> overrides) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("bookingId", "bk_1");
-        payload.put("instructorId", "ins-1");
-        payload.put("studentId", "stu-1");
-        payload.put("serviceName", "Guitar");
-        payload.put("timezone", "America/New_York");
-        payload.put("startsAt", "2026-12-07T14:30:00Z");
-        payload.put("endsAt", "2026-12-07T15:30:00Z");
-        payload.put("durationMinutes", 60);
-        payload.put("locationType", "online");
-        payload.put("price", Map.of("amount", 6000, "currency", "usd"));
-        payload.putAll(overrides);
-        return DomainEvent.of(type, Instant.parse("2026-12-01T10:00:00Z"), "ins-1", payload);
+    /** Guitar, 60 minutes online, USD 60.00, 7 Dec 2026 at 09:30 in New York (14:30Z), bk_1 of stu-1 with ins-1. */
+    private static Bookings lesson() {
+        return aBooking().id("bk_1").instructor("ins-1").student("stu-1").at("2026-12-07T09:30");
+    }
+
+    private static DomainEvent confirmed(Bookings lesson) {
+        return BookingEvents.confirmed(lesson.build(), AT);
+    }
+
+    private static DomainEvent paymentFailed(Bookings lesson) {
+        return BookingEvents.paymentFailed(lesson.build(), AT);
+    }
+
+    private static DomainEvent cancelled(Role by, int percent, long charged) {
+        Booking lesson = lesson().build();
+        return BookingEvents.cancelled(lesson.cancelled(new Cancellation(by, AT, null, percent, Money.of(charged, "usd")),
+                lesson.payment()), AT);
     }
 
     private static final class MemoryLedger implements NotificationLedger {

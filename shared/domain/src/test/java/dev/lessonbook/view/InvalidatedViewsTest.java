@@ -3,11 +3,18 @@ package dev.lessonbook.view;
 import static dev.lessonbook.fixtures.Bookings.aBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lessonbook.access.Role;
 import dev.lessonbook.booking.Booking;
+import dev.lessonbook.booking.BookingEvents;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.Cancellation;
+import dev.lessonbook.calendar.Occupancy;
+import dev.lessonbook.event.AvailabilityWeekSaved;
+import dev.lessonbook.event.BookingCancelled;
+import dev.lessonbook.event.BookingCompleted;
+import dev.lessonbook.event.BookingConfirmed;
 import dev.lessonbook.event.DomainEvent;
-import dev.lessonbook.event.EventType;
+import dev.lessonbook.fixtures.Profiles;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Payment;
 import java.time.Instant;
@@ -19,8 +26,8 @@ class InvalidatedViewsTest {
 
     @Test
     void aSavedWeekInvalidatesItsWeekMapAndBookableView() {
-        DomainEvent saved = DomainEvent.of(EventType.AvailabilityWeekSaved, Instant.now(), "ins-1",
-                Map.of("weekStart", "2026-12-07", "timezone", "America/New_York"));
+        DomainEvent saved = AvailabilityWeekSaved.of(Instant.now(), "ins-1", LocalDate.parse("2026-12-07"),
+                Profiles.NEW_YORK, "v1", Map.of());
 
         assertThat(InvalidatedViews.by(saved)).containsExactly(
                 new ViewKey.WeekMap("ins-1", LocalDate.parse("2026-12-07")),
@@ -29,7 +36,10 @@ class InvalidatedViewsTest {
 
     @Test
     void aBookingInvalidatesTheStatsAndTheBookableViewOfItsWeek() {
-        DomainEvent confirmed = booking(EventType.BookingConfirmed, "2026-12-09T14:00:00Z", "2026-12-09T15:15:00Z");
+        // 09:00–10:00 in New York, its buffer until 10:15: 14:00Z–15:15Z.
+        DomainEvent confirmed = BookingEvents.confirmed(lesson("2026-12-09T09:00", 60, 15), Instant.now());
+        assertThat(confirmed).isInstanceOfSatisfying(BookingConfirmed.class, event -> assertThat(event.booking().occupancy())
+                .isEqualTo(busy("2026-12-09T14:00:00Z", "2026-12-09T15:15:00Z")));
 
         assertThat(InvalidatedViews.by(confirmed)).containsExactly(
                 new ViewKey.Stats("ins-1"), new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-07")));
@@ -38,7 +48,11 @@ class InvalidatedViewsTest {
     @Test
     void aBufferReachingIntoTheNextLocalWeekInvalidatesBothWeeks() {
         // Sunday 2026-12-13 23:00–23:45 in New York, buffer until Monday 00:15 local.
-        DomainEvent cancelled = booking(EventType.BookingCancelled, "2026-12-14T04:00:00Z", "2026-12-14T05:15:00Z");
+        Booking lesson = lesson("2026-12-13T23:00", 60, 15);
+        DomainEvent cancelled = BookingEvents.cancelled(lesson.cancelled(
+                new Cancellation(Role.STUDENT, Instant.now(), null, 0, Money.of(0, "usd")), lesson.payment()), Instant.now());
+        assertThat(((BookingCancelled) cancelled).booking().occupancy())
+                .isEqualTo(busy("2026-12-14T04:00:00Z", "2026-12-14T05:15:00Z"));
 
         assertThat(InvalidatedViews.by(cancelled)).containsExactly(
                 new ViewKey.Stats("ins-1"),
@@ -48,7 +62,9 @@ class InvalidatedViewsTest {
 
     @Test
     void occupancyEndingExactlyAtMidnightStaysInItsWeek() {
-        DomainEvent completed = booking(EventType.BookingCompleted, "2026-12-14T04:00:00Z", "2026-12-14T05:00:00Z");
+        DomainEvent completed = BookingEvents.completed(lesson("2026-12-13T23:00", 60, 0), Instant.now());
+        assertThat(((BookingCompleted) completed).booking().occupancy())
+                .isEqualTo(busy("2026-12-14T04:00:00Z", "2026-12-14T05:00:00Z"));
 
         assertThat(InvalidatedViews.by(completed)).containsExactly(
                 new ViewKey.Stats("ins-1"), new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-07")));
@@ -57,7 +73,7 @@ class InvalidatedViewsTest {
     @Test
     void settlingACancelledBookingsPaymentInvalidatesItsInstructorsStats() {
         Booking lesson = aBooking().instructor("ins-1").build();
-        Booking cancelled = lesson.cancelled(new Cancellation("student", Instant.parse("2026-12-06T20:00:00Z"), null, 50, Money.of(3000, "usd")),
+        Booking cancelled = lesson.cancelled(new Cancellation(Role.STUDENT, Instant.parse("2026-12-06T20:00:00Z"), null, 50, Money.of(3000, "usd")),
                 lesson.payment());
 
         Booking settled = cancelled.withPayment(Payment.authorized(Money.of(6000, "usd"), "pi_1", "pm_card_visa").withCapture(Money.of(3000, "usd"), "pi_1"));
@@ -79,10 +95,13 @@ class InvalidatedViewsTest {
         assertThat(InvalidatedViews.byPaymentOf(authorized)).isEmpty();
     }
 
-    private static DomainEvent booking(EventType type, String busyFrom, String busyUntil) {
-        return DomainEvent.of(type, Instant.now(), "ins-1", Map.of(
-                "timezone", "America/New_York",
-                "startsAt", busyFrom, "endsAt", busyUntil,
-                "occupancy", Map.of("instructorFrom", busyFrom, "instructorUntil", busyUntil)));
+    /** A lesson of ins-1 in New York, at a local time, with its length and the buffer after it. */
+    private static Booking lesson(String localStart, int minutes, int bufferAfter) {
+        return aBooking().instructor("ins-1").at(localStart).minutes(minutes).buffer(0, bufferAfter).build();
+    }
+
+    private static Occupancy busy(String from, String until) {
+        return new Occupancy(Instant.parse(from), Instant.parse(until), Instant.parse(from),
+                Instant.parse(from).plusSeconds(3600));
     }
 }

@@ -1,12 +1,12 @@
 package dev.lessonbook.dynamodb;
 
 import dev.lessonbook.event.DomainEvent;
-import dev.lessonbook.event.EventType;
+import dev.lessonbook.eventjson.EventJson;
 import dev.lessonbook.view.InvalidatedViews;
 import dev.lessonbook.view.ViewKey;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 public final class OutboxItems {
     public static final String DUE_PARTITION = "OUTBOX";
+    static final String EVENT_VERSION = "eventVersion";
+    static final String MESSAGE = "message";
 
     private OutboxItems() {}
 
@@ -64,24 +66,36 @@ public final class OutboxItems {
         return writes;
     }
 
-    /** The event an outbox item holds (as {@link #put} wrote it). */
-    @SuppressWarnings("unchecked")
+    /**
+     * The event an outbox item holds. An item written by {@link #put} holds its message as the
+     * queues carry it ({@code eventVersion} 2); one written before holds no {@code eventVersion}
+     * and its payload as a DynamoDB map (version 1), and is read as such.
+     */
     public static DomainEvent toEvent(Map<String, AttributeValue> item) {
-        return new DomainEvent(
-                AttributeValues.string(item, "eventId"),
-                EventType.valueOf(AttributeValues.string(item, "type")),
-                Instant.parse(AttributeValues.string(item, "occurredAt")),
-                AttributeValues.string(item, "instructorId"),
-                (Map<String, Object>) AttributeValues.toPlain(item.get("payload")));
+        if (item.containsKey(EVENT_VERSION)) {
+            return EventJson.read(AttributeValues.string(item, MESSAGE));
+        }
+        Map<String, Object> version1 = new LinkedHashMap<>();
+        version1.put("eventId", AttributeValues.string(item, "eventId"));
+        version1.put("type", AttributeValues.string(item, "type"));
+        version1.put("occurredAt", AttributeValues.string(item, "occurredAt"));
+        version1.put("instructorId", AttributeValues.string(item, "instructorId"));
+        version1.put("payload", item.containsKey("payload") ? AttributeValues.toPlain(item.get("payload")) : Map.of());
+        return EventJson.readVersion1(version1);
     }
 
+    /**
+     * The event's item: its message exactly as the queues will carry it, with the envelope as
+     * attributes of their own for whoever reads the table.
+     */
     public static TransactWriteItem put(String tableName, DomainEvent event) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.outbox(event.eventId()));
         item.put("eventId", AttributeValues.s(event.eventId()));
-        item.put("type", AttributeValues.s(event.type().name()));
+        item.put("type", AttributeValues.s(event.type()));
         item.put("occurredAt", AttributeValues.instant(event.occurredAt()));
         item.put("instructorId", AttributeValues.s(event.instructorId()));
-        item.put("payload", AttributeValues.fromPlain(event.payload()));
+        item.put(EVENT_VERSION, AttributeValues.n(EventJson.VERSION));
+        item.put(MESSAGE, AttributeValues.s(EventJson.write(event)));
         item.put("duepk", AttributeValues.s(DUE_PARTITION));
         item.put("duesk", AttributeValues.s(event.occurredAt() + "#" + event.eventId()));
         return TransactWriteItem.builder()

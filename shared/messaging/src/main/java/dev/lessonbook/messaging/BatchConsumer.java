@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lessonbook.aws.Incidents;
 import dev.lessonbook.dynamodb.ProcessedEvents;
 import dev.lessonbook.event.DomainEvent;
+import dev.lessonbook.eventjson.EventJson;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -47,6 +47,6 @@ public final class OutboxDelivery implements Tables.CommittedEvents {
     }
 
     private static Map<String, String> fields(DomainEvent event) {
-        return Map.of("eventId", event.eventId(), "eventType", event.type().name());
+        return Map.of("eventId", event.eventId(), "eventType", event.type());
     }
 }

@@ -4,6 +4,7 @@ import dev.lessonbook.aws.AwsSettings;
 import dev.lessonbook.config.Env;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.event.EventPublisher;
+import dev.lessonbook.eventjson.EventJson;
 import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;

@@ -5,18 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lessonbook.aws.AwsSettings;
+import dev.lessonbook.calendar.TimeWindow;
+import dev.lessonbook.dynamodb.DynamoJson;
 import dev.lessonbook.dynamodb.Outbox;
+import dev.lessonbook.dynamodb.OutboxItems;
 import dev.lessonbook.dynamodb.ProcessedEvents;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.TestTable;
+import dev.lessonbook.dynamodb.Version1OutboxItems;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
+import dev.lessonbook.event.AvailabilityWeekSaved;
 import dev.lessonbook.event.DomainEvent;
-import dev.lessonbook.event.EventType;
+import dev.lessonbook.eventjson.EventJson;
+import dev.lessonbook.eventjson.Version1Messages;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -71,6 +79,57 @@ class OutboxAndBatchIT {
         assertThat(outbox.undeliveredBefore(Instant.now(), 10)).isEmpty();
         assertThat(receiveAll(invalidation, 1)).extracting(message -> EventJson.read(message.body())).containsExactly(event);
         assertThat(receiveAll(notification, 1)).extracting(message -> EventJson.read(message.body())).containsExactly(event);
+    }
+
+    /** Outbox items version 1 left in the table when version 2 was deployed: the relay delivers them all, as version 2. */
+    @Test
+    void theRelayDeliversTheOutboxItemsVersion1LeftBehindAsVersion2Messages() {
+        String invalidation = queue("invalidation", null);
+        String notification = queue("notification", null);
+        List<String> version1 = List.of(Version1OutboxItems.WEEK_SAVED, Version1OutboxItems.CONFIRMED,
+                Version1OutboxItems.CANCELLED, Version1OutboxItems.COMPLETED,
+                Version1OutboxItems.PAYMENT_FAILED_WHEN_BOOKING, Version1OutboxItems.PAYMENT_FAILED_WHEN_AUTHORIZING);
+        List<DomainEvent> expected = new ArrayList<>();
+        for (String item : version1) {
+            Map<String, AttributeValue> stored = DynamoJson.item(item);
+            tables.client().putItem(put -> put.tableName(tables.tableName()).item(stored));
+            expected.add(OutboxItems.toEvent(stored));
+        }
+        Outbox outbox = new Outbox(tables);
+        // The items are of December 2026; the relay runs once they are all more than a minute old.
+        Instant later = Instant.parse("2027-01-01T00:00:00Z");
+        OutboxRelay relay = new OutboxRelay(outbox, new OutboxDelivery(
+                new SqsEventPublisher(sqs, List.of(invalidation, notification)), outbox), Clock.fixed(later, ZoneOffset.UTC));
+
+        assertThat(relay.relay()).isEqualTo(new OutboxRelay.Run(version1.size(), version1.size()));
+        assertThat(outbox.undeliveredBefore(later, 10)).isEmpty();
+        for (String queue : List.of(invalidation, notification)) {
+            List<Message> delivered = receiveAll(queue, version1.size());
+            assertThat(delivered).allSatisfy(message -> assertThat(message.body()).startsWith("{\"eventVersion\":2,"));
+            assertThat(delivered).extracting(message -> EventJson.read(message.body()))
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    /** Queue messages version 1 published before version 2 was deployed: each is handled, none is poison. */
+    @Test
+    void version1MessagesStillOnTheQueueAreHandledLikeVersion2Ones() {
+        Map<String, String> handled = new ConcurrentHashMap<>();
+        BatchConsumer consumer = new BatchConsumer("test-" + UUID.randomUUID(), new ProcessedEvents(tables),
+                event -> handled.put(event.eventId(), event.type()), Clock.systemUTC());
+        List<String> version1 = List.of(Version1Messages.WEEK_SAVED, Version1Messages.CONFIRMED,
+                Version1Messages.CANCELLED, Version1Messages.COMPLETED, Version1Messages.PAYMENT_FAILED_WHEN_BOOKING,
+                Version1Messages.PAYMENT_FAILED_WHEN_AUTHORIZING);
+        SQSEvent batch = new SQSEvent();
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        for (int i = 0; i < version1.size(); i++) {
+            messages.add(message("v1-" + i, version1.get(i)));
+        }
+        batch.setRecords(messages);
+
+        assertThat(consumer.handle(batch).getBatchItemFailures()).isEmpty();
+        assertThat(handled.values()).containsExactlyInAnyOrder("AvailabilityWeekSaved", "BookingConfirmed",
+                "BookingCancelled", "BookingCompleted", "BookingPaymentFailed", "BookingPaymentFailed");
     }
 
     @Test
@@ -157,8 +216,8 @@ class OutboxAndBatchIT {
     }
 
     private static DomainEvent weekSaved(Instant at) {
-        return DomainEvent.of(EventType.AvailabilityWeekSaved, at, "ins-" + UUID.randomUUID(),
-                Map.of("weekStart", "2030-01-07", "timezone", "UTC", "version", "v1", "days", Map.of()));
+        return AvailabilityWeekSaved.of(at, "ins-" + UUID.randomUUID(), LocalDate.parse("2030-01-07"), ZoneOffset.UTC, "v1",
+                Map.of(LocalDate.parse("2030-01-08"), List.of(new TimeWindow(540, 600))));
     }
 
     private String queue(String name, String deadLetterUrl) {

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.lessonbook.event.AvailabilityWeekSaved;
 import dev.lessonbook.event.DomainEvent;
-import dev.lessonbook.event.EventType;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -60,7 +62,8 @@ class SqsEventPublisherTest {
         System.setProperty("INVALIDATION_QUEUE_URL", endpoint + "/000000000000/invalidation");
         System.setProperty("NOTIFICATION_QUEUE_URL", endpoint + "/000000000000/notification");
         SqsEventPublisher publisher = SqsEventPublisher.fromEnvironment();
-        DomainEvent event = DomainEvent.of(EventType.AvailabilityWeekSaved, Instant.parse("2026-12-01T10:00:00Z"), "ins-1", Map.of());
+        DomainEvent event = AvailabilityWeekSaved.of(Instant.parse("2026-12-01T10:00:00Z"), "ins-1",
+                LocalDate.parse("2026-12-07"), ZoneOffset.UTC, "v1", Map.of());
         Instant started = Instant.now();
 
         Throwable failure = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> catchThrowable(() -> publisher.publish(event)));

@@ -9,13 +9,15 @@ import dev.lessonbook.dynamodb.Outbox;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
+import dev.lessonbook.event.AvailabilityWeekSaved;
 import dev.lessonbook.event.DomainEvent;
-import dev.lessonbook.event.EventType;
-import dev.lessonbook.messaging.EventJson;
+import dev.lessonbook.eventjson.EventJson;
 import dev.lessonbook.messaging.TestQueues;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,8 +62,8 @@ class OutboxRelayHandlerIT {
     }
 
     private static DomainEvent weekSaved(Instant at) {
-        return DomainEvent.of(EventType.AvailabilityWeekSaved, at, "inst_42",
-                Map.of("weekStart", "2026-12-07", "timezone", "Europe/Berlin", "version", "v1", "days", Map.of()));
+        return AvailabilityWeekSaved.of(at, "inst_42", LocalDate.parse("2026-12-07"), ZoneId.of("Europe/Berlin"), "v1",
+                Map.of());
     }
 
     private static String sample() {

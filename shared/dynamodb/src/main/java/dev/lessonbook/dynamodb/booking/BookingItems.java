@@ -8,6 +8,7 @@ import static dev.lessonbook.dynamodb.AttributeValues.putIfPresent;
 import static dev.lessonbook.dynamodb.AttributeValues.s;
 import static dev.lessonbook.dynamodb.AttributeValues.string;
 
+import dev.lessonbook.access.Role;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.Cancellation;
@@ -163,7 +164,7 @@ final class BookingItems {
 
     private static Map<String, AttributeValue> cancellationItem(Cancellation cancellation) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("by", s(cancellation.by()));
+        item.put("by", s(cancellation.by().claimValue()));
         item.put("at", instant(cancellation.at()));
         putIfPresent(item, "reason", cancellation.reason());
         item.put("chargePercent", n(cancellation.chargePercent()));
@@ -173,7 +174,7 @@ final class BookingItems {
 
     private static Cancellation cancellation(Map<String, AttributeValue> item, String currency) {
         return new Cancellation(
-                string(item, "by"),
+                Role.fromClaim(string(item, "by")).orElseThrow(),
                 instantOrNull(item, "at"),
                 string(item, "reason"),
                 (int) number(item, "chargePercent"),

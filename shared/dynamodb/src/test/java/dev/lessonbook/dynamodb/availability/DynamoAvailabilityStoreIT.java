@@ -7,15 +7,17 @@ import dev.lessonbook.availability.AvailabilityStore.VersionedWeek;
 import dev.lessonbook.availability.DaySlots;
 import dev.lessonbook.availability.WeekAvailability;
 import dev.lessonbook.availability.WeekVersion;
+import dev.lessonbook.calendar.TimeWindow;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.TestTable;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
+import dev.lessonbook.event.AvailabilityWeekSaved;
 import dev.lessonbook.event.DomainEvent;
-import dev.lessonbook.event.EventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +162,7 @@ class DynamoAvailabilityStoreIT {
     }
 
     private DomainEvent event() {
-        return new DomainEvent(UUID.randomUUID().toString(), EventType.AvailabilityWeekSaved, Instant.now(), instructor,
-                Map.of("weekStart", MONDAY.toString(), "days", Map.of("2030-01-07", List.of(Map.of("start", "09:00")))));
+        return AvailabilityWeekSaved.of(Instant.now(), instructor, MONDAY, ZoneOffset.UTC, "v1",
+                Map.of(MONDAY, List.of(new TimeWindow(540, 600))));
     }
 }

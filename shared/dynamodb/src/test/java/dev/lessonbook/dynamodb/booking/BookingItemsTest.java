@@ -2,6 +2,7 @@ package dev.lessonbook.dynamodb.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lessonbook.access.Role;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.Cancellation;
 import dev.lessonbook.dynamodb.DynamoJson;
@@ -46,7 +47,7 @@ class BookingItemsTest {
         assertThat(booking.payment().amountRefunded()).isEqualTo(Money.of(3000, "eur"));
         assertThat(booking.payment().kept()).isEqualTo(Money.of(3000, "eur"));
         assertThat(booking.cancellation()).isEqualTo(
-                new Cancellation("student", Instant.parse("2026-12-09T02:30:00Z"), "Sick", 50, Money.of(3000, "eur")));
+                new Cancellation(Role.STUDENT, Instant.parse("2026-12-09T02:30:00Z"), "Sick", 50, Money.of(3000, "eur")));
     }
 
     @Test

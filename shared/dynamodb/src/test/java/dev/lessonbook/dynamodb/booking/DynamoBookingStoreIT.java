@@ -4,6 +4,7 @@ import static dev.lessonbook.dynamodb.booking.PendingBookings.pending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lessonbook.access.Role;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingChangedConcurrently;
 import dev.lessonbook.booking.BookingEvents;
@@ -18,7 +19,6 @@ import dev.lessonbook.dynamodb.view.DynamoViewCache;
 import dev.lessonbook.emulators.FaultProxy;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
-import dev.lessonbook.event.EventType;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Payment;
 import dev.lessonbook.stats.BookingStats;
@@ -348,7 +348,7 @@ class DynamoBookingStoreIT {
 
         // One transaction may not touch an item twice: the event's delete and the payment's are one.
         assertThat(store.update(completed, BookingStatus.CONFIRMED,
-                List.of(BookingEvents.of(EventType.BookingCompleted, completed, now)))).isTrue();
+                List.of(BookingEvents.completed(completed, now)))).isTrue();
 
         assertThat(views.find(stats, ZoneOffset.UTC, now)).isEmpty();
         assertThat(store.find(completed.id()).orElseThrow().status()).isEqualTo(BookingStatus.COMPLETED);
@@ -359,7 +359,7 @@ class DynamoBookingStoreIT {
         store.reserve(booking, now);
         Booking confirmed = booking.confirmed(now, Payment.authorized(Money.of(6000, "usd"), "pi_1", "pm_card_visa"));
         store.confirm(confirmed, List.of());
-        Booking cancelled = confirmed.cancelled(new Cancellation("student", now, null, 50, Money.of(3000, "usd")), confirmed.payment());
+        Booking cancelled = confirmed.cancelled(new Cancellation(Role.STUDENT, now, null, 50, Money.of(3000, "usd")), confirmed.payment());
         assertThat(store.releaseTo(cancelled, BookingStatus.CONFIRMED, List.of())).isTrue();
         return cancelled;
     }

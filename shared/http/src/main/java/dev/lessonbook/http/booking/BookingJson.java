@@ -76,7 +76,7 @@ public final class BookingJson {
 
     private static Map<String, Object> cancellation(Cancellation cancellation) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("by", cancellation.by());
+        json.put("by", cancellation.by().claimValue());
         json.put("at", instant(cancellation.at()));
         json.put("reason", cancellation.reason());
         json.put("chargePercent", cancellation.chargePercent());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
+import dev.lessonbook.access.Role;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.Cancellation;
@@ -77,7 +78,7 @@ class BookingJsonTest {
     @Test
     void cancellationShowsWhoWhenWhyAndTheCharge() {
         Object cancellation = BookingJson.booking(booking(null,
-                new Cancellation("student", Instant.parse("2026-12-09T00:30:00Z"), "Sick", 50, Money.of(3000, "usd")))).get("cancellation");
+                new Cancellation(Role.STUDENT, Instant.parse("2026-12-09T00:30:00Z"), "Sick", 50, Money.of(3000, "usd")))).get("cancellation");
 
         assertThat(Json.write(cancellation)).isEqualTo(
                 "{\"by\":\"student\",\"at\":\"2026-12-09T00:30:00Z\",\"reason\":\"Sick\",\"chargePercent\":50,\"amountCharged\":3000}");
