@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -60,13 +59,7 @@ public record AvailabilityOverlap(LocalDate date, TimeWindow window, TimeWindow 
     public Rejection rejection() {
         return Rejection.of(ProblemCode.AVAILABILITY_OVERLAP,
                         "Overlapping window on " + date + ": " + window + " conflicts with " + conflictsWith)
-                .with("date", date.toString())
-                .with("window", asFields(window))
-                .with("conflictsWith", asFields(conflictsWith));
-    }
-
-    private static Map<String, String> asFields(TimeWindow window) {
-        return TimeWindow.asFields(window.start(), window.end());
+                .with(new WeekExtras.Overlap(date, WeekExtras.Times.of(window), WeekExtras.Times.of(conflictsWith)));
     }
 
     /** Dates ascending; each date's windows by start, a stable sort so equal starts keep payload order. */

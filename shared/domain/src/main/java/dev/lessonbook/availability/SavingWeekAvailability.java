@@ -93,7 +93,7 @@ public final class SavingWeekAvailability {
     private static Rejection versionMismatch(String currentVersion) {
         return Rejection.of(ProblemCode.VERSION_MISMATCH,
                         "The week has changed since the version given in If-Match; read it again and retry")
-                .with("currentVersion", currentVersion);
+                .with(new WeekExtras.CurrentVersion(currentVersion));
     }
 
     private AvailabilityWeekSaved savedEvent(VersionedWeek saved, InstructorProfile profile) {

@@ -118,9 +118,7 @@ public final class BookingALesson {
         }
         return switch (bookings.reserve(pending(bookingId, lesson, fingerprint, now), now)) {
             case ReserveOutcome.Reserved reserved -> BookingOutcome.answered(pay(reserved.booking()));
-            case ReserveOutcome.Conflict conflict -> BookingOutcome.answered(Result.rejected(
-                    Rejection.of(ProblemCode.BOOKING_CONFLICT, conflict.scope().detail())
-                            .with("conflictScope", conflict.scope().wireName())));
+            case ReserveOutcome.Conflict conflict -> BookingOutcome.answered(Result.rejected(conflict.scope().rejection()));
             case ReserveOutcome.AlreadyExists exists -> replayOf(exists.existing(), fingerprint);
         };
     }
@@ -218,8 +216,7 @@ public final class BookingALesson {
 
     private static Result<Booking> conflict(BookingChangedConcurrently lost) {
         ConflictScope scope = lost.takenBy().orElse(ConflictScope.INSTRUCTOR);
-        return Result.rejected(Rejection.of(ProblemCode.BOOKING_CONFLICT, scope.detail())
-                .with("conflictScope", scope.wireName()));
+        return Result.rejected(scope.rejection());
     }
 
     /** Frees the slot at once; the answer stands even if the hold lapsed meanwhile (then it is free already). */

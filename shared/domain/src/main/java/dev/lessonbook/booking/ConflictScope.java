@@ -1,5 +1,7 @@
 package dev.lessonbook.booking;
 
+import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.problem.Rejection;
 /** Whose time a conflicting booking already occupies. */
 public enum ConflictScope {
     INSTRUCTOR("instructor", "Instructor already has a booking that overlaps this time"),
@@ -21,4 +23,12 @@ public enum ConflictScope {
     public String detail() {
         return detail;
     }
+
+    /** The 409 BOOKING_CONFLICT a request gets when this scope's time is taken: its detail, and whose time. */
+    public Rejection rejection() {
+        return Rejection.of(ProblemCode.BOOKING_CONFLICT, detail).with(new Taken(wireName));
+    }
+
+    /** {@code conflictScope}: whose time is taken, {@code instructor} or {@code student}. */
+    public record Taken(String conflictScope) implements Rejection.Extra {}
 }

@@ -21,14 +21,6 @@ public record TimeWindow(int startMinute, int endMinute) {
         return String.format("%02d:%02d", minuteOfDay / 60, minuteOfDay % 60);
     }
 
-    /** {@code {start, end}} in that order, for problem documents (may describe an invalid window). */
-    public static java.util.Map<String, String> asFields(String start, String end) {
-        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
-        fields.put("start", start);
-        fields.put("end", end);
-        return fields;
-    }
-
     public String start() {
         return format(startMinute);
     }

@@ -153,7 +153,8 @@ class SavingWeekAvailabilityTest {
 
         assertThat(rejection.code()).isEqualTo(ProblemCode.AVAILABILITY_OVERLAP);
         assertThat(rejection.detail()).isEqualTo("Overlapping window on 2026-12-07: 10:30–11:30 conflicts with 10:00–11:00");
-        assertThat(rejection.extras()).containsEntry("conflictsWith", Map.of("start", "10:00", "end", "11:00"));
+        assertThat(rejection.extra(WeekExtras.Overlap.class)).get().extracting(WeekExtras.Overlap::conflictsWith)
+                .isEqualTo(new WeekExtras.Times("10:00", "11:00"));
         assertThat(weeks.saves).isZero();
     }
 
@@ -197,7 +198,7 @@ class SavingWeekAvailabilityTest {
 
         assertThat(rejection.code()).isEqualTo(ProblemCode.VERSION_MISMATCH);
         assertThat(rejection.code().status()).isEqualTo(412);
-        assertThat(rejection.extras()).containsEntry("currentVersion", current);
+        assertThat(rejection.extra(WeekExtras.CurrentVersion.class)).contains(new WeekExtras.CurrentVersion(current));
         assertThat(weeks.saves).isZero();
     }
 
@@ -215,8 +216,8 @@ class SavingWeekAvailabilityTest {
                 window("2026-12-07", "13:00", "14:00"))));
 
         assertThat(rejection.code()).isEqualTo(ProblemCode.VERSION_MISMATCH);
-        assertThat(rejection.extras()).containsEntry("currentVersion",
-                WeekVersion.of(week(MONDAY, window("2026-12-09", "08:00", "09:00"))));
+        assertThat(rejection.extra(WeekExtras.CurrentVersion.class)).contains(new WeekExtras.CurrentVersion(
+                WeekVersion.of(week(MONDAY, window("2026-12-09", "08:00", "09:00")))));
     }
 
     @Test

@@ -11,7 +11,6 @@ import dev.lessonbook.problem.Rejection;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +38,7 @@ class WeekRulesTest {
         Rejection rejection = rejected(replace(MONDAY, window("2026-12-14", "09:00", "10:00")));
 
         assertThat(rejection.code()).isEqualTo(ProblemCode.DATE_OUTSIDE_WEEK);
-        assertThat(rejection.extras()).containsEntry("date", "2026-12-14");
+        assertThat(rejection.extra(WeekExtras.OnDate.class)).contains(new WeekExtras.OnDate(LocalDate.parse("2026-12-14")));
     }
 
     @Test
@@ -81,7 +80,7 @@ class WeekRulesTest {
         Rejection rejection = rejected(replace(MONDAY, window("2026-12-07", "09:00", "10:00")));
 
         assertThat(rejection.code()).isEqualTo(ProblemCode.PAST_DATE);
-        assertThat(rejection.extras()).containsEntry("date", "2026-12-07");
+        assertThat(rejection.extra(WeekExtras.OnDate.class)).contains(new WeekExtras.OnDate(LocalDate.parse("2026-12-07")));
     }
 
     @Test
@@ -98,10 +97,8 @@ class WeekRulesTest {
         assertThat(rejection.code()).isEqualTo(ProblemCode.AVAILABILITY_OVERLAP);
         assertThat(rejection.code().status()).isEqualTo(409);
         assertThat(rejection.detail()).isEqualTo("Overlapping window on 2026-12-09: 10:30–11:30 conflicts with 10:00–11:00");
-        assertThat(rejection.extras())
-                .containsEntry("date", "2026-12-09")
-                .containsEntry("window", Map.of("start", "10:30", "end", "11:30"))
-                .containsEntry("conflictsWith", Map.of("start", "10:00", "end", "11:00"));
+        assertThat(rejection.extra(WeekExtras.Overlap.class)).contains(new WeekExtras.Overlap(LocalDate.parse("2026-12-09"),
+                new WeekExtras.Times("10:30", "11:30"), new WeekExtras.Times("10:00", "11:00")));
     }
 
     @Test
@@ -152,8 +149,8 @@ class WeekRulesTest {
         Rejection rejection = rejected(replace(MONDAY, windows));
 
         assertThat(rejection.code()).isEqualTo(ProblemCode.VALIDATION_FAILED);
-        assertThat(rejection.extras().get("errors")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-                .extracting("field").containsExactly("windows");
+        assertThat(rejection.extra(Rejection.FieldErrors.class).orElseThrow().errors())
+                .extracting(Rejection.FieldError::field).containsExactly("windows");
     }
 
     @Test

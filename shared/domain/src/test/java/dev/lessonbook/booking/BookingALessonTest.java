@@ -162,7 +162,7 @@ class BookingALessonTest {
 
         assertThat(rejection.code()).isEqualTo(ProblemCode.BOOKING_CONFLICT);
         assertThat(rejection.detail()).isEqualTo("Student already has a booking that overlaps this time");
-        assertThat(rejection.extras()).containsEntry("conflictScope", "student");
+        assertThat(rejection.extra(ConflictScope.Taken.class)).contains(new ConflictScope.Taken("student"));
         Booking expired = bookings.all().get(0);
         assertThat(expired.status()).isEqualTo(BookingStatus.EXPIRED);
         assertThat(expired.payment().status()).isEqualTo(PaymentStatus.RELEASED);
@@ -201,7 +201,7 @@ class BookingALessonTest {
 
         assertThat(rejection.code()).isEqualTo(ProblemCode.BOOKING_CONFLICT);
         assertThat(rejection.detail()).isEqualTo("Instructor already has a booking that overlaps this time");
-        assertThat(rejection.extras()).containsEntry("conflictScope", "instructor");
+        assertThat(rejection.extra(ConflictScope.Taken.class)).contains(new ConflictScope.Taken("instructor"));
         assertThat(payments.calls).isEmpty();
     }
 
@@ -209,8 +209,8 @@ class BookingALessonTest {
     void theInstructorsAfterBufferIsOccupied() {
         bookings.with(aBooking().student("stu-2").at("2026-12-07T08:00").build());
 
-        assertThat(rejectionOf(booking.book(aRequest().at("09:00").build()).result()).extras())
-                .containsEntry("conflictScope", "instructor");
+        assertThat(rejectionOf(booking.book(aRequest().at("09:00").build()).result()).extra(ConflictScope.Taken.class))
+                .contains(new ConflictScope.Taken("instructor"));
     }
 
     @Test
@@ -220,7 +220,7 @@ class BookingALessonTest {
         Rejection rejection = rejectionOf(booking.book(aRequest().at("09:30").build()).result());
 
         assertThat(rejection.detail()).isEqualTo("Student already has a booking that overlaps this time");
-        assertThat(rejection.extras()).containsEntry("conflictScope", "student");
+        assertThat(rejection.extra(ConflictScope.Taken.class)).contains(new ConflictScope.Taken("student"));
     }
 
     @Test

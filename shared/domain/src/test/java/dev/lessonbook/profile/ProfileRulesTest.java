@@ -17,7 +17,7 @@ class ProfileRulesTest {
     @SuppressWarnings("unchecked")
     private static List<FieldError> errorsOf(Rejection rejection) {
         assertThat(rejection.code()).isEqualTo(ProblemCode.VALIDATION_FAILED);
-        return (List<FieldError>) rejection.extras().get("errors");
+        return rejection.extra(Rejection.FieldErrors.class).orElseThrow().errors();
     }
 
     private static List<String> fieldsOf(Rejection rejection) {

@@ -1,5 +1,9 @@
 package dev.lessonbook.http;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lessonbook.json.JsonMappers;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import java.util.ArrayList;
@@ -8,15 +12,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
-/** RFC 9457 problem documents: {@code {type, title, status, detail, code, instance, …extras}}. */
+/**
+ * RFC 9457 problem documents: {@code {type, title, status, detail, code, instance, …extras}}, the
+ * extras' members after the standard ones in name order (so the same rejection always reads the
+ * same), each extra a record written by the mapper under its components' names.
+ */
 public final class ProblemJson {
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://lessonbook.dev/problems/";
 
+    private static final ObjectMapper MAPPER = JsonMappers.standard();
+    private static final TypeReference<LinkedHashMap<String, Object>> MEMBERS = new TypeReference<>() {};
     private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "code", "instance");
 
     private ProblemJson() {}
+
+    /** The document: the standard members in this order, then the extras' members. */
+    public record Document(String type, String title, int status, String detail, String code, String instance,
+            @JsonAnyGetter Map<String, Object> extras) {}
+
+    /** {@code correlationId}: the reference of a failure, to quote when reporting it; the log line has it too. */
+    public record CorrelationId(String correlationId) implements Rejection.Extra {}
 
     /** {@code https://lessonbook.dev/problems/version-mismatch} for VERSION_MISMATCH. */
     public static String type(ProblemCode code) {
@@ -25,32 +43,33 @@ public final class ProblemJson {
 
     public static Rendered render(Rejection rejection, String instance) {
         ProblemCode code = rejection.code();
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", type(code));
-        problem.put("title", code.title());
-        problem.put("status", code.status());
-        problem.put("detail", rejection.detail());
-        problem.put("code", code.name());
-        problem.put("instance", instance);
         List<String> unrendered = new ArrayList<>();
-        // Sorted, so the same rejection always reads the same (extras are an unordered map).
-        rejection.extras().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(extra -> {
-            if (STANDARD_MEMBERS.contains(extra.getKey())) {
-                unrendered.add(extra.getKey());
-                return;
-            }
+        Map<String, Object> members = new TreeMap<>();
+        for (Rejection.Extra extra : rejection.extras()) {
+            Map<String, Object> written;
             try {
-                problem.put(extra.getKey(), JsonValues.render(extra.getValue()));
-            } catch (JsonValues.NoJsonForm bug) {
-                unrendered.add(extra.getKey());
+                written = MAPPER.convertValue(extra, MEMBERS);
+            } catch (IllegalArgumentException bug) {
+                // An extra the mapper cannot write: a bug in the code that made it, not in the request.
+                unrendered.add(extra.getClass().getSimpleName());
+                continue;
             }
-        });
-        return new Rendered(problem, unrendered);
+            written.forEach((name, value) -> {
+                if (STANDARD_MEMBERS.contains(name) || members.containsKey(name)) {
+                    unrendered.add(name);
+                } else {
+                    members.put(name, value);
+                }
+            });
+        }
+        Document document = new Document(type(code), code.title(), code.status(), rejection.detail(), code.name(),
+                instance, members);
+        return new Rendered(MAPPER.convertValue(document, MEMBERS), unrendered);
     }
 
     /**
-     * The document, and the names of extras left out because no renderer knows their type (or
-     * they would overwrite a standard member) — a bug worth a log line, not a failed answer.
+     * The document, and the names of extras left out because the mapper cannot write them (or
+     * they would overwrite a member already there) — a bug worth a log line, not a failed answer.
      */
     public record Rendered(Map<String, Object> document, List<String> unrenderedExtras) {}
 }

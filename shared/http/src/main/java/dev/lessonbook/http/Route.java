@@ -166,7 +166,7 @@ public final class Route {
                         "The service could not complete this request; retry later, or quote reference "
                                 + line.correlationId() + " when reporting it");
             }
-            rejection = rejection.with("correlationId", line.correlationId());
+            rejection = rejection.with(new ProblemJson.CorrelationId(line.correlationId()));
             return problemResponse(rejection, Map.of("Retry-After", Long.toString(retryAfter.toSeconds())),
                     request, line);
         } catch (Throwable whileRendering) {

@@ -27,7 +27,7 @@ class OneLineHandlerTest {
     static Result<VersionedWeek> save(SaveWeekCommand command) {
         if (command.ifMatch().isPresent() && !command.ifMatch().get().equals("\"v0\"")) {
             return Result.rejected(dev.lessonbook.problem.Rejection.of(ProblemCode.VERSION_MISMATCH, "changed")
-                    .with("currentVersion", "v0"));
+                    .with(new dev.lessonbook.availability.WeekExtras.CurrentVersion("v0")));
         }
         Map<java.time.LocalDate, DaySlots> days = new HashMap<>();
         for (WindowOnDate window : command.windows()) {

@@ -31,7 +31,7 @@ public final class Outcomes {
     @SuppressWarnings("unchecked")
     public static List<FieldError> fieldErrors(Result<?> result) {
         Rejection rejection = rejected(result, ProblemCode.VALIDATION_FAILED);
-        return (List<FieldError>) rejection.extras().get("errors");
+        return rejection.extra(Rejection.FieldErrors.class).orElseThrow().errors();
     }
 
     public static List<String> fields(Result<?> result) {

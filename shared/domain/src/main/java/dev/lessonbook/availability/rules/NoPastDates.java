@@ -1,5 +1,6 @@
 package dev.lessonbook.availability.rules;
 
+import dev.lessonbook.availability.WeekExtras;
 import dev.lessonbook.availability.WeekRule;
 import dev.lessonbook.availability.WeekSaveCheck;
 import dev.lessonbook.problem.ProblemCode;
@@ -17,6 +18,6 @@ public final class NoPastDates implements WeekRule {
                 .map(window -> Rejection.of(ProblemCode.PAST_DATE,
                                 "Date " + window.date() + " is in the past (today is " + save.localToday()
                                         + " in " + save.timezone().getId() + ")")
-                        .with("date", window.date().toString()));
+                        .with(new WeekExtras.OnDate(window.date())));
     }
 }

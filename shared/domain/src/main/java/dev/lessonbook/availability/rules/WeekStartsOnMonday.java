@@ -1,5 +1,6 @@
 package dev.lessonbook.availability.rules;
 
+import dev.lessonbook.availability.WeekExtras;
 import dev.lessonbook.availability.WeekRule;
 import dev.lessonbook.availability.WeekSaveCheck;
 import dev.lessonbook.problem.ProblemCode;
@@ -26,6 +27,6 @@ public final class WeekStartsOnMonday implements WeekRule {
         return Optional.of(Rejection.of(ProblemCode.INVALID_WEEK_START,
                 "Week start " + weekStart + " is a " + weekStart.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
                         + "; weeks start on a Monday")
-                .with("weekStart", weekStart.toString()));
+                .with(new WeekExtras.GivenWeekStart(weekStart)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.lessonbook.availability.rules;
 
+import dev.lessonbook.availability.WeekExtras;
 import dev.lessonbook.availability.WeekRule;
 import dev.lessonbook.availability.WeekSaveCheck;
 import dev.lessonbook.problem.ProblemCode;
@@ -17,6 +18,6 @@ public final class WindowsInWeek implements WeekRule {
                 .map(window -> Rejection.of(ProblemCode.DATE_OUTSIDE_WEEK,
                                 "Date " + window.date() + " is outside the week " + save.command().weekStart()
                                         + " to " + save.weekEnd())
-                        .with("date", window.date().toString()));
+                        .with(new WeekExtras.OnDate(window.date())));
     }
 }

@@ -1,10 +1,10 @@
 package dev.lessonbook.availability.rules;
 
 import dev.lessonbook.availability.DaySlots;
+import dev.lessonbook.availability.WeekExtras;
 import dev.lessonbook.availability.WeekRule;
 import dev.lessonbook.availability.WeekSaveCheck;
 import dev.lessonbook.availability.WindowOnDate;
-import dev.lessonbook.calendar.TimeWindow;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import java.util.Optional;
@@ -30,12 +30,10 @@ public final class WindowsOnGrid implements WeekRule {
     }
 
     private static Rejection rejection(WindowOnDate window) {
-        String start = TimeWindow.format(window.startMinute());
-        String end = TimeWindow.format(window.endMinute());
+        WeekExtras.Times sent = WeekExtras.Times.of(window.startMinute(), window.endMinute());
         return Rejection.of(ProblemCode.INVALID_TIME,
-                        "Invalid window on " + window.date() + ": " + start + "–" + end
+                        "Invalid window on " + window.date() + ": " + sent.start() + "–" + sent.end()
                                 + " (times must be on the 5-minute grid, start before end, within 00:00–24:00)")
-                .with("date", window.date().toString())
-                .with("window", TimeWindow.asFields(start, end));
+                .with(new WeekExtras.InvalidWindow(window.date(), sent));
     }
 }

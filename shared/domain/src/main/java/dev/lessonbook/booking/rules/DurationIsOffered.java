@@ -19,6 +19,13 @@ public final class DurationIsOffered implements RequestRule {
         }
         String listed = options.stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
         return Optional.of(Rejection.of(ProblemCode.INVALID_DURATION, "Duration must be one of " + listed + " minutes")
-                .with("durationOptions", options.stream().sorted().toList()));
+                .with(new Offered(options.stream().sorted().toList())));
+    }
+
+    /** {@code durationOptions}: the durations the service does offer, shortest first. */
+    public record Offered(List<Integer> durationOptions) implements Rejection.Extra {
+        public Offered {
+            durationOptions = List.copyOf(durationOptions);
+        }
     }
 }
