@@ -1,11 +1,12 @@
 package dev.lessonbook.http.availability;
 
 import dev.lessonbook.availability.AvailabilityStore.VersionedWeek;
+import dev.lessonbook.calendar.TimeWindow;
 import dev.lessonbook.http.ApiResponse;
-import dev.lessonbook.http.JsonValues;
 import dev.lessonbook.http.WireFormats;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,17 @@ import java.util.Map;
  */
 public final class WeekJson {
     private WeekJson() {}
+
+    /** The week's document. */
+    public record Week(String instructorId, String weekStart, String timezone, String version,
+            Map<String, List<Window>> days) {}
+
+    /** One window: {@code HH:MM} to {@code HH:MM}, the end of the day {@code 24:00}. */
+    public record Window(String start, String end) {
+        static Window of(TimeWindow window) {
+            return new Window(WireFormats.formatTime(window.startMinute()), WireFormats.formatTime(window.endMinute()));
+        }
+    }
 
     /** 200 with the week and {@code ETag: "<version>"}. */
     public static ApiResponse.Document response(VersionedWeek week, ZoneId timezone) {
@@ -24,17 +36,12 @@ public final class WeekJson {
         return '"' + version + '"';
     }
 
-    public static Map<String, Object> week(VersionedWeek versioned, ZoneId timezone) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("instructorId", versioned.week().instructorId());
-        json.put("weekStart", WireFormats.formatDate(versioned.week().weekStart()));
-        json.put("timezone", timezone.getId());
-        json.put("version", versioned.version());
-        Map<String, Object> days = new LinkedHashMap<>();
+    public static Week week(VersionedWeek versioned, ZoneId timezone) {
+        Map<String, List<Window>> days = new LinkedHashMap<>();
         // WeekAvailability keeps its days sorted and drops empty ones; windows() merges touching runs.
         versioned.week().days().forEach((date, slots) -> days.put(WireFormats.formatDate(date),
-                slots.windows().stream().map(JsonValues::timeWindow).toList()));
-        json.put("days", days);
-        return json;
+                slots.windows().stream().map(Window::of).toList()));
+        return new Week(versioned.week().instructorId(), WireFormats.formatDate(versioned.week().weekStart()),
+                timezone.getId(), versioned.version(), days);
     }
 }

@@ -1,15 +1,14 @@
 package dev.lessonbook.http.booking;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.Cancellation;
 import dev.lessonbook.http.ApiResponse;
-import dev.lessonbook.http.JsonValues;
 import dev.lessonbook.http.WireFormats;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Payment;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A booking as docs/spec.md §3.2 shows it. The payment shows its state and amounts only: provider
@@ -19,6 +18,24 @@ public final class BookingJson {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     private BookingJson() {}
+
+    /**
+     * The booking's document. Instants are UTC to the millisecond; {@code note} is there only when
+     * the student wrote one, {@code confirmedAt} and {@code cancellation} are null until they happen.
+     */
+    public record BookingDocument(String id, String status, String instructorId, String studentId, String serviceId,
+            String serviceName, String date, String start, String end, String timezone, String startsAt,
+            String endsAt, int durationMinutes, String locationType, @JsonInclude(JsonInclude.Include.NON_NULL) String note,
+            Money price, PaymentState payment, String createdAt, String confirmedAt, CancellationTerms cancellation) {}
+
+    /** The payment's status and amounts, in the price's currency's smallest unit. */
+    public record PaymentState(String status, long amountAuthorized, long amountCaptured, long amountRefunded) {}
+
+    /** Who cancelled ({@code student}, {@code instructor}, {@code admin}), when, why, and the charge. */
+    public record CancellationTerms(String by, String at, String reason, int chargePercent, long amountCharged) {}
+
+    /** {@code {"items":[booking…]}}. */
+    public record BookingList(List<BookingDocument> items) {}
 
     /**
      * 201 with {@code Location: /v1/bookings/{id}}; an idempotent replay answers the same, marked
@@ -33,64 +50,29 @@ public final class BookingJson {
         return ApiResponse.ok(booking(booking));
     }
 
-    /** {@code {"items":[booking…]}} in the order given. */
+    /** The bookings in the order given. */
     public static ApiResponse.Document list(List<Booking> bookings) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("items", bookings.stream().map(BookingJson::booking).toList());
-        return ApiResponse.ok(json);
+        return ApiResponse.ok(new BookingList(bookings.stream().map(BookingJson::booking).toList()));
     }
 
     public static String location(String bookingId) {
         return "/v1/bookings/" + bookingId;
     }
 
-    public static Map<String, Object> booking(Booking booking) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", booking.id());
-        json.put("status", booking.status().name());
-        json.put("instructorId", booking.instructorId());
-        json.put("studentId", booking.studentId());
-        json.put("serviceId", booking.serviceId());
-        json.put("serviceName", booking.serviceName());
-        json.put("date", WireFormats.formatDate(booking.date()));
-        json.put("start", WireFormats.formatTime(booking.startMinute()));
-        json.put("end", WireFormats.formatTime(booking.endMinute()));
-        json.put("timezone", booking.timezone().getId());
-        json.put("startsAt", instant(booking.startsAt()));
-        json.put("endsAt", instant(booking.endsAt()));
-        json.put("durationMinutes", booking.durationMinutes());
-        json.put("locationType", booking.locationType().wireName());
-        // The student's words to the instructor; only there when written.
-        if (booking.note() != null) {
-            json.put("note", booking.note());
-        }
-        json.put("price", JsonValues.money(booking.price()));
-        json.put("payment", payment(booking.payment() == null ? Payment.notRequired(booking.price().currency())
-                : booking.payment()));
-        json.put("createdAt", instant(booking.createdAt()));
-        json.put("confirmedAt", instant(booking.confirmedAt()));
+    public static BookingDocument booking(Booking booking) {
+        Payment payment = booking.payment() == null ? Payment.notRequired(booking.price().currency()) : booking.payment();
         Cancellation cancellation = booking.cancellation();
-        json.put("cancellation", cancellation == null ? null : cancellation(cancellation));
-        return json;
-    }
-
-    private static Map<String, Object> cancellation(Cancellation cancellation) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("by", cancellation.by().claimValue());
-        json.put("at", instant(cancellation.at()));
-        json.put("reason", cancellation.reason());
-        json.put("chargePercent", cancellation.chargePercent());
-        json.put("amountCharged", cancellation.amountCharged().amount());
-        return json;
-    }
-
-    private static Map<String, Object> payment(Payment payment) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("status", payment.status().name());
-        json.put("amountAuthorized", payment.amountAuthorized().amount());
-        json.put("amountCaptured", payment.amountCaptured().amount());
-        json.put("amountRefunded", payment.amountRefunded().amount());
-        return json;
+        return new BookingDocument(booking.id(), booking.status().name(), booking.instructorId(), booking.studentId(),
+                booking.serviceId(), booking.serviceName(), WireFormats.formatDate(booking.date()),
+                WireFormats.formatTime(booking.startMinute()), WireFormats.formatTime(booking.endMinute()),
+                booking.timezone().getId(), instant(booking.startsAt()), instant(booking.endsAt()),
+                booking.durationMinutes(), booking.locationType().wireName(), booking.note(), booking.price(),
+                new PaymentState(payment.status().name(), payment.amountAuthorized().amount(),
+                        payment.amountCaptured().amount(), payment.amountRefunded().amount()),
+                instant(booking.createdAt()), instant(booking.confirmedAt()),
+                cancellation == null ? null : new CancellationTerms(cancellation.by().claimValue(),
+                        instant(cancellation.at()), cancellation.reason(), cancellation.chargePercent(),
+                        cancellation.amountCharged().amount()));
     }
 
     private static String instant(Instant instant) {

@@ -5,7 +5,6 @@ import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LessonService;
 import dev.lessonbook.profile.LocationType;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,49 +13,41 @@ import java.util.Map;
 public final class ProfileJson {
     private ProfileJson() {}
 
+    /** The profile's document; buffers and rates keyed by location type, in the enum's order. */
+    public record Profile(String instructorId, String timezone, Map<String, Minutes> buffers, List<Service> services) {}
+
+    /** A buffer: minutes kept free before and after a lesson. */
+    public record Minutes(int before, int after) {}
+
+    public record Service(String id, String name, List<Integer> durationOptions, Map<String, Long> rates,
+            String currency, boolean active) {}
+
     public static ApiResponse.Document response(InstructorProfile profile) {
         return ApiResponse.ok(profile(profile));
     }
 
-    public static Map<String, Object> profile(InstructorProfile profile) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("instructorId", profile.instructorId());
-        json.put("timezone", profile.timezone().getId());
-        Map<String, Object> buffers = new LinkedHashMap<>();
+    public static Profile profile(InstructorProfile profile) {
+        Map<String, Minutes> buffers = new LinkedHashMap<>();
         // In the enum's order, so the document always reads the same.
         for (LocationType type : LocationType.values()) {
             Buffer buffer = profile.buffers().get(type);
             if (buffer != null) {
-                Map<String, Object> minutes = new LinkedHashMap<>();
-                minutes.put("before", buffer.beforeMinutes());
-                minutes.put("after", buffer.afterMinutes());
-                buffers.put(type.wireName(), minutes);
+                buffers.put(type.wireName(), new Minutes(buffer.beforeMinutes(), buffer.afterMinutes()));
             }
         }
-        json.put("buffers", buffers);
-        List<Object> services = new ArrayList<>();
-        for (LessonService service : profile.services()) {
-            services.add(service(service));
-        }
-        json.put("services", services);
-        return json;
+        return new Profile(profile.instructorId(), profile.timezone().getId(), buffers,
+                profile.services().stream().map(ProfileJson::service).toList());
     }
 
-    private static Map<String, Object> service(LessonService service) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", service.id());
-        json.put("name", service.name());
-        json.put("durationOptions", service.durationOptions());
-        Map<String, Object> rates = new LinkedHashMap<>();
+    private static Service service(LessonService service) {
+        Map<String, Long> rates = new LinkedHashMap<>();
         for (LocationType type : LocationType.values()) {
             Long rate = service.hourlyRates().get(type);
             if (rate != null) {
                 rates.put(type.wireName(), rate);
             }
         }
-        json.put("rates", rates);
-        json.put("currency", service.currency());
-        json.put("active", service.active());
-        return json;
+        return new Service(service.id(), service.name(), service.durationOptions(), rates, service.currency(),
+                service.active());
     }
 }

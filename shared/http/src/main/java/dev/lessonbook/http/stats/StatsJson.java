@@ -1,30 +1,25 @@
 package dev.lessonbook.http.stats;
 
 import dev.lessonbook.http.ApiResponse;
-import dev.lessonbook.http.JsonValues;
+import dev.lessonbook.money.Money;
 import dev.lessonbook.stats.BookingStats;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** docs/spec.md §3.3: counts, earnings as money objects, rates as fractions between 0 and 1. */
 public final class StatsJson {
     private StatsJson() {}
 
+    /** The stats' document; the API's own, so the domain's record may grow without changing it. */
+    public record Stats(String instructorId, long totalBookings, long upcomingBookings, long completedBookings,
+            long cancelledBookings, Money totalEarnings, Money thisMonthEarnings, double completionRate,
+            double cancellationRate) {}
+
     public static ApiResponse.Document response(BookingStats stats) {
         return ApiResponse.ok(stats(stats));
     }
 
-    public static Map<String, Object> stats(BookingStats stats) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("instructorId", stats.instructorId());
-        json.put("totalBookings", stats.totalBookings());
-        json.put("upcomingBookings", stats.upcomingBookings());
-        json.put("completedBookings", stats.completedBookings());
-        json.put("cancelledBookings", stats.cancelledBookings());
-        json.put("totalEarnings", JsonValues.money(stats.totalEarnings()));
-        json.put("thisMonthEarnings", JsonValues.money(stats.thisMonthEarnings()));
-        json.put("completionRate", stats.completionRate());
-        json.put("cancellationRate", stats.cancellationRate());
-        return json;
+    public static Stats stats(BookingStats stats) {
+        return new Stats(stats.instructorId(), stats.totalBookings(), stats.upcomingBookings(),
+                stats.completedBookings(), stats.cancelledBookings(), stats.totalEarnings(),
+                stats.thisMonthEarnings(), stats.completionRate(), stats.cancellationRate());
     }
 }

@@ -6,7 +6,7 @@ import dev.lessonbook.availability.AvailabilityStore.VersionedWeek;
 import dev.lessonbook.availability.DaySlots;
 import dev.lessonbook.availability.WeekAvailability;
 import dev.lessonbook.http.ApiResponse;
-import dev.lessonbook.json.Json;
+import dev.lessonbook.http.Written;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -22,8 +22,10 @@ class WeekJsonTest {
                 MONDAY, DaySlots.empty().open(540, 600).open(600, 720).open(780, 810),
                 MONDAY.plusDays(1), DaySlots.empty()));
 
-        String json = Json.write(WeekJson.week(new VersionedWeek(week, "v123"), ZoneId.of("Europe/Berlin")));
+        VersionedWeek versioned = new VersionedWeek(week, "v123");
+        String json = Written.json(WeekJson.week(versioned, ZoneId.of("Europe/Berlin")));
 
+        assertThat(Written.body(WeekJson.response(versioned, ZoneId.of("Europe/Berlin")))).isEqualTo(json);
         assertThat(json).isEqualTo("{\"instructorId\":\"i1\",\"weekStart\":\"2026-12-07\",\"timezone\":\"Europe/Berlin\","
                 + "\"version\":\"v123\",\"days\":{"
                 + "\"2026-12-07\":[{\"start\":\"09:00\",\"end\":\"12:00\"},{\"start\":\"13:00\",\"end\":\"13:30\"}],"
@@ -32,7 +34,7 @@ class WeekJsonTest {
 
     @Test
     void emptyWeekHasEmptyDays() {
-        String json = Json.write(WeekJson.week(VersionedWeek.of(WeekAvailability.empty("i1", MONDAY)), ZoneId.of("UTC")));
+        String json = Written.json(WeekJson.week(VersionedWeek.of(WeekAvailability.empty("i1", MONDAY)), ZoneId.of("UTC")));
 
         assertThat(json).contains("\"days\":{}");
     }

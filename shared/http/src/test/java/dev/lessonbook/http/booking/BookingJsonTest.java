@@ -1,51 +1,37 @@
 package dev.lessonbook.http.booking;
 
+import static dev.lessonbook.fixtures.Bookings.aBooking;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
-import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import dev.lessonbook.access.Role;
 import dev.lessonbook.booking.Booking;
-import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.Cancellation;
-import dev.lessonbook.calendar.Occupancy;
+import dev.lessonbook.fixtures.Bookings;
 import dev.lessonbook.http.ApiResponse;
-import dev.lessonbook.json.Json;
+import dev.lessonbook.http.Written;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Payment;
-import dev.lessonbook.payment.PaymentStatus;
-import dev.lessonbook.profile.LocationType;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BookingJsonTest {
-    private static final Instant STARTS = Instant.parse("2026-12-09T14:30:00Z");
 
-    private static Booking booking(String note, Cancellation cancellation) {
-        return new Booking("bk_1", cancellation == null ? BookingStatus.CONFIRMED : BookingStatus.CANCELLED,
-                "inst_42", "stud_7", "guitar-60", "Guitar lesson", LocalDate.of(2026, 12, 9), 930, 990,
-                ZoneId.of("Europe/Berlin"), STARTS, STARTS.plusSeconds(3600), 60, LocationType.ONLINE,
-                new Money(6000, "usd"),
-                new Payment(PaymentStatus.AUTHORIZED, Money.of(6000, "usd"), Money.of(0, "usd"), Money.of(0, "usd"), "pi_secret",
-                        "cus_secret", "pm_secret"),
-                note, new Occupancy(STARTS, STARTS.plusSeconds(4500), STARTS, STARTS.plusSeconds(3600)),
-                Instant.parse("2026-12-01T10:00:00.123456Z"), Instant.parse("2026-12-01T10:00:02Z"), null, cancellation,
-                "fingerprint");
+    /** 15:30–16:30 on 9 Dec 2026 in Berlin, authorized with provider references that must never show. */
+    private static Bookings lesson() {
+        return aBooking().id("bk_1").instructor("inst_42").student("stud_7").service("guitar-60", "Guitar lesson")
+                .zone(ZoneId.of("Europe/Berlin")).at("2026-12-09T15:30")
+                .payment(Payment.authorized(Money.of(6000, "usd"), "pi_secret", "pm_secret"))
+                .createdAt("2026-12-01T10:00:00.123456Z").confirmedAt("2026-12-01T10:00:02Z").fingerprint("fingerprint");
     }
 
     @Test
     void bookingHasExactlyTheFieldsOfTheSpec() {
-        Map<String, Object> json = BookingJson.booking(booking(null, null));
+        String json = Written.json(BookingJson.booking(lesson().build()));
 
-        assertThat(json.keySet()).containsExactly(
-                "id", "status", "instructorId", "studentId", "serviceId", "serviceName", "date", "start", "end",
-                "timezone", "startsAt", "endsAt", "durationMinutes", "locationType", "price", "payment",
-                "createdAt", "confirmedAt", "cancellation");
-        assertThat(Json.write(json)).isEqualTo("{\"id\":\"bk_1\",\"status\":\"CONFIRMED\",\"instructorId\":\"inst_42\","
+        assertThat(Written.body(BookingJson.response(lesson().build()))).isEqualTo(json);
+        assertThat(json).isEqualTo("{\"id\":\"bk_1\",\"status\":\"CONFIRMED\",\"instructorId\":\"inst_42\","
                 + "\"studentId\":\"stud_7\",\"serviceId\":\"guitar-60\",\"serviceName\":\"Guitar lesson\",\"date\":\"2026-12-09\","
                 + "\"start\":\"15:30\",\"end\":\"16:30\",\"timezone\":\"Europe/Berlin\",\"startsAt\":\"2026-12-09T14:30:00Z\","
                 + "\"endsAt\":\"2026-12-09T15:30:00Z\",\"durationMinutes\":60,\"locationType\":\"online\","
@@ -56,38 +42,39 @@ class BookingJsonTest {
 
     @Test
     void providerReferencesNeverLeave() {
-        assertThat(Json.write(BookingJson.booking(booking("n", null)))).doesNotContain("secret").doesNotContain("fingerprint");
+        Booking booking = lesson().note("n").payment(Payment.scheduled("usd", "cus_secret", "pm_secret")).build();
+
+        assertThat(Written.body(BookingJson.response(booking))).doesNotContain("secret").doesNotContain("fingerprint");
     }
 
     @Test
     void noteIsShownWhenWritten() {
-        assertThat(BookingJson.booking(booking("Bring a capo", null))).containsEntry("note", "Bring a capo");
+        assertThat(Written.body(BookingJson.response(lesson().note("Bring a capo").build())))
+                .contains(",\"locationType\":\"online\",\"note\":\"Bring a capo\",\"price\":");
     }
 
     @Test
     void lessonEndingAtMidnightEndsAt2400() {
-        Booking late = booking(null, null);
-        Booking endsAtMidnight = new Booking(late.id(), late.status(), late.instructorId(), late.studentId(), late.serviceId(),
-                late.serviceName(), late.date(), 1380, 1440, late.timezone(), late.startsAt(), late.endsAt(), 60,
-                late.locationType(), late.price(), late.payment(), null, late.occupancy(), late.createdAt(), null, null, null, null);
+        Booking endsAtMidnight = lesson().at("2026-12-09T23:00").confirmedAt((Instant) null).build();
 
-        Map<String, Object> json = BookingJson.booking(endsAtMidnight);
-        assertThat(json).containsEntry("end", "24:00").containsEntry("confirmedAt", null);
+        assertThat(Written.body(BookingJson.response(endsAtMidnight)))
+                .contains("\"start\":\"23:00\",\"end\":\"24:00\"").contains("\"confirmedAt\":null");
     }
 
     @Test
     void cancellationShowsWhoWhenWhyAndTheCharge() {
-        Object cancellation = BookingJson.booking(booking(null,
-                new Cancellation(Role.STUDENT, Instant.parse("2026-12-09T00:30:00Z"), "Sick", 50, Money.of(3000, "usd")))).get("cancellation");
+        Booking cancelled = lesson().cancelled(new Cancellation(Role.STUDENT, Instant.parse("2026-12-09T00:30:00Z"),
+                "Sick", 50, Money.of(3000, "usd"))).build();
 
-        assertThat(Json.write(cancellation)).isEqualTo(
-                "{\"by\":\"student\",\"at\":\"2026-12-09T00:30:00Z\",\"reason\":\"Sick\",\"chargePercent\":50,\"amountCharged\":3000}");
+        assertThat(Written.body(BookingJson.response(cancelled))).endsWith(
+                "\"cancellation\":{\"by\":\"student\",\"at\":\"2026-12-09T00:30:00Z\",\"reason\":\"Sick\",\"chargePercent\":50,"
+                        + "\"amountCharged\":3000}}");
     }
 
     @Test
     void createdAnswersWithItsLocationAndMarksReplays() {
-        ApiResponse.Document first = BookingJson.created(booking(null, null), false);
-        ApiResponse.Document replay = BookingJson.created(booking(null, null), true);
+        ApiResponse.Document first = BookingJson.created(lesson().build(), false);
+        ApiResponse.Document replay = BookingJson.created(lesson().build(), true);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.headers()).containsEntry("Location", "/v1/bookings/bk_1").doesNotContainKey("Idempotent-Replayed");
@@ -97,9 +84,10 @@ class BookingJsonTest {
 
     @Test
     void listWrapsItems() {
-        ApiResponse.Document list = BookingJson.list(List.of(booking(null, null), booking(null, null)));
+        ApiResponse.Document list = BookingJson.list(List.of(lesson().build(), lesson().build()));
+        String one = Written.json(BookingJson.booking(lesson().build()));
 
-        assertThat(list.body()).asInstanceOf(MAP).extractingByKey("items", LIST).hasSize(2);
-        assertThat(Json.write(BookingJson.list(List.of()).body())).isEqualTo("{\"items\":[]}");
+        assertThat(Written.body(list)).isEqualTo("{\"items\":[" + one + "," + one + "]}");
+        assertThat(Written.body(BookingJson.list(List.of()))).isEqualTo("{\"items\":[]}");
     }
 }

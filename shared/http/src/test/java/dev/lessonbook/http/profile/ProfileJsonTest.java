@@ -2,7 +2,7 @@ package dev.lessonbook.http.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lessonbook.json.Json;
+import dev.lessonbook.http.Written;
 import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LessonService;
@@ -22,7 +22,8 @@ class ProfileJsonTest {
                 List.of(new LessonService("s1", "Piano", List.of(60, 90),
                         Map.of(LocationType.STUDENT_LOCATION, 9000L, LocationType.ONLINE, 6000L), "usd", false)));
 
-        assertThat(Json.write(ProfileJson.profile(profile))).isEqualTo("{\"instructorId\":\"i1\",\"timezone\":\"Europe/Berlin\","
+        assertThat(Written.body(ProfileJson.response(profile))).isEqualTo(Written.json(ProfileJson.profile(profile)));
+        assertThat(Written.json(ProfileJson.profile(profile))).isEqualTo("{\"instructorId\":\"i1\",\"timezone\":\"Europe/Berlin\","
                 + "\"buffers\":{\"online\":{\"before\":0,\"after\":15},\"instructor_location\":{\"before\":0,\"after\":15},"
                 + "\"student_location\":{\"before\":30,\"after\":30}},"
                 + "\"services\":[{\"id\":\"s1\",\"name\":\"Piano\",\"durationOptions\":[60,90],"
