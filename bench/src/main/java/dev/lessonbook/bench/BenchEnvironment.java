@@ -1,6 +1,7 @@
 package dev.lessonbook.bench;
 
 import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Permissions;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.availability.SaveWeekCommand;
 import dev.lessonbook.availability.SavingWeekAvailability;
@@ -131,7 +132,7 @@ public final class BenchEnvironment implements AutoCloseable {
             windows.add(new WindowOnDate(weekStart.plusDays(day), 7 * 60, 21 * 60));
         }
         Result<?> saved = new SavingWeekAvailability(new DynamoProfileStore(tables), new DynamoAvailabilityStore(tables),
-                clock).save(new SaveWeekCommand(new Caller(instructorId, Role.INSTRUCTOR), instructorId,
+                clock).save(new SaveWeekCommand(Permissions.toChangeAvailability(new Caller(instructorId, Role.INSTRUCTOR), instructorId).orElseThrow(),
                 weekStart, windows, true, Optional.empty()));
         if (!(saved instanceof Result.Ok<?>)) {
             throw new IllegalStateException("could not publish " + instructorId + " " + weekStart + ": " + saved);

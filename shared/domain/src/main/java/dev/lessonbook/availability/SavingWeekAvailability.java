@@ -19,9 +19,10 @@ import java.util.Optional;
 /**
  * PUT a week of availability (docs/spec.md §4).
  *
- * <p>Order: who may write (403) before whether the profile exists (404) — profiles are public,
- * so nothing leaks, and a forbidden caller costs no read; then the payload rules (422/409, no
- * read either); then the stored week: {@code If-Match} (412), the merge (409), the write.
+ * <p>Order: who may write (403, {@link dev.lessonbook.access.Permissions#toChangeAvailability},
+ * asked by whoever made the command) before whether the profile exists (404) — profiles are
+ * public, so nothing leaks, and a forbidden caller costs no read; then the payload rules
+ * (422/409, no read either); then the stored week: {@code If-Match} (412), the merge (409), the write.
  *
  * <p>A merge ({@code clearExisting:false}) without {@code If-Match} is written on condition that
  * the week is still the one it was merged with, and redone on a fresh read when it is not, so two
@@ -43,9 +44,6 @@ public final class SavingWeekAvailability {
     }
 
     public Result<WeekView> save(SaveWeekCommand command) {
-        if (!command.caller().actsFor(command.instructorId())) {
-            return Result.rejected(ProblemCode.FORBIDDEN, "Only the instructor or an admin may change this availability");
-        }
         // docs/spec.md §4.9: availability hangs off the profile, whose timezone decides what "today" is.
         return profiles.require(command.instructorId()).flatMap(profile -> save(command, profile));
     }

@@ -21,6 +21,18 @@ public sealed interface Result<T> {
         return new Rejected<>(Rejection.of(code, detail));
     }
 
+    /**
+     * The value, for a caller that made sure nothing can refuse it (a tool, a test).
+     *
+     * @throws IllegalStateException naming the rejection, when there is one
+     */
+    default T orElseThrow() {
+        return switch (this) {
+            case Ok<T> ok -> ok.value();
+            case Rejected<T> rejected -> throw new IllegalStateException("Refused: " + rejected.rejection());
+        };
+    }
+
     default <U> Result<U> map(Function<T, U> mapper) {
         return switch (this) {
             case Ok<T> ok -> new Ok<>(mapper.apply(ok.value()));

@@ -1,11 +1,12 @@
 package dev.lessonbook.profile;
 
-import dev.lessonbook.access.Caller;
-import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.access.Permissions.Editor;
+import dev.lessonbook.access.Permissions;
 import dev.lessonbook.problem.Result;
 
 /**
- * PUT an instructor's profile: the instructor themself or an admin (else 403), checked by
+ * PUT an instructor's profile by the instructor themself or an admin (else 403, before anything
+ * else: {@link Permissions#toChangeProfile}), checked by
  * {@link ProfileRules}, stored whole with its defaults filled in, so reads show the buffers
  * and currency that bookings will actually use.
  */
@@ -16,10 +17,10 @@ public final class SavingInstructorProfile {
         this.profiles = profiles;
     }
 
-    /** {@code profile.instructorId()} is the id of the path. */
-    public Result<InstructorProfile> save(Caller caller, InstructorProfile profile) {
-        if (!caller.actsFor(profile.instructorId())) {
-            return Result.rejected(ProblemCode.FORBIDDEN, "Only the instructor or an admin may change this profile");
+    /** {@code profile} is the editor's instructor's ({@link Permissions#toChangeProfile}). */
+    public Result<InstructorProfile> save(Editor editor, InstructorProfile profile) {
+        if (!editor.instructorId().equals(profile.instructorId())) {
+            throw new IllegalArgumentException(editor + " may not change the profile of " + profile.instructorId());
         }
         Result<InstructorProfile> checked = ProfileRules.validate(profile);
         if (checked instanceof Result.Ok<InstructorProfile> ok) {

@@ -3,6 +3,7 @@ package dev.lessonbook.availability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Permissions;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.calendar.TimeWindow;
 import dev.lessonbook.problem.Result;
@@ -107,7 +108,8 @@ class AvailabilityPropertiesTest {
     }
 
     private static SaveWeekCommand command(List<WindowOnDate> windows, boolean clearExisting) {
-        return new SaveWeekCommand(INSTRUCTOR, "ins-1", MONDAY, windows, clearExisting, Optional.empty());
+        return new SaveWeekCommand(Permissions.toChangeAvailability(INSTRUCTOR, "ins-1").orElseThrow(), MONDAY, windows,
+                clearExisting, Optional.empty());
     }
 
     private static WeekAvailability ok(Result<WeekAvailability> result) {

@@ -10,7 +10,6 @@ import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import java.time.LocalDate;
 import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -156,8 +155,7 @@ class WeekRulesTest {
     @Test
     void emptyPayloadPassesTheRules() {
         assertThat(WeekRules.check(new WeekSaveCheck(
-                new SaveWeekCommand(dev.lessonbook.fixtures.Weeks.INSTRUCTOR, Profiles.INSTRUCTOR, LocalDate.parse(MONDAY),
-                        List.of(), true, Optional.empty()),
+                dev.lessonbook.fixtures.Weeks.command(dev.lessonbook.fixtures.Weeks.INSTRUCTOR, MONDAY, true, Optional.empty()),
                 Profiles.NEW_YORK, TODAY))).isEmpty();
     }
 }

@@ -65,14 +65,6 @@ class BookingALessonTest {
     }
 
     @Test
-    void onlyStudentsBook() {
-        Rejection rejection = rejectionOf(booking.book(aRequest().by(new Caller(Profiles.INSTRUCTOR, Role.INSTRUCTOR)).build()).result());
-
-        assertThat(rejection.code()).isEqualTo(ProblemCode.FORBIDDEN);
-        assertThat(bookings.all()).isEmpty();
-    }
-
-    @Test
     void anInstructorWithoutProfileIsNotFound() {
         assertThat(rejectionOf(booking.book(aRequest().instructor("nobody").build()).result()).code())
                 .isEqualTo(ProblemCode.NOT_FOUND);

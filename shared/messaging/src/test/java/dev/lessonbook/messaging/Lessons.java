@@ -1,6 +1,7 @@
 package dev.lessonbook.messaging;
 
 import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Permissions;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.availability.SaveWeekCommand;
 import dev.lessonbook.availability.SavingWeekAvailability;
@@ -77,13 +78,13 @@ public final class Lessons {
             }
         }
         return valueOf(new SavingWeekAvailability(profiles, weeks, clock).save(new SaveWeekCommand(
-                new Caller(instructorId, Role.INSTRUCTOR), instructorId, weekStart, windows, false, Optional.empty())));
+                Permissions.toChangeAvailability(new Caller(instructorId, Role.INSTRUCTOR), instructorId).orElseThrow(), weekStart, windows, false, Optional.empty())));
     }
 
     /** A confirmed 60-minute online lesson (or the rejection, e.g. with {@link #DECLINED_CARD}). */
     public Result<Booking> book(String studentId, String instructorId, LocalDate date, int startMinute, String card) {
         return new BookingALesson(profiles, weeks, bookings, PAYMENTS, clock).book(new BookingRequest(
-                new Caller(studentId, Role.STUDENT), instructorId, SERVICE, date, startMinute, 60, LocationType.ONLINE,
+                Permissions.toBook(new Caller(studentId, Role.STUDENT)).orElseThrow(), instructorId, SERVICE, date, startMinute, 60, LocationType.ONLINE,
                 card, null, null)).result();
     }
 

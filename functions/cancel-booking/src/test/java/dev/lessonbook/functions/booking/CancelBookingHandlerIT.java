@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Permissions;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.availability.SaveWeekCommand;
 import dev.lessonbook.availability.SavingWeekAvailability;
@@ -58,12 +59,12 @@ class CancelBookingHandlerIT {
         profiles.save(new InstructorProfile("inst_42", ZoneOffset.UTC, Map.of(), List.of(new LessonService(
                 "guitar", "Guitar", List.of(60), Map.of(LocationType.ONLINE, 6000L), "usd", true))));
         new SavingWeekAvailability(profiles, new DynamoAvailabilityStore(tables), Clock.systemUTC()).save(new SaveWeekCommand(
-                new Caller("inst_42", Role.INSTRUCTOR), "inst_42", date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
+                Permissions.toChangeAvailability(new Caller("inst_42", Role.INSTRUCTOR), "inst_42").orElseThrow(), date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
                 List.of(new WindowOnDate(date, 8 * 60, 18 * 60)), false, Optional.empty()));
         StripePaymentGateway stripe = new StripePaymentGateway(LocalServers.STRIPE_TEST_KEY, endpoints.stripe(),
                 StripePaymentGateway.DEFAULT_CONNECT_TIMEOUT, StripePaymentGateway.DEFAULT_READ_TIMEOUT);
         Result<Booking> result = new BookingALesson(profiles, new DynamoAvailabilityStore(tables), new DynamoBookingStore(tables),
-                stripe, Clock.systemUTC()).book(new BookingRequest(new Caller("stud_7", Role.STUDENT), "inst_42", "guitar",
+                stripe, Clock.systemUTC()).book(new BookingRequest(Permissions.toBook(new Caller("stud_7", Role.STUDENT)).orElseThrow(), "inst_42", "guitar",
                 date, 10 * 60, 60, LocationType.ONLINE, "pm_card_visa", null, null)).result();
         assertThat(result).isInstanceOf(Result.Ok.class);
         return ((Result.Ok<Booking>) result).value();

@@ -5,6 +5,7 @@ import static dev.lessonbook.functions.booking.CreateBookingHandlerIT.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Permissions;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.availability.SaveWeekCommand;
 import dev.lessonbook.availability.SavingWeekAvailability;
@@ -61,7 +62,7 @@ class BookingRequestCostIT {
         profiles.save(new InstructorProfile("inst_cost", BERLIN, Map.of(), List.of(new LessonService(
                 "guitar", "Guitar", List.of(60), Map.of(LocationType.ONLINE, 6000L), "usd", true))));
         new SavingWeekAvailability(profiles, new DynamoAvailabilityStore(tables), Clock.systemUTC()).save(new SaveWeekCommand(
-                new Caller("inst_cost", Role.INSTRUCTOR), "inst_cost", soon.with(java.time.DayOfWeek.MONDAY),
+                Permissions.toChangeAvailability(new Caller("inst_cost", Role.INSTRUCTOR), "inst_cost").orElseThrow(), soon.with(java.time.DayOfWeek.MONDAY),
                 List.of(new WindowOnDate(soon, minutes("08:00"), minutes("18:00"))), true, Optional.empty()));
         List<String> beforePayment = new ArrayList<>();
         PaymentGateway stripe = new StripePaymentGateway(LocalServers.STRIPE_TEST_KEY, endpoints.stripe(),
@@ -75,7 +76,7 @@ class BookingRequestCostIT {
                 new DynamoBookingStore(tables), observed, Clock.systemUTC());
         operations.clear();
 
-        BookingOutcome outcome = booking.book(new BookingRequest(new Caller("stud_cost", Role.STUDENT), "inst_cost", "guitar",
+        BookingOutcome outcome = booking.book(new BookingRequest(Permissions.toBook(new Caller("stud_cost", Role.STUDENT)).orElseThrow(), "inst_cost", "guitar",
                 soon, minutes("10:00"), 60, LocationType.ONLINE, "pm_card_visa", null, "cost-key"));
 
         assertThat(outcome.result()).isInstanceOf(Result.Ok.class);

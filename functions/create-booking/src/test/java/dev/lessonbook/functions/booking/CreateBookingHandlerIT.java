@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Permissions;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.availability.SaveWeekCommand;
 import dev.lessonbook.availability.SavingWeekAvailability;
@@ -77,7 +78,7 @@ class CreateBookingHandlerIT {
             }
         }
         assertThat(new SavingWeekAvailability(profiles, new DynamoAvailabilityStore(tables), Clock.systemUTC())
-                .save(new SaveWeekCommand(new Caller(instructor, Role.INSTRUCTOR), instructor, weekStart, windows, false,
+                .save(new SaveWeekCommand(Permissions.toChangeAvailability(new Caller(instructor, Role.INSTRUCTOR), instructor).orElseThrow(), weekStart, windows, false,
                         Optional.empty())))
                 .isInstanceOf(dev.lessonbook.problem.Result.Ok.class);
     }
@@ -231,7 +232,7 @@ class CreateBookingHandlerIT {
 
         DynamoProfileStore profiles = new DynamoProfileStore(tables);
         assertThat(new SavingWeekAvailability(profiles, new DynamoAvailabilityStore(tables), Clock.systemUTC())
-                .save(new SaveWeekCommand(new Caller("inst_48", Role.INSTRUCTOR), "inst_48", MONDAY,
+                .save(new SaveWeekCommand(Permissions.toChangeAvailability(new Caller("inst_48", Role.INSTRUCTOR), "inst_48").orElseThrow(), MONDAY,
                         List.of(new WindowOnDate(MONDAY, minutes("08:00"), minutes("09:00"))), true, Optional.empty())))
                 .isInstanceOf(dev.lessonbook.problem.Result.Ok.class);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stripe.model.PaymentIntent;
 import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Permissions;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.availability.SaveWeekCommand;
 import dev.lessonbook.availability.SavingWeekAvailability;
@@ -97,7 +98,7 @@ class PaymentLifecycleIT {
                 "guitar", "Guitar", List.of(60), Map.of(LocationType.ONLINE, 6000L), "usd", true))));
         for (LocalDate date : List.of(soon(), later())) {
             assertThat(new SavingWeekAvailability(profiles, new DynamoAvailabilityStore(tables), clock).save(
-                    new SaveWeekCommand(new Caller(instructor, Role.INSTRUCTOR), instructor,
+                    new SaveWeekCommand(Permissions.toChangeAvailability(new Caller(instructor, Role.INSTRUCTOR), instructor).orElseThrow(),
                             date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
                             List.of(new WindowOnDate(date, 8 * 60, 18 * 60)), false, Optional.empty())))
                     .isInstanceOf(Result.Ok.class);
@@ -397,7 +398,7 @@ class PaymentLifecycleIT {
     }
 
     private BookingRequest request(String student, LocalDate date, String paymentMethod, String key) {
-        return new BookingRequest(student(student), instructor, "guitar", date, 10 * 60, 60, LocationType.ONLINE,
+        return new BookingRequest(Permissions.toBook(student(student)).orElseThrow(), instructor, "guitar", date, 10 * 60, 60, LocationType.ONLINE,
                 paymentMethod, null, key);
     }
 

@@ -16,7 +16,7 @@ public final class PutProfileHandler implements HttpFunction {
     private static final SavingInstructorProfile SAVING =
             new SavingInstructorProfile(new DynamoProfileStore(Tables.fromEnvironment()));
     private static final Route ROUTE = Route.reading(ProfileRequests::putProfile)
-            .then(update -> SAVING.save(update.caller(), update.profile()))
+            .then(update -> SAVING.save(update.editor(), update.profile()))
             .respond(ProfileJson::response);
 
     @Override

@@ -1,6 +1,8 @@
 package dev.lessonbook.http.availability;
 
 import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Permissions.Editor;
+import dev.lessonbook.access.Permissions;
 import dev.lessonbook.availability.SaveWeekCommand;
 import dev.lessonbook.availability.WindowOnDate;
 import dev.lessonbook.http.ApiRequest;
@@ -10,7 +12,6 @@ import dev.lessonbook.http.JsonFields;
 import dev.lessonbook.http.Limits;
 import dev.lessonbook.http.Results;
 import dev.lessonbook.http.WireFormats;
-import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Result;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class WeekRequests {
      * no precondition at all.
      */
     public static Result<SaveWeekCommand> saveWeek(ApiRequest request) {
-        return Results.then(writer(request), writer -> Results.then(JsonBody.required(request), body -> {
+        return Results.then(editor(request), editor -> Results.then(JsonBody.required(request), body -> {
             FieldErrors errors = new FieldErrors();
             LocalDate weekStart = weekStart(request, errors);
             JsonFields fields = JsonFields.root(body, errors);
@@ -51,8 +52,7 @@ public final class WeekRequests {
             boolean clearExisting = fields.optionalBoolean("clearExisting", true);
             Optional<String> ifMatch = request.header("If-Match").map(String::strip)
                     .filter(value -> !value.isEmpty() && !value.equals("*"));
-            return fields.finish(() -> new SaveWeekCommand(
-                    writer.caller(), writer.instructorId(), weekStart, windows, clearExisting, ifMatch));
+            return fields.finish(() -> new SaveWeekCommand(editor, weekStart, windows, clearExisting, ifMatch));
         }));
     }
 
@@ -74,14 +74,9 @@ public final class WeekRequests {
         }));
     }
 
-    private record Writer(Caller caller, String instructorId) {}
-
-    private static Result<Writer> writer(ApiRequest request) {
-        return Results.then(request.caller(), caller -> Results.then(request.pathId("instructorId"), instructorId ->
-                caller.actsFor(instructorId)
-                        ? Result.ok(new Writer(caller, instructorId))
-                        : Result.rejected(ProblemCode.FORBIDDEN,
-                                "Only the instructor or an admin may change this availability")));
+    private static Result<Editor> editor(ApiRequest request) {
+        return Results.then(request.caller(), caller -> Results.then(request.pathId("instructorId"),
+                instructorId -> Permissions.toChangeAvailability(caller, instructorId)));
     }
 
     private static LocalDate weekStart(ApiRequest request, FieldErrors errors) {

@@ -1,17 +1,16 @@
 package dev.lessonbook.http.booking;
 
-import dev.lessonbook.http.WireFormats;
-import dev.lessonbook.http.InstructorRef;
 import dev.lessonbook.access.Caller;
-import dev.lessonbook.access.Role;
+import dev.lessonbook.access.Permissions;
 import dev.lessonbook.booking.BookingRequest;
 import dev.lessonbook.http.ApiRequest;
 import dev.lessonbook.http.FieldErrors;
+import dev.lessonbook.http.InstructorRef;
 import dev.lessonbook.http.JsonBody;
 import dev.lessonbook.http.JsonFields;
 import dev.lessonbook.http.Limits;
 import dev.lessonbook.http.Results;
-import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.http.WireFormats;
 import dev.lessonbook.problem.Result;
 import dev.lessonbook.profile.LocationType;
 import java.time.LocalDate;
@@ -39,11 +38,8 @@ public final class BookingRequests {
      * are the booking rules'.
      */
     public static Result<BookingRequest> create(ApiRequest request) {
-        return Results.then(request.caller(), caller -> {
-            if (caller.role() != Role.STUDENT) {
-                return Result.rejected(ProblemCode.FORBIDDEN, "Only students can book lessons");
-            }
-            return Results.then(JsonBody.required(request), body -> {
+        return Results.then(request.caller(), caller -> Results.then(Permissions.toBook(caller), booker ->
+                Results.then(JsonBody.required(request), body -> {
                 FieldErrors errors = new FieldErrors();
                 String idempotencyKey = idempotencyKey(request, errors);
                 JsonFields fields = JsonFields.root(body, errors);
@@ -56,10 +52,9 @@ public final class BookingRequests {
                         fields.requiredChoice("locationType", LocationType::fromWireName, LOCATION_TYPES);
                 String paymentMethodId = fields.optionalId("paymentMethodId").orElse(null);
                 String note = fields.optionalText("note", Limits.MAX_NOTE_CHARS).orElse(null);
-                return fields.finish(() -> new BookingRequest(caller, instructorId, serviceId, date, start,
+                return fields.finish(() -> new BookingRequest(booker, instructorId, serviceId, date, start,
                         duration, locationType, paymentMethodId, note, idempotencyKey));
-            });
-        });
+                })));
     }
 
     /** GET /v1/instructors/{instructorId}/bookings?from=YYYY-MM-DD&to=YYYY-MM-DD (both optional, inclusive). */

@@ -1,12 +1,12 @@
 package dev.lessonbook.http.profile;
 
-import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Permissions.Editor;
+import dev.lessonbook.access.Permissions;
 import dev.lessonbook.http.ApiRequest;
 import dev.lessonbook.http.JsonBody;
 import dev.lessonbook.http.JsonFields;
 import dev.lessonbook.http.Limits;
 import dev.lessonbook.http.Results;
-import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Result;
 import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.profile.InstructorProfile;
@@ -42,16 +42,14 @@ public final class ProfileRequests {
 
     private ProfileRequests() {}
 
-    /** The caller and the profile they want stored. */
-    public record ProfileUpdate(Caller caller, InstructorProfile profile) {}
+    /** The profile a caller allowed to change it wants stored. */
+    public record ProfileUpdate(Editor editor, InstructorProfile profile) {}
 
     /** 401/403 caller, 404 id, 403 unless the instructor or an admin, then 413/415/400 body, 422 fields. */
     public static Result<ProfileUpdate> putProfile(ApiRequest request) {
-        return Results.then(request.caller(), caller -> Results.then(request.pathId("instructorId"), instructorId -> {
-            if (!caller.actsFor(instructorId)) {
-                return Result.rejected(ProblemCode.FORBIDDEN, "Only the instructor or an admin may change this profile");
-            }
-            return Results.then(JsonBody.required(request), body -> {
+        return Results.then(request.caller(), caller -> Results.then(request.pathId("instructorId"), instructorId ->
+                Results.then(Permissions.toChangeProfile(caller, instructorId), editor ->
+                Results.then(JsonBody.required(request), body -> {
                 JsonFields fields = JsonFields.root(body);
                 ZoneId timezone = timezone(fields);
                 Map<LocationType, Buffer> buffers = buffers(fields);
@@ -59,10 +57,9 @@ public final class ProfileRequests {
                 for (JsonFields service : fields.requiredObjects("services", Limits.MAX_SERVICES)) {
                     services.add(service(service));
                 }
-                return fields.finish(() -> new ProfileUpdate(caller,
+                return fields.finish(() -> new ProfileUpdate(editor,
                         new InstructorProfile(instructorId, timezone, buffers, services)));
-            });
-        }));
+                }))));
     }
 
     private static ZoneId timezone(JsonFields fields) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Permissions;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.booking.BookingRequest;
 import dev.lessonbook.http.ApiRequest;
@@ -40,7 +41,7 @@ class BookingRequestsTest {
     @Test
     void sampleEventBecomesTheRequest() {
         assertThat(value(create(TestEvents.sample("create-booking.json")))).isEqualTo(new BookingRequest(
-                new Caller("stud_7", Role.STUDENT), "inst_42", "guitar-60", LocalDate.of(2026, 12, 9), 930, 60,
+                Permissions.toBook(new Caller("stud_7", Role.STUDENT)).orElseThrow(), "inst_42", "guitar-60", LocalDate.of(2026, 12, 9), 930, 60,
                 LocationType.ONLINE, "pm_card_visa", "First lesson, please bring a capo",
                 "5b0c7a3e-2f4d-4e8a-9c1b-7d6e5f4a3b2c"));
     }

@@ -40,7 +40,8 @@ class ProfileRequestsTest {
         ProfileUpdate update = value(ProfileRequests.putProfile(
                 ApiRequest.of(TestEvents.sample("put-profile.json"), new CallerResolver("role"))));
 
-        assertThat(update.caller()).isEqualTo(new Caller("inst_42", Role.INSTRUCTOR));
+        assertThat(update.editor().caller()).isEqualTo(new Caller("inst_42", Role.INSTRUCTOR));
+        assertThat(update.editor().instructorId()).isEqualTo("inst_42");
         assertThat(update.profile()).isEqualTo(new InstructorProfile("inst_42", ZoneId.of("Europe/Berlin"),
                 Map.of(LocationType.STUDENT_LOCATION, new Buffer(45, 45)),
                 List.of(new LessonService("guitar-60", "Guitar lesson", List.of(60, 90),
