@@ -25,6 +25,7 @@ public final class OutboxItems {
     public static final String DUE_PARTITION = "OUTBOX";
     static final String EVENT_VERSION = "eventVersion";
     static final String MESSAGE = "message";
+    private static final EventJson JSON = EventJson.standard();
 
     private OutboxItems() {}
 
@@ -73,7 +74,7 @@ public final class OutboxItems {
      */
     public static DomainEvent toEvent(Map<String, AttributeValue> item) {
         if (item.containsKey(EVENT_VERSION)) {
-            return EventJson.read(AttributeValues.string(item, MESSAGE));
+            return JSON.read(AttributeValues.string(item, MESSAGE));
         }
         Map<String, Object> version1 = new LinkedHashMap<>();
         version1.put("eventId", AttributeValues.string(item, "eventId"));
@@ -81,7 +82,7 @@ public final class OutboxItems {
         version1.put("occurredAt", AttributeValues.string(item, "occurredAt"));
         version1.put("instructorId", AttributeValues.string(item, "instructorId"));
         version1.put("payload", item.containsKey("payload") ? AttributeValues.toPlain(item.get("payload")) : Map.of());
-        return EventJson.readVersion1(version1);
+        return JSON.readVersion1(version1);
     }
 
     /**
@@ -95,7 +96,7 @@ public final class OutboxItems {
         item.put("occurredAt", AttributeValues.instant(event.occurredAt()));
         item.put("instructorId", AttributeValues.s(event.instructorId()));
         item.put(EVENT_VERSION, AttributeValues.n(EventJson.VERSION));
-        item.put(MESSAGE, AttributeValues.s(EventJson.write(event)));
+        item.put(MESSAGE, AttributeValues.s(JSON.write(event)));
         item.put("duepk", AttributeValues.s(DUE_PARTITION));
         item.put("duesk", AttributeValues.s(event.occurredAt() + "#" + event.eventId()));
         return TransactWriteItem.builder()

@@ -35,9 +35,18 @@ public final class EventJson {
     public static final int VERSION = 2;
     static final String VERSION_MEMBER = "eventVersion";
 
-    private static final ObjectMapper MAPPER = mapper();
+    private static final EventJson STANDARD = new EventJson(mapper());
 
-    private EventJson() {}
+    private final ObjectMapper mapper;
+
+    private EventJson(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** The one instance, its mapper built when this class is first used. */
+    public static EventJson standard() {
+        return STANDARD;
+    }
 
     /** The type of each record is its simple name, written as the member {@code type} before the rest. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
@@ -63,11 +72,11 @@ public final class EventJson {
         }
     }
 
-    public static String write(DomainEvent event) {
-        ObjectNode json = MAPPER.createObjectNode().put(VERSION_MEMBER, VERSION);
-        json.setAll((ObjectNode) MAPPER.valueToTree(event));
+    public String write(DomainEvent event) {
+        ObjectNode json = mapper.createObjectNode().put(VERSION_MEMBER, VERSION);
+        json.setAll((ObjectNode) mapper.valueToTree(event));
         try {
-            return MAPPER.writeValueAsString(json);
+            return mapper.writeValueAsString(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An event could not be written as JSON: " + event.type(), e);
         }
@@ -78,10 +87,10 @@ public final class EventJson {
      *
      * @throws IllegalArgumentException when the body is not an event (a poison message)
      */
-    public static DomainEvent read(String body) {
+    public DomainEvent read(String body) {
         JsonNode json;
         try {
-            json = body == null || body.isBlank() ? null : MAPPER.readTree(body);
+            json = body == null || body.isBlank() ? null : mapper.readTree(body);
         } catch (JsonProcessingException malformed) {
             throw new IllegalArgumentException("Message body is not an event: " + malformed.getOriginalMessage(), malformed);
         }
@@ -95,11 +104,11 @@ public final class EventJson {
      * The event of a version 1 outbox item: its envelope attributes and its payload as the plain
      * values DynamoDB held ({@code {eventId, type, occurredAt, instructorId, payload}}).
      */
-    public static DomainEvent readVersion1(Map<String, Object> message) {
-        return EventVersion1.read(MAPPER.valueToTree(message));
+    public DomainEvent readVersion1(Map<String, Object> message) {
+        return EventVersion1.read(mapper.valueToTree(message));
     }
 
-    private static DomainEvent read(JsonNode json) {
+    private DomainEvent read(JsonNode json) {
         JsonNode version = json.get(VERSION_MEMBER);
         if (version == null) {
             return EventVersion1.read(json);
@@ -108,7 +117,7 @@ public final class EventJson {
             throw new IllegalArgumentException("Message body is an event of a version this code does not read: " + version);
         }
         try {
-            DomainEvent event = MAPPER.treeToValue(json, DomainEvent.class);
+            DomainEvent event = mapper.treeToValue(json, DomainEvent.class);
             if (event == null || event.eventId() == null || event.eventId().isBlank() || event.occurredAt() == null) {
                 throw new IllegalArgumentException("Message body is an event without its id or time");
             }

@@ -30,6 +30,8 @@ public final class BatchConsumer {
     private final ProcessedEvents processed;
     private final EventHandler handler;
     private final Clock clock;
+    /** Held from construction, so the mapper is built at the function's init, not for its first message. */
+    private final EventJson json = EventJson.standard();
 
     public BatchConsumer(String consumer, ProcessedEvents processed, EventHandler handler, Clock clock) {
         this.consumer = consumer;
@@ -54,7 +56,7 @@ public final class BatchConsumer {
     }
 
     private void handleOne(SQSEvent.SQSMessage message) throws Exception {
-        DomainEvent event = EventJson.read(message.getBody());
+        DomainEvent event = json.read(message.getBody());
         if (processed.isDone(consumer, event.eventId())) {
             return;
         }

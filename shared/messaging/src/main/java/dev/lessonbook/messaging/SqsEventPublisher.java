@@ -26,6 +26,8 @@ public final class SqsEventPublisher implements EventPublisher {
 
     private final SqsClient sqs;
     private final List<String> queueUrls;
+    /** Held from construction, so the mapper is built at the function's init, not in its first request. */
+    private final EventJson json = EventJson.standard();
 
     public SqsEventPublisher(SqsClient sqs, List<String> queueUrls) {
         this.sqs = sqs;
@@ -42,7 +44,7 @@ public final class SqsEventPublisher implements EventPublisher {
 
     @Override
     public void publish(DomainEvent event) {
-        String body = EventJson.write(event);
+        String body = json.write(event);
         for (String queueUrl : queueUrls) {
             sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(body));
         }

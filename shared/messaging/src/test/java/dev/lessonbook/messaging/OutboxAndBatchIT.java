@@ -77,8 +77,8 @@ class OutboxAndBatchIT {
 
         assertThat(relay.relay()).isEqualTo(new OutboxRelay.Run(1, 1));
         assertThat(outbox.undeliveredBefore(Instant.now(), 10)).isEmpty();
-        assertThat(receiveAll(invalidation, 1)).extracting(message -> EventJson.read(message.body())).containsExactly(event);
-        assertThat(receiveAll(notification, 1)).extracting(message -> EventJson.read(message.body())).containsExactly(event);
+        assertThat(receiveAll(invalidation, 1)).extracting(message -> EventJson.standard().read(message.body())).containsExactly(event);
+        assertThat(receiveAll(notification, 1)).extracting(message -> EventJson.standard().read(message.body())).containsExactly(event);
     }
 
     /** Outbox items version 1 left in the table when version 2 was deployed: the relay delivers them all, as version 2. */
@@ -106,7 +106,7 @@ class OutboxAndBatchIT {
         for (String queue : List.of(invalidation, notification)) {
             List<Message> delivered = receiveAll(queue, version1.size());
             assertThat(delivered).allSatisfy(message -> assertThat(message.body()).startsWith("{\"eventVersion\":2,"));
-            assertThat(delivered).extracting(message -> EventJson.read(message.body()))
+            assertThat(delivered).extracting(message -> EventJson.standard().read(message.body()))
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
     }
@@ -151,7 +151,7 @@ class OutboxAndBatchIT {
         for (int i = 0; i < 9; i++) {
             DomainEvent event = weekSaved(Instant.now());
             sentIds.add(event.eventId());
-            sqs.sendMessage(send -> send.queueUrl(queue).messageBody(EventJson.write(event)));
+            sqs.sendMessage(send -> send.queueUrl(queue).messageBody(EventJson.standard().write(event)));
         }
         sqs.sendMessage(send -> send.queueUrl(queue).messageBody("{\"not\":\"an event\"}"));
         Map<String, Integer> handled = new ConcurrentHashMap<>();
@@ -192,8 +192,8 @@ class OutboxAndBatchIT {
                 event -> handled.merge(event.eventId(), 1, Integer::sum), Clock.systemUTC());
         DomainEvent event = weekSaved(Instant.now());
 
-        consumer.handle(single(message("m1", EventJson.write(event))));
-        SQSBatchResponse second = consumer.handle(single(message("m2", EventJson.write(event))));
+        consumer.handle(single(message("m1", EventJson.standard().write(event))));
+        SQSBatchResponse second = consumer.handle(single(message("m2", EventJson.standard().write(event))));
 
         assertThat(second.getBatchItemFailures()).isEmpty();
         assertThat(handled).containsExactly(Map.entry(event.eventId(), 1));
@@ -210,8 +210,8 @@ class OutboxAndBatchIT {
         }, Clock.fixed(Instant.now(), ZoneOffset.UTC));
         DomainEvent event = weekSaved(Instant.now());
 
-        assertThat(consumer.handle(single(message("m1", EventJson.write(event)))).getBatchItemFailures()).hasSize(1);
-        assertThat(consumer.handle(single(message("m1", EventJson.write(event)))).getBatchItemFailures()).isEmpty();
+        assertThat(consumer.handle(single(message("m1", EventJson.standard().write(event)))).getBatchItemFailures()).hasSize(1);
+        assertThat(consumer.handle(single(message("m1", EventJson.standard().write(event)))).getBatchItemFailures()).isEmpty();
         assertThat(attempts).hasSize(2);
     }
 

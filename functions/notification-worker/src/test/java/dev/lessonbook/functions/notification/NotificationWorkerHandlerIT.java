@@ -14,9 +14,9 @@ import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.eventjson.EventJson;
+import dev.lessonbook.fixtures.MovableClock;
 import dev.lessonbook.functions.notification.SentEmails.Sent;
 import dev.lessonbook.messaging.Lessons;
-import dev.lessonbook.messaging.MovableClock;
 import dev.lessonbook.messaging.TestQueues;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Result;
@@ -130,7 +130,7 @@ class NotificationWorkerHandlerIT {
         SQSEvent confirmed = queues.takeNotifications(1);
         assertThat(handler.handleRequest(confirmed, null).getBatchItemFailures()).isEmpty();
         // The worker sent both emails, then died before recording the event as processed.
-        String eventId = EventJson.read(confirmed.getRecords().get(0).getBody()).eventId();
+        String eventId = EventJson.standard().read(confirmed.getRecords().get(0).getBody()).eventId();
         tables.client().deleteItem(delete -> delete.tableName(tables.tableName())
                 .key(Keys.processed("notification-worker", eventId)));
 

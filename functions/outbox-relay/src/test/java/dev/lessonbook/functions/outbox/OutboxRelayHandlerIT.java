@@ -58,7 +58,7 @@ class OutboxRelayHandlerIT {
     }
 
     private static List<DomainEvent> bodies(SQSEvent batch) {
-        return batch.getRecords().stream().map(message -> EventJson.read(message.getBody())).toList();
+        return batch.getRecords().stream().map(message -> EventJson.standard().read(message.getBody())).toList();
     }
 
     private static DomainEvent weekSaved(Instant at) {
