@@ -1,11 +1,10 @@
 package dev.lessonbook.functions.stats;
 
+import static dev.lessonbook.fixtures.Bookings.aHold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.booking.Booking;
-import dev.lessonbook.booking.BookingStatus;
-import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
@@ -13,13 +12,10 @@ import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.http.TestEvents;
-import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Payment;
-import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LessonService;
 import dev.lessonbook.profile.LocationType;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -42,12 +38,8 @@ class BookingStatsHandlerIT {
         new DynamoProfileStore(tables).save(new InstructorProfile("inst_42", BERLIN, Map.of(), List.of(new LessonService(
                 "guitar", "Guitar", List.of(60), Map.of(LocationType.ONLINE, 6000L), "usd", true))));
         LocalDate date = LocalDate.now(BERLIN).plusDays(10);
-        Instant startsAt = date.atTime(10, 0).atZone(BERLIN).toInstant();
-        Instant endsAt = startsAt.plus(Duration.ofHours(1));
-        Booking pending = new Booking("bk_stats", BookingStatus.PENDING, "inst_42", "stud_7", "guitar", "Guitar", date,
-                600, 660, BERLIN, startsAt, endsAt, 60, LocationType.ONLINE, new Money(6000, "usd"),
-                Payment.notRequired("usd"), null, Occupancy.forLesson(startsAt, endsAt, Buffer.defaultFor(LocationType.ONLINE)),
-                Instant.now(), null, Instant.now().plusSeconds(600), null, "fp");
+        Booking pending = aHold(Instant.now().plusSeconds(600)).id("bk_stats").instructor("inst_42").student("stud_7")
+                .zone(BERLIN).at(date.atTime(10, 0)).createdAt(Instant.now()).build();
         DynamoBookingStore bookings = new DynamoBookingStore(tables);
         bookings.reserve(pending, Instant.now());
         bookings.confirm(pending.confirmed(Instant.now(), Payment.notRequired("usd")), List.of());

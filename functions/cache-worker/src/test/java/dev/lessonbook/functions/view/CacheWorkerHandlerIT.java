@@ -1,5 +1,6 @@
 package dev.lessonbook.functions.view;
 
+import static dev.lessonbook.fixtures.Bookings.aHold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -11,8 +12,6 @@ import dev.lessonbook.availability.AvailabilityStore.VersionedWeek;
 import dev.lessonbook.availability.DaySlots;
 import dev.lessonbook.availability.WeekAvailability;
 import dev.lessonbook.booking.Booking;
-import dev.lessonbook.booking.BookingStatus;
-import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
@@ -21,12 +20,11 @@ import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.dynamodb.view.DynamoViewCache;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
+import dev.lessonbook.fixtures.MovableClock;
 import dev.lessonbook.messaging.Lessons;
-import dev.lessonbook.messaging.MovableClock;
 import dev.lessonbook.messaging.TestQueues;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Payment;
-import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LocationType;
 import dev.lessonbook.stats.BookingStats;
@@ -38,7 +36,6 @@ import dev.lessonbook.view.ViewSources;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -193,12 +190,8 @@ class CacheWorkerHandlerIT {
                         "usd", true))));
         new DynamoAvailabilityStore(tables).saveWeek(VersionedWeek.of(new WeekAvailability("inst_42", SAMPLE_WEEK,
                 Map.of(SAMPLE_WEEK, DaySlots.empty().open(9 * 60, 12 * 60)))), Optional.empty(), List.of());
-        Instant startsAt = SAMPLE_WEEK.atTime(10, 0).atZone(BERLIN).toInstant();
-        Instant endsAt = startsAt.plus(Duration.ofHours(1));
-        Booking pending = new Booking("bk_3f9c2a7e5b1d4c6a", BookingStatus.PENDING, "inst_42", "stud_7", "guitar", "Guitar",
-                SAMPLE_WEEK, 600, 660, BERLIN, startsAt, endsAt, 60, LocationType.ONLINE, new Money(6000, "usd"),
-                Payment.notRequired("usd"), null, Occupancy.forLesson(startsAt, endsAt, Buffer.defaultFor(LocationType.ONLINE)),
-                Instant.now(), null, Instant.now().plusSeconds(600), null, "fp");
+        Booking pending = aHold(Instant.now().plusSeconds(600)).id("bk_3f9c2a7e5b1d4c6a").instructor("inst_42")
+                .student("stud_7").zone(BERLIN).at(SAMPLE_WEEK.atTime(10, 0)).createdAt(Instant.now()).build();
         DynamoBookingStore bookings = new DynamoBookingStore(tables);
         bookings.reserve(pending, Instant.now());
         bookings.confirm(pending.confirmed(Instant.now(), Payment.notRequired("usd")), List.of());

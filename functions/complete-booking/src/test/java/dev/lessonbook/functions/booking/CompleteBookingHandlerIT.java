@@ -1,5 +1,6 @@
 package dev.lessonbook.functions.booking;
 
+import static dev.lessonbook.fixtures.Bookings.aHold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -7,7 +8,6 @@ import com.stripe.model.PaymentIntent;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.BookingStore.ReserveOutcome;
-import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.emulators.LocalServers;
@@ -19,14 +19,11 @@ import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.payment.PaymentStatus;
 import dev.lessonbook.payments.stripe.StripePaymentGateway;
 import dev.lessonbook.payments.stripe.StripeSide;
-import dev.lessonbook.profile.Buffer;
-import dev.lessonbook.profile.LocationType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -133,13 +130,8 @@ class CompleteBookingHandlerIT {
     private static Booking confirmedLesson(Instant startsAt) {
         String student = "stud_" + (++lessons);
         Instant now = Instant.now();
-        Instant endsAt = startsAt.plus(Duration.ofMinutes(60));
-        int startMinute = startsAt.atZone(ZoneOffset.UTC).toLocalTime().toSecondOfDay() / 60;
-        Booking pending = new Booking("bk_" + UUID.randomUUID(), BookingStatus.PENDING, INSTRUCTOR, student, "guitar",
-                "Guitar", startsAt.atZone(ZoneOffset.UTC).toLocalDate(), startMinute, startMinute + 60, ZoneOffset.UTC,
-                startsAt, endsAt, 60, LocationType.ONLINE, new Money(PRICE, "usd"), Payment.notRequired("usd"), null,
-                Occupancy.forLesson(startsAt, endsAt, new Buffer(0, 15)), now, null, now.plus(Duration.ofMinutes(10)),
-                null, "fingerprint");
+        Booking pending = aHold(now.plus(Duration.ofMinutes(10))).instructor(INSTRUCTOR).student(student)
+                .zone(ZoneOffset.UTC).startingAt(startsAt).price(PRICE, "usd").createdAt(now).build();
         assertThat(bookings.reserve(pending, now)).isEqualTo(new ReserveOutcome.Reserved(pending));
         PaymentOutcome authorization = stripe.authorize(pending.id(), pending.price(), "pm_card_visa", student);
         assertThat(authorization).isInstanceOf(PaymentOutcome.Authorized.class);

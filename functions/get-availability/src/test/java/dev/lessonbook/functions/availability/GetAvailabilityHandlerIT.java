@@ -1,5 +1,6 @@
 package dev.lessonbook.functions.availability;
 
+import static dev.lessonbook.fixtures.Bookings.aHold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -7,8 +8,6 @@ import dev.lessonbook.availability.AvailabilityStore.VersionedWeek;
 import dev.lessonbook.availability.DaySlots;
 import dev.lessonbook.availability.WeekAvailability;
 import dev.lessonbook.booking.Booking;
-import dev.lessonbook.booking.BookingStatus;
-import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
@@ -17,14 +16,11 @@ import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.http.TestEvents;
-import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Payment;
-import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LessonService;
 import dev.lessonbook.profile.LocationType;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -51,12 +47,8 @@ class GetAvailabilityHandlerIT {
         new DynamoAvailabilityStore(tables).saveWeek(VersionedWeek.of(new WeekAvailability("inst_42", MONDAY,
                 Map.of(MONDAY, DaySlots.empty().open(9 * 60, 12 * 60)))), Optional.empty(), List.of());
         // Monday 10:00-11:00 online: the instructor is busy until 11:15 (15 minutes after).
-        Instant startsAt = MONDAY.atTime(10, 0).atZone(BERLIN).toInstant();
-        Instant endsAt = startsAt.plus(Duration.ofHours(1));
-        Booking pending = new Booking("bk_view", BookingStatus.PENDING, "inst_42", "stud_7", "guitar", "Guitar", MONDAY,
-                600, 660, BERLIN, startsAt, endsAt, 60, LocationType.ONLINE, new Money(6000, "usd"),
-                Payment.notRequired("usd"), null, Occupancy.forLesson(startsAt, endsAt, Buffer.defaultFor(LocationType.ONLINE)),
-                Instant.now(), null, Instant.now().plusSeconds(600), null, "fp");
+        Booking pending = aHold(Instant.now().plusSeconds(600)).id("bk_view").instructor("inst_42").student("stud_7")
+                .zone(BERLIN).at(MONDAY.atTime(10, 0)).createdAt(Instant.now()).build();
         DynamoBookingStore bookings = new DynamoBookingStore(tables);
         bookings.reserve(pending, Instant.now());
         bookings.confirm(pending.confirmed(Instant.now(), Payment.notRequired("usd")), List.of());

@@ -1,23 +1,17 @@
 package dev.lessonbook.functions.booking;
 
+import static dev.lessonbook.fixtures.Bookings.aHold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.booking.Booking;
-import dev.lessonbook.booking.BookingStatus;
-import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.http.TestEvents;
-import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Payment;
-import dev.lessonbook.profile.Buffer;
-import dev.lessonbook.profile.LocationType;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,13 +26,8 @@ class GetBookingHandlerIT {
     @BeforeAll
     static void aConfirmedBooking(LocalServers.Endpoints endpoints) {
         DynamoBookingStore bookings = new DynamoBookingStore(FunctionEnvironment.prepare(endpoints));
-        Instant startsAt = Instant.parse("2030-01-07T09:00:00Z");
-        Instant endsAt = startsAt.plus(Duration.ofHours(1));
-        Booking pending = new Booking(BOOKING, BookingStatus.PENDING, "inst_42", "stud_7", "guitar", "Guitar",
-                LocalDate.of(2030, 1, 7), 540, 600, ZoneOffset.UTC, startsAt, endsAt, 60, LocationType.ONLINE,
-                new Money(6000, "usd"), Payment.notRequired("usd"), "bring a capo",
-                Occupancy.forLesson(startsAt, endsAt, Buffer.defaultFor(LocationType.ONLINE)),
-                Instant.now(), null, Instant.now().plusSeconds(600), null, "fp");
+        Booking pending = aHold(Instant.now().plusSeconds(600)).id(BOOKING).instructor("inst_42").student("stud_7")
+                .zone(ZoneOffset.UTC).at("2030-01-07T09:00").note("bring a capo").createdAt(Instant.now()).build();
         bookings.reserve(pending, Instant.now());
         bookings.confirm(pending.confirmed(Instant.now(), Payment.notRequired("usd")), List.of());
         handler = new GetBookingHandler();

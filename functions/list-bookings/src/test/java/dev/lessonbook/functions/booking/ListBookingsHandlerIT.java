@@ -1,11 +1,10 @@
 package dev.lessonbook.functions.booking;
 
+import static dev.lessonbook.fixtures.Bookings.aHold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.booking.Booking;
-import dev.lessonbook.booking.BookingStatus;
-import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
@@ -13,15 +12,10 @@ import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.http.TestEvents;
-import dev.lessonbook.money.Money;
-import dev.lessonbook.payment.Payment;
-import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LessonService;
 import dev.lessonbook.profile.LocationType;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +66,7 @@ class ListBookingsHandlerIT {
     }
 
     private static Booking booking(String id, Instant startsAt) {
-        Instant endsAt = startsAt.plus(Duration.ofHours(1));
-        return new Booking(id, BookingStatus.PENDING, "inst_42", "stud_" + id, "guitar", "Guitar",
-                LocalDate.ofInstant(startsAt, ZoneOffset.UTC), 540, 600, ZoneOffset.UTC, startsAt, endsAt, 60,
-                LocationType.ONLINE, new Money(6000, "usd"), Payment.notRequired("usd"), null,
-                Occupancy.forLesson(startsAt, endsAt, Buffer.defaultFor(LocationType.ONLINE)),
-                Instant.now(), null, Instant.now().plusSeconds(600), null, "fp");
+        return aHold(Instant.now().plusSeconds(600)).id(id).instructor("inst_42").student("stud_" + id)
+                .zone(ZoneOffset.UTC).startingAt(startsAt).createdAt(Instant.now()).build();
     }
 }

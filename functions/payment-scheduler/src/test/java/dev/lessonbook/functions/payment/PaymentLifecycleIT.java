@@ -28,7 +28,7 @@ import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.emulators.FaultProxy;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
-import dev.lessonbook.messaging.MovableClock;
+import dev.lessonbook.fixtures.MovableClock;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Payment;
 import dev.lessonbook.payment.PaymentGateway;

@@ -10,6 +10,7 @@ import dev.lessonbook.availability.WeekVersion;
 import dev.lessonbook.calendar.TimeWindow;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.TestTable;
+import dev.lessonbook.emulators.Concurrently;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.event.AvailabilityWeekSaved;
@@ -18,14 +19,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -96,28 +96,16 @@ class DynamoAvailabilityStoreIT {
         List<VersionedWeek> contenders = List.of(
                 week(Map.of(MONDAY, DaySlots.empty().open(480, 540))),
                 week(Map.of(MONDAY, DaySlots.empty().open(900, 960))));
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<SaveOutcome>> results = new ArrayList<>();
-            for (VersionedWeek contender : contenders) {
-                results.add(pool.submit(() -> {
-                    go.await();
-                    return store.saveWeek(contender, Optional.of(base.version()), List.of());
-                }));
-            }
-            go.countDown();
-            List<SaveOutcome> outcomes = new ArrayList<>();
-            for (Future<SaveOutcome> result : results) {
-                outcomes.add(result.get());
-            }
-            assertThat(outcomes).filteredOn(SaveOutcome.Saved.class::isInstance).hasSize(1);
-            SaveOutcome.Saved winner = (SaveOutcome.Saved) outcomes.stream().filter(SaveOutcome.Saved.class::isInstance).findFirst().orElseThrow();
-            assertThat(outcomes).contains(new SaveOutcome.VersionMismatch(winner.week().version()));
-            assertThat(store.findWeek(instructor, MONDAY)).contains(winner.week());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Callable<SaveOutcome>> saves = contenders.stream()
+                .<Callable<SaveOutcome>>map(contender -> () -> store.saveWeek(contender, Optional.of(base.version()), List.of()))
+                .toList();
+
+        List<SaveOutcome> outcomes = Concurrently.run(saves, saves.size());
+
+        assertThat(outcomes).filteredOn(SaveOutcome.Saved.class::isInstance).hasSize(1);
+        SaveOutcome.Saved winner = (SaveOutcome.Saved) outcomes.stream().filter(SaveOutcome.Saved.class::isInstance).findFirst().orElseThrow();
+        assertThat(outcomes).contains(new SaveOutcome.VersionMismatch(winner.week().version()));
+        assertThat(store.findWeek(instructor, MONDAY)).contains(winner.week());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.lessonbook.dynamodb.booking;
 
-import static dev.lessonbook.dynamodb.booking.PendingBookings.pending;
+import static dev.lessonbook.fixtures.Bookings.aHold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,9 +16,11 @@ import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.TestTable;
 import dev.lessonbook.dynamodb.view.DynamoViewCache;
+import dev.lessonbook.emulators.Concurrently;
 import dev.lessonbook.emulators.FaultProxy;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
+import dev.lessonbook.fixtures.Bookings;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Payment;
 import dev.lessonbook.stats.BookingStats;
@@ -31,7 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,7 +62,7 @@ class DynamoBookingStoreIT {
 
     @Test
     void aReservedBookingReadsBackAsStoredAndHoldsOneLockPerQuarterHour() {
-        Booking booking = pending().instructor(instructor).minutes(60).buffers(0, 15).build();
+        Booking booking = pending().instructor(instructor).minutes(60).buffer(0, 15).build();
 
         assertThat(store.reserve(booking, Instant.now())).isEqualTo(new ReserveOutcome.Reserved(booking));
 
@@ -71,38 +73,26 @@ class DynamoBookingStoreIT {
     @Test
     void fiftyConcurrentOverlappingReservationsLeaveExactlyOneBooking() throws Exception {
         int contenders = 50;
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(contenders);
-        try {
-            List<Future<ReserveOutcome>> results = new ArrayList<>();
-            for (int i = 0; i < contenders; i++) {
-                // Every request overlaps every other: starts 09:00 or 09:15, 60 minutes.
-                Booking booking = pending().instructor(instructor).student("stu-" + i)
-                        .at(i % 2 == 0 ? "2030-01-07T09:00:00Z" : "2030-01-07T09:15:00Z").build();
-                results.add(pool.submit(() -> {
-                    go.await();
-                    return store.reserve(booking, Instant.now());
-                }));
-            }
-            go.countDown();
-            List<ReserveOutcome> outcomes = new ArrayList<>();
-            for (Future<ReserveOutcome> result : results) {
-                outcomes.add(result.get());
-            }
-
-            assertThat(outcomes).filteredOn(ReserveOutcome.Reserved.class::isInstance).hasSize(1);
-            assertThat(outcomes).filteredOn(outcome -> outcome.equals(new ReserveOutcome.Conflict(ConflictScope.INSTRUCTOR)))
-                    .hasSize(contenders - 1);
-            Booking winner = ((ReserveOutcome.Reserved) outcomes.stream()
-                    .filter(ReserveOutcome.Reserved.class::isInstance).findFirst().orElseThrow()).booking();
-            List<Map<String, AttributeValue>> items = TestTable.scan(tables);
-            assertThat(items).filteredOn(item -> item.get("pk").s().startsWith("BOOKING#")).hasSize(1);
-            assertThat(items).filteredOn(item -> item.get("sk").s().startsWith("LOCK#"))
-                    .allMatch(lock -> lock.get("bookingId").s().equals(winner.id()))
-                    .hasSize(winner.occupancy().instructorLockUnits().size() + winner.occupancy().studentLockUnits().size());
-        } finally {
-            pool.shutdownNow();
+        List<Callable<ReserveOutcome>> reservations = new ArrayList<>();
+        for (int i = 0; i < contenders; i++) {
+            // Every request overlaps every other: starts 09:00 or 09:15, 60 minutes.
+            Booking booking = pending().instructor(instructor).student("stu-" + i)
+                    .startingAt(Instant.parse(i % 2 == 0 ? "2030-01-07T09:00:00Z" : "2030-01-07T09:15:00Z")).build();
+            reservations.add(() -> store.reserve(booking, Instant.now()));
         }
+
+        List<ReserveOutcome> outcomes = Concurrently.run(reservations, contenders);
+
+        assertThat(outcomes).filteredOn(ReserveOutcome.Reserved.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(outcome -> outcome.equals(new ReserveOutcome.Conflict(ConflictScope.INSTRUCTOR)))
+                .hasSize(contenders - 1);
+        Booking winner = ((ReserveOutcome.Reserved) outcomes.stream()
+                .filter(ReserveOutcome.Reserved.class::isInstance).findFirst().orElseThrow()).booking();
+        List<Map<String, AttributeValue>> items = TestTable.scan(tables);
+        assertThat(items).filteredOn(item -> item.get("pk").s().startsWith("BOOKING#")).hasSize(1);
+        assertThat(items).filteredOn(item -> item.get("sk").s().startsWith("LOCK#"))
+                .allMatch(lock -> lock.get("bookingId").s().equals(winner.id()))
+                .hasSize(winner.occupancy().instructorLockUnits().size() + winner.occupancy().studentLockUnits().size());
     }
 
     @Test
@@ -116,25 +106,25 @@ class DynamoBookingStoreIT {
 
     @Test
     void aStudentCannotTakeOverlappingLessonsWithTwoInstructors() {
-        store.reserve(pending().instructor(instructor).student("stu-a").at("2030-01-07T09:00:00Z").build(), Instant.now());
+        store.reserve(pending().instructor(instructor).student("stu-a").startingAt(Instant.parse("2030-01-07T09:00:00Z")).build(), Instant.now());
 
         ReserveOutcome outcome = store.reserve(pending().instructor("other-" + instructor).student("stu-a")
-                .at("2030-01-07T09:30:00Z").build(), Instant.now());
+                .startingAt(Instant.parse("2030-01-07T09:30:00Z")).build(), Instant.now());
 
         assertThat(outcome).isEqualTo(new ReserveOutcome.Conflict(ConflictScope.STUDENT));
     }
 
     @Test
     void touchingLessonsAreFineForTheStudentButNotWithinTheInstructorsBuffer() {
-        store.reserve(pending().instructor(instructor).student("stu-a").at("2030-01-07T09:00:00Z").buffers(0, 15).build(),
+        store.reserve(pending().instructor(instructor).student("stu-a").startingAt(Instant.parse("2030-01-07T09:00:00Z")).buffer(0, 15).build(),
                 Instant.now());
 
         ReserveOutcome otherInstructor = store.reserve(pending().instructor("other-" + instructor).student("stu-a")
-                .at("2030-01-07T10:00:00Z").build(), Instant.now());
+                .startingAt(Instant.parse("2030-01-07T10:00:00Z")).build(), Instant.now());
         ReserveOutcome sameInstructorInBuffer = store.reserve(pending().instructor(instructor).student("stu-b")
-                .at("2030-01-07T10:00:00Z").build(), Instant.now());
+                .startingAt(Instant.parse("2030-01-07T10:00:00Z")).build(), Instant.now());
         ReserveOutcome sameInstructorAfterBuffer = store.reserve(pending().instructor(instructor).student("stu-c")
-                .at("2030-01-07T10:15:00Z").build(), Instant.now());
+                .startingAt(Instant.parse("2030-01-07T10:15:00Z")).build(), Instant.now());
 
         assertThat(otherInstructor).isInstanceOf(ReserveOutcome.Reserved.class);
         assertThat(sameInstructorInBuffer).isEqualTo(new ReserveOutcome.Conflict(ConflictScope.INSTRUCTOR));
@@ -144,7 +134,7 @@ class DynamoBookingStoreIT {
     @Test
     void aHoldWhoseExpiryPassedNoLongerBlocksTheSlot() {
         Instant now = Instant.now();
-        Booking lapsed = pending().instructor(instructor).student("stu-a").holdExpiresAt(now.minusSeconds(1)).build();
+        Booking lapsed = pending().instructor(instructor).student("stu-a").pendingUntil(now.minusSeconds(1)).build();
         store.reserve(lapsed, now.minus(Duration.ofMinutes(10)));
 
         Booking next = pending().instructor(instructor).student("stu-b").build();
@@ -165,7 +155,7 @@ class DynamoBookingStoreIT {
     @Test
     void aConfirmedBookingsLocksNeverExpire() {
         Instant now = Instant.now();
-        Booking booking = pending().instructor(instructor).student("stu-a").holdExpiresAt(now.plusSeconds(60)).build();
+        Booking booking = pending().instructor(instructor).student("stu-a").pendingUntil(now.plusSeconds(60)).build();
         store.reserve(booking, now);
         store.confirm(booking.confirmed(now, Payment.notRequired("usd")), List.of());
 
@@ -198,7 +188,7 @@ class DynamoBookingStoreIT {
     @Test
     void releasingALapsedHoldNeverDeletesTheLocksOfTheBookingThatTookItsTime() {
         Instant now = Instant.now();
-        Booking lapsed = pending().instructor(instructor).student("stu-a").holdExpiresAt(now.minusSeconds(1)).build();
+        Booking lapsed = pending().instructor(instructor).student("stu-a").pendingUntil(now.minusSeconds(1)).build();
         store.reserve(lapsed, now.minus(Duration.ofMinutes(10)));
         Booking taker = pending().instructor(instructor).student("stu-b").build();
         store.reserve(taker, now);
@@ -214,7 +204,7 @@ class DynamoBookingStoreIT {
     @Test
     void confirmingAHoldTakenOverByAnotherBookingWritesNothing() {
         Instant now = Instant.now();
-        Booking lapsed = pending().instructor(instructor).student("stu-a").holdExpiresAt(now.minusSeconds(1)).build();
+        Booking lapsed = pending().instructor(instructor).student("stu-a").pendingUntil(now.minusSeconds(1)).build();
         store.reserve(lapsed, now.minus(Duration.ofMinutes(10)));
         store.reserve(pending().instructor(instructor).student("stu-b").build(), now);
 
@@ -299,11 +289,7 @@ class DynamoBookingStoreIT {
     void aSecondReservationWithTheSameIdReturnsTheExistingBooking() {
         Booking first = pending().instructor(instructor).student("stu-a").build();
         store.reserve(first, Instant.now());
-        Booking twin = new Booking(first.id(), first.status(), first.instructorId(), first.studentId(), first.serviceId(),
-                first.serviceName(), first.date(), first.startMinute(), first.endMinute(), first.timezone(),
-                first.startsAt(), first.endsAt(), first.durationMinutes(), first.locationType(), first.price(),
-                first.payment(), first.note(), first.occupancy(), first.createdAt().plusMillis(5), null,
-                first.holdExpiresAt(), null, first.requestFingerprint());
+        Booking twin = first.toBuilder().createdAt(first.createdAt().plusMillis(5)).build();
 
         assertThat(store.reserve(twin, Instant.now())).isEqualTo(new ReserveOutcome.AlreadyExists(first));
     }
@@ -311,9 +297,9 @@ class DynamoBookingStoreIT {
     @Test
     void instructorBookingsAreListedByStartWithinTheRange() {
         Instant now = Instant.now();
-        Booking nine = pending().instructor(instructor).student("a").at("2030-01-07T09:00:00Z").build();
-        Booking eleven = pending().instructor(instructor).student("b").at("2030-01-07T11:00:00Z").build();
-        Booking nextDay = pending().instructor(instructor).student("c").at("2030-01-08T09:00:00Z").build();
+        Booking nine = pending().instructor(instructor).student("a").startingAt(Instant.parse("2030-01-07T09:00:00Z")).build();
+        Booking eleven = pending().instructor(instructor).student("b").startingAt(Instant.parse("2030-01-07T11:00:00Z")).build();
+        Booking nextDay = pending().instructor(instructor).student("c").startingAt(Instant.parse("2030-01-08T09:00:00Z")).build();
         List.of(eleven, nextDay, nine).forEach(booking -> store.reserve(booking, now));
 
         assertThat(store.findByInstructor(instructor, Instant.parse("2030-01-07T00:00:00Z"), Instant.parse("2030-01-08T09:00:00Z")))
@@ -380,5 +366,11 @@ class DynamoBookingStoreIT {
                 .filter(item -> item.get("sk").s().startsWith("LOCK#"))
                 .filter(item -> item.get("bookingId").s().equals(bookingId))
                 .toList();
+    }
+
+    /** A hold of ins-1's (the test's instructor set by the caller), 60 minutes online from 2030-01-07 09:00 UTC. */
+    private static Bookings pending() {
+        return aHold(Instant.now().plus(Duration.ofMinutes(10))).zone(ZoneOffset.UTC)
+                .startingAt(Instant.parse("2030-01-07T09:00:00Z")).createdAt(Instant.now());
     }
 }
