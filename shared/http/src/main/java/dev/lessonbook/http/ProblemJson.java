@@ -29,7 +29,7 @@ public final class ProblemJson {
 
     private ProblemJson() {}
 
-    /** The document: the standard members in this order, then the extras' members. */
+    /** The document: the standard members in this order, then the extras' members (as the mapper wrote them). */
     public record Document(String type, String title, int status, String detail, String code, String instance,
             @JsonAnyGetter Map<String, Object> extras) {}
 
@@ -62,14 +62,13 @@ public final class ProblemJson {
                 }
             });
         }
-        Document document = new Document(type(code), code.title(), code.status(), rejection.detail(), code.name(),
-                instance, members);
-        return new Rendered(MAPPER.convertValue(document, MEMBERS), unrendered);
+        return new Rendered(new Document(type(code), code.title(), code.status(), rejection.detail(), code.name(),
+                instance, members), unrendered);
     }
 
     /**
      * The document, and the names of extras left out because the mapper cannot write them (or
      * they would overwrite a member already there) — a bug worth a log line, not a failed answer.
      */
-    public record Rendered(Map<String, Object> document, List<String> unrenderedExtras) {}
+    public record Rendered(Document document, List<String> unrenderedExtras) {}
 }

@@ -1,15 +1,14 @@
 package dev.lessonbook.functions.notification;
 
-import dev.lessonbook.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lessonbook.json.JsonMappers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What moto's SES actually sent: its model dump ({@code GET /moto-api/data.json}) lists every
@@ -28,14 +27,13 @@ final class SentEmails {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(moto.resolve("/moto-api/data.json")).build(),
                     HttpResponse.BodyHandlers.ofString());
             List<Sent> sent = new ArrayList<>();
-            Object dump = Json.reader().read(response.body());
-            for (Object item : elements(object(object(dump).get("ses")).get("Message"))) {
-                Map<String, Object> message = object(item);
-                List<String> to = elements(object(message.get("destinations")).get("ToAddresses")).stream()
-                        .map(SentEmails::text).toList();
+            // moto keys some of its collections by id: the elements of an array or of an object alike.
+            for (JsonNode message : JsonMappers.standard().readTree(response.body()).path("ses").path("Message")) {
+                List<String> to = new ArrayList<>();
+                message.path("destinations").path("ToAddresses").forEach(address -> to.add(address.asText()));
                 if (to.stream().anyMatch(address -> address.endsWith("@" + domain))) {
-                    sent.add(new Sent(text(message.get("source")), to, text(message.get("subject")),
-                            text(message.get("body"))));
+                    sent.add(new Sent(message.path("source").asText(), to, message.path("subject").asText(),
+                            message.path("body").asText()));
                 }
             }
             return sent;
@@ -45,18 +43,5 @@ final class SentEmails {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Map<String, Object> object(Object value) {
-        return Json.asObject(value).orElse(Map.of());
-    }
-
-    /** The items of an array, or the values of an object: moto keys some of its collections by id. */
-    private static Collection<?> elements(Object value) {
-        return value instanceof List<?> items ? items : object(value).values();
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
     }
 }

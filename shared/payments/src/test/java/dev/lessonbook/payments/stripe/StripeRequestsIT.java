@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class StripeRequestsIT {
     private static final String SECRET_KEY = "sk_test_requests_secret_1234";
-    private static final Money LESSON = new Money(6000, "USD");
+    private static final Money LESSON = Money.of(6000, "usd");
     private static final String INTENT = """
             {"id": "pi_1", "object": "payment_intent", "status": "requires_capture", "amount": 6000}""";
     private static final String API_ERROR = """
