@@ -188,12 +188,7 @@ public final class JsonFields {
 
     /** An array of objects, each read by its own {@code JsonFields} (field paths like {@code windows[3].date}). */
     public List<JsonFields> requiredObjects(String name, int maxItems) {
-        JsonNode value = member(name);
-        if (value == null) {
-            reject(name, "is required");
-            return List.of();
-        }
-        ArrayNode array = array(name, value, maxItems);
+        ArrayNode array = requiredArray(name, maxItems);
         if (array == null) {
             return List.of();
         }
@@ -210,12 +205,7 @@ public final class JsonFields {
     }
 
     public List<Integer> requiredInts(String name, int maxItems) {
-        JsonNode value = member(name);
-        if (value == null) {
-            reject(name, "is required");
-            return List.of();
-        }
-        ArrayNode array = array(name, value, maxItems);
+        ArrayNode array = requiredArray(name, maxItems);
         if (array == null) {
             return List.of();
         }
@@ -227,6 +217,16 @@ public final class JsonFields {
             }
         }
         return items;
+    }
+
+    /** The array member {@code name} of at most {@code maxItems}, or null once its error is recorded. */
+    private ArrayNode requiredArray(String name, int maxItems) {
+        JsonNode value = member(name);
+        if (value == null) {
+            reject(name, "is required");
+            return null;
+        }
+        return array(name, value, maxItems);
     }
 
     // --- the end -----------------------------------------------------------------------------
