@@ -17,7 +17,9 @@ import dev.lessonbook.payment.PaymentOutcome.ProviderUnavailable;
  * (it picks the class by HTTP status: 402 card, 400/404 invalid request or idempotency, 401/403
  * authentication, 429 rate limit, anything else — an HTML page from a proxy included — API error).
  * A card that says no, or a request Stripe refuses, is a {@link Declined}: nothing moved, and
- * repeating the request cannot change the answer. Anything where Stripe could not answer — network,
+ * repeating the request cannot change the answer. An idempotency key reused with other parameters
+ * is not: the first request under the key may have moved money, so it is reported as unknown.
+ * Anything where Stripe could not answer — network,
  * timeout, the operation's time budget spent, 5xx, a 409 still in flight after the retries, rate
  * limiting, or our own API key being refused (401, 403) — is {@link ProviderUnavailable}.
  *
@@ -33,7 +35,12 @@ final class StripeFailures {
         return switch (failure) {
             case CardException card -> new Declined(
                     card.getUserMessage() != null ? card.getUserMessage() : "The card was declined.", card.getDeclineCode());
-            case IdempotencyException reused -> new Declined("Stripe rejected the request (idempotency_error)");
+            // A key reused with other parameters: Stripe refused this request, but the first request
+            // under that key may have moved money (a live intent). Declined would let a caller record
+            // RELEASED or FAILED over it, so it is an unknown outcome: the domain retries, then
+            // MANUAL_REVIEW, exactly as for a call Stripe never answered.
+            case IdempotencyException reused -> new ProviderUnavailable(
+                    "Stripe refused a reused idempotency key (idempotency_error); the outcome is unknown");
             case InvalidRequestException rejected -> new Declined("Stripe rejected the request (" + codeOf(rejected) + ")");
             case RateLimitException limited -> new ProviderUnavailable("Stripe is rate limiting requests (HTTP 429)");
             case AuthenticationException refused -> new ProviderUnavailable(

@@ -53,9 +53,12 @@ class StripeFailuresTest {
     }
 
     @Test
-    void aKeyReusedWithOtherParametersIsADecline() {
+    void aKeyReusedWithOtherParametersIsAnUnknownOutcomeNotADecline() {
+        // The first request under the key may have left a live intent: a decline would let the
+        // scheduler record RELEASED over it.
         assertThat(StripeFailures.outcomeOf(new IdempotencyException(KEY_IN_MESSAGE, "req_1", null, 400)))
-                .isEqualTo(new Declined("Stripe rejected the request (idempotency_error)"));
+                .isEqualTo(new ProviderUnavailable(
+                        "Stripe refused a reused idempotency key (idempotency_error); the outcome is unknown"));
     }
 
     @Test

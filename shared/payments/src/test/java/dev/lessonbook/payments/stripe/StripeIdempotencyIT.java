@@ -126,7 +126,9 @@ class StripeIdempotencyIT {
 
         PaymentOutcome again = gateway.capture(bookingId, intentId, Money.of(6000, "usd"));
 
-        assertThat(again).isEqualTo(new Declined("Stripe rejected the request (idempotency_error)"));
+        // Unknown, not declined: a caller must not record a settled state over what the first call did.
+        assertThat(again).isEqualTo(new ProviderUnavailable(
+                "Stripe refused a reused idempotency key (idempotency_error); the outcome is unknown"));
         assertThat(stripe.netCaptured(intentId)).isEqualTo(3000);
     }
 
