@@ -72,7 +72,7 @@ public final class SendingAWebhook {
                     ? new Delivered(status)
                     : new Failed(status, "The receiver answered " + status + ".");
         } catch (HttpTimeoutException slow) {
-            return new Failed(null, "The receiver did not answer within " + answerWithin.toSeconds() + " s.");
+            return new Failed(null, "The receiver did not answer within " + answerWithin.toMillis() + " ms.");
         } catch (IOException unreachable) {
             return new Failed(null, "The receiver could not be reached: " + unreachable.getClass().getSimpleName() + ".");
         } catch (InterruptedException interrupted) {
