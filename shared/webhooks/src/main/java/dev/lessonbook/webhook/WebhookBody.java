@@ -1,0 +1,45 @@
+package dev.lessonbook.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lessonbook.event.DomainEvent;
+import dev.lessonbook.eventjson.EventJson;
+import dev.lessonbook.json.JsonMappers;
+import java.util.List;
+
+/**
+ * What a receiver is sent: {@code {"id","type","occurredAt","data":{…}}}. The data is the event
+ * record itself as event JSON writes it, less the envelope members, so every record of the sealed
+ * {@link DomainEvent} — including ones added later — is delivered with no code here.
+ */
+public final class WebhookBody {
+    private static final List<String> ENVELOPE = List.of("eventVersion", "type", "eventId", "occurredAt");
+
+    private final EventJson events;
+    private final ObjectMapper mapper;
+
+    public WebhookBody(EventJson events, ObjectMapper mapper) {
+        this.events = events;
+        this.mapper = mapper;
+    }
+
+    public static WebhookBody standard() {
+        return new WebhookBody(EventJson.standard(), JsonMappers.standard());
+    }
+
+    public String of(DomainEvent event) {
+        try {
+            ObjectNode data = (ObjectNode) mapper.readTree(events.write(event));
+            data.remove(ENVELOPE);
+            ObjectNode body = mapper.createObjectNode()
+                    .put("id", event.eventId())
+                    .put("type", event.type())
+                    .put("occurredAt", event.occurredAt().toString());
+            body.set("data", data);
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event JSON wrote what it cannot read back: " + event.type(), e);
+        }
+    }
+}
