@@ -21,10 +21,11 @@ public final class ProfileRules {
     public static final String DEFAULT_CURRENCY = "usd";
     public static final int MAX_DURATION_MINUTES = 240;
     /**
-     * Longest buffer on either side. The spec sets none; this one keeps a booking's instructor lock
-     * units (lesson + buffers, one per quarter hour) well inside one database transaction.
+     * Longest buffer on either side. The spec sets none; this is the longest on the grid with which
+     * the longest lesson can still be rescheduled in one transaction of at most 100 items
+     * (booking.RescheduleWrites, docs/decisions.md "Reschedule in one transaction").
      */
-    public static final int MAX_BUFFER_MINUTES = 240;
+    public static final int MAX_BUFFER_MINUTES = 90;
     public static final int MAX_NAME_LENGTH = 200;
     private static final int GRID_MINUTES = 15;
     private static final Pattern CURRENCY = Pattern.compile("[a-z]{3}");

@@ -15,7 +15,6 @@ import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentStatus;
 import dev.lessonbook.payment.PaymentSummary;
 import dev.lessonbook.profile.LocationType;
-import dev.lessonbook.profile.ProfileRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,9 +33,10 @@ import java.util.TreeMap;
 final class EventVersion1 {
     /**
      * For a booking event written before its payload carried the occupancy: the longest buffers a
-     * profile may have, on either side, cover any instructor occupancy.
+     * profile could have then, on either side, cover any instructor occupancy. That limit was 240
+     * minutes; today's shorter one (ProfileRules.MAX_BUFFER_MINUTES) would not cover old bookings.
      */
-    private static final Duration LONGEST_BUFFER = Duration.ofMinutes(ProfileRules.MAX_BUFFER_MINUTES);
+    private static final Duration LONGEST_BUFFER = Duration.ofMinutes(240);
 
     private EventVersion1() {}
 
