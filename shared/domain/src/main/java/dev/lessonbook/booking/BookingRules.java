@@ -10,6 +10,7 @@ import dev.lessonbook.booking.rules.PaymentMethodGiven;
 import dev.lessonbook.booking.rules.PriceIsChargeable;
 import dev.lessonbook.booking.rules.SlotsAreOpen;
 import dev.lessonbook.booking.rules.StartsOnQuarterHour;
+import dev.lessonbook.booking.rules.WithinBookingHorizon;
 import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.problem.ProblemCode;
@@ -45,6 +46,7 @@ public final class BookingRules {
     private static final List<SlotRule> SLOT_RULES = List.of(
             new SlotsAreOpen(),
             new NoticeIsSufficient(),
+            new WithinBookingHorizon(),
             new PaymentMethodGiven());
 
     private BookingRules() {}
@@ -82,6 +84,7 @@ public final class BookingRules {
                 // PriceIsChargeable has passed: the price exists.
                 new Money(LessonPrice.of(lesson.service(), request.locationType(), request.durationMinutes()).orElseThrow(),
                         lesson.service().currency()),
-                Occupancy.forLesson(startsAt, endsAt, lesson.profile().bufferFor(request.locationType())));
+                Occupancy.forLesson(startsAt, endsAt, lesson.profile().bufferFor(request.locationType())),
+                lesson.profile().bookingLimits());
     }
 }

@@ -2,6 +2,7 @@ package dev.lessonbook.booking;
 
 import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.money.Money;
+import dev.lessonbook.profile.BookingLimits;
 import dev.lessonbook.profile.LessonService;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,6 +14,8 @@ import java.time.ZoneId;
  * <p>{@code endsAt} is {@code startsAt} plus the duration (real time: what is paid for), while
  * {@code endMinute} is the local wall-clock end the availability was checked against. They differ
  * only for a lesson that crosses a DST change in the small hours.
+ *
+ * <p>{@code bookingLimits} are the instructor's own rules (notice, horizon, daily limit) it is judged by.
  */
 public record ProposedLesson(
         BookingRequest request,
@@ -22,4 +25,16 @@ public record ProposedLesson(
         Instant startsAt,
         Instant endsAt,
         Money price,
-        Occupancy occupancy) {}
+        Occupancy occupancy,
+        BookingLimits bookingLimits) {
+
+    public ProposedLesson {
+        bookingLimits = bookingLimits == null ? BookingLimits.DEFAULT : bookingLimits;
+    }
+
+    /** A lesson judged by the default booking rules. */
+    public ProposedLesson(BookingRequest request, LessonService service, ZoneId timezone, int endMinute, Instant startsAt,
+            Instant endsAt, Money price, Occupancy occupancy) {
+        this(request, service, timezone, endMinute, startsAt, endsAt, price, occupancy, BookingLimits.DEFAULT);
+    }
+}

@@ -36,6 +36,8 @@ public enum ProblemCode {
     NONEXISTENT_LOCAL_TIME(422, "Nonexistent local time"),
     NOT_AVAILABLE(422, "Not available"),
     INSUFFICIENT_NOTICE(422, "Insufficient notice"),
+    /** The lesson's date is further ahead than the instructor's {@code maxAdvanceDays}. */
+    BEYOND_BOOKING_HORIZON(422, "Beyond booking horizon"),
     PAYMENT_METHOD_REQUIRED(422, "Payment method required"),
     /** The lesson would cost more than one payment can hold (a profile stored before rates were bounded). */
     PRICE_TOO_HIGH(422, "Price too high"),

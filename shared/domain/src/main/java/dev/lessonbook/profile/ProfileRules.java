@@ -27,6 +27,12 @@ public final class ProfileRules {
      */
     public static final int MAX_BUFFER_MINUTES = 90;
     public static final int MAX_NAME_LENGTH = 200;
+    /** Longest minimum notice: 30 days. Beyond that an instructor is not taking bookings, which time off says better. */
+    public static final int MAX_NOTICE_MINUTES = 30 * 24 * 60;
+    /** Furthest booking horizon: two years, which no calendar we know of exceeds. */
+    public static final int MAX_ADVANCE_DAYS = 730;
+    /** Most lessons a day can hold: 96 quarter hours, the shortest lesson. */
+    public static final int MAX_LESSONS_PER_DAY = 24 * 60 / 15;
     private static final int GRID_MINUTES = 15;
     private static final Pattern CURRENCY = Pattern.compile("[a-z]{3}");
 
@@ -48,6 +54,7 @@ public final class ProfileRules {
             checkBuffer(buffer.afterMinutes(), "buffers." + type.wireName() + ".after", errors);
             buffers.put(type, buffer);
         }
+        BookingLimits limits = checkBookingLimits(profile.bookingLimits(), errors);
         List<LessonService> services = new ArrayList<>();
         Set<String> serviceIds = new HashSet<>();
         for (int index = 0; index < profile.services().size(); index++) {
@@ -61,7 +68,7 @@ public final class ProfileRules {
         if (!errors.isEmpty()) {
             return Result.rejected(Rejection.validation(errors));
         }
-        return Result.ok(new InstructorProfile(profile.instructorId(), profile.timezone(), buffers, services));
+        return Result.ok(new InstructorProfile(profile.instructorId(), profile.timezone(), buffers, services, limits));
     }
 
     /**
@@ -87,6 +94,28 @@ public final class ProfileRules {
                         + largest + ", the most one payment can be; lower the rate or the longest duration"));
             }
         }
+    }
+
+    /** docs/spec.md §2 {@code bookingRules}; the result spells out every location type's notice. */
+    private static BookingLimits checkBookingLimits(BookingLimits limits, List<FieldError> errors) {
+        for (LocationType type : LocationType.values()) {
+            int minutes = limits.noticeMinutesFor(type);
+            if (minutes < 0 || minutes > MAX_NOTICE_MINUTES) {
+                errors.add(new FieldError("bookingRules.minimumNoticeMinutes." + type.wireName(),
+                        "must be a whole number of minutes from 0 to " + MAX_NOTICE_MINUTES + " (30 days)"));
+            }
+        }
+        if (limits.maxAdvanceDays() < 0 || limits.maxAdvanceDays() > MAX_ADVANCE_DAYS) {
+            errors.add(new FieldError("bookingRules.maxAdvanceDays",
+                    "must be a whole number of days from 0 (today only) to " + MAX_ADVANCE_DAYS));
+        }
+        limits.maxLessonsPerDay().ifPresent(max -> {
+            if (max < 1 || max > MAX_LESSONS_PER_DAY) {
+                errors.add(new FieldError("bookingRules.maxLessonsPerDay",
+                        "must be from 1 to " + MAX_LESSONS_PER_DAY + ", or null for no limit"));
+            }
+        });
+        return limits.withEveryNotice();
     }
 
     private static void checkBuffer(int minutes, String path, List<FieldError> errors) {

@@ -26,6 +26,7 @@ public final class ReadingWeekAvailability {
     private final ProfileStore profiles;
     private final ViewSources sources;
     private final CachedViews views;
+    private final Clock clock;
 
     public ReadingWeekAvailability(ProfileStore profiles, AvailabilityStore weeks, BookingStore bookings, Clock clock) {
         this(profiles, weeks, bookings, ViewCache.NONE, clock);
@@ -36,6 +37,7 @@ public final class ReadingWeekAvailability {
         this.profiles = profiles;
         this.sources = new ViewSources(weeks, bookings, clock);
         this.views = new CachedViews(cache, clock);
+        this.clock = clock;
     }
 
     /** The stored week. {@code caller} is any authenticated user. */
@@ -45,11 +47,15 @@ public final class ReadingWeekAvailability {
                         () -> sources.weekMap(instructorId, weekStart))));
     }
 
-    /** The stored week minus the instructor time of bookings that occupy time now (buffers included). */
+    /**
+     * The stored week minus the instructor time of bookings that occupy time now (buffers
+     * included), then closed where the instructor's notice and horizon forbid booking now
+     * ({@link OpenForBooking}, applied after the cache because the clock alone changes it).
+     */
     public Result<WeekView> readBookable(Caller caller, String instructorId, LocalDate weekStart) {
         return profileFor(instructorId, weekStart).map(profile -> new WeekView(profile.timezone(), VersionedWeek.of(
-                views.read(new ViewKey.Bookable(instructorId, weekStart), profile.timezone(),
-                        () -> sources.bookable(profile, weekStart)))));
+                OpenForBooking.at(views.read(new ViewKey.Bookable(instructorId, weekStart), profile.timezone(),
+                        () -> sources.bookable(profile, weekStart)), profile, clock.instant()))));
     }
 
     private Result<InstructorProfile> profileFor(String instructorId, LocalDate weekStart) {

@@ -157,6 +157,84 @@ class BookingRulesTest {
     }
 
     @Test
+    void theInstructorsOwnNoticeForTheLocationTypeApplies() {
+        InstructorProfile profile = aProfile().notice(LocationType.ONLINE, 24 * 60).build();
+        ProposedLesson lesson = valueOf(BookingRules.propose(aRequest().build(), profile));
+
+        Rejection rejection = bookable(lesson, WHOLE_DAY, lesson.startsAt().minus(Duration.ofMinutes(24 * 60 - 1))).orElseThrow();
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.INSUFFICIENT_NOTICE);
+        assertThat(rejection.detail()).isEqualTo("Lessons online must be booked at least 1440 minutes before they start");
+        assertThat(bookable(lesson, WHOLE_DAY, lesson.startsAt().minus(Duration.ofMinutes(24 * 60)))).isEmpty();
+    }
+
+    @Test
+    void aNoticeOfZeroAllowsBookingUpToTheStart() {
+        InstructorProfile profile = aProfile().notice(LocationType.STUDENT_LOCATION, 0).build();
+        ProposedLesson lesson = valueOf(BookingRules.propose(aRequest().location(LocationType.STUDENT_LOCATION).build(), profile));
+
+        assertThat(bookable(lesson, WHOLE_DAY, lesson.startsAt())).isEmpty();
+    }
+
+    @Test
+    void aLessonExactlyMaxAdvanceDaysAheadIsBookableAndTheDayAfterIsNot() {
+        InstructorProfile profile = aProfile().maxAdvanceDays(10).build();
+        // 2026-11-27 00:30 in New York; the lesson is on 2026-12-07, ten local dates later.
+        Instant now = Instant.parse("2026-11-27T05:30:00Z");
+
+        assertThat(bookable(valueOf(BookingRules.propose(aRequest().on("2026-12-07", "09:00").build(), profile)), WHOLE_DAY, now))
+                .isEmpty();
+        Rejection rejection = bookable(valueOf(BookingRules.propose(aRequest().on("2026-12-08", "00:00").build(), profile)),
+                WHOLE_DAY, now).orElseThrow();
+        assertThat(rejection.code()).isEqualTo(ProblemCode.BEYOND_BOOKING_HORIZON);
+        assertThat(rejection.detail()).isEqualTo("Lessons with this instructor can be booked at most 10 days ahead, up to 2026-12-07");
+    }
+
+    @Test
+    void theHorizonCountsFromTheInstructorsLocalToday() {
+        InstructorProfile profile = aProfile().maxAdvanceDays(10).build();
+        // 2026-11-26 23:30 in New York, already the 27th in UTC: the 7th of December is eleven local dates away.
+        Instant now = Instant.parse("2026-11-27T04:30:00Z");
+
+        assertThat(bookable(valueOf(BookingRules.propose(aRequest().on("2026-12-07", "09:00").build(), profile)), WHOLE_DAY, now)
+                .orElseThrow().code()).isEqualTo(ProblemCode.BEYOND_BOOKING_HORIZON);
+    }
+
+    @Test
+    void theHorizonAcrossADstChangeIsStillCountedInDates() {
+        InstructorProfile profile = aProfile().maxAdvanceDays(7).build();
+        // 2026-10-29 00:10 EDT; New York falls back on 2026-11-01, so 2026-11-05 00:00 EST is 7 days and 50
+        // minutes away: beyond 7 × 24 h, but on the seventh local date.
+        Instant now = Instant.parse("2026-10-29T04:10:00Z");
+        ProposedLesson lastDay = valueOf(BookingRules.propose(aRequest().on("2026-11-05", "00:00").build(), profile));
+        ProposedLesson dayAfter = valueOf(BookingRules.propose(aRequest().on("2026-11-06", "00:00").build(), profile));
+
+        assertThat(Duration.between(now, lastDay.startsAt())).isGreaterThan(Duration.ofDays(7));
+        assertThat(bookable(lastDay, WHOLE_DAY, now)).isEmpty();
+        assertThat(bookable(dayAfter, WHOLE_DAY, now).orElseThrow().code()).isEqualTo(ProblemCode.BEYOND_BOOKING_HORIZON);
+    }
+
+    @Test
+    void theDefaultHorizonIs180Days() {
+        Instant now = Instant.parse("2026-06-10T16:00:00Z"); // noon in New York
+        ProposedLesson last = valueOf(BookingRules.propose(aRequest().on("2026-12-07", "09:00").build(), PROFILE));
+        ProposedLesson beyond = valueOf(BookingRules.propose(aRequest().on("2026-12-08", "09:00").build(), PROFILE));
+
+        assertThat(java.time.LocalDate.parse("2026-06-10").plusDays(180)).isEqualTo("2026-12-07");
+        assertThat(bookable(last, WHOLE_DAY, now)).isEmpty();
+        assertThat(bookable(beyond, WHOLE_DAY, now).orElseThrow().code()).isEqualTo(ProblemCode.BEYOND_BOOKING_HORIZON);
+    }
+
+    @Test
+    void noticeIsCheckedBeforeTheHorizon() {
+        InstructorProfile profile = aProfile().maxAdvanceDays(0).notice(LocationType.ONLINE, 30 * 24 * 60).build();
+        ProposedLesson lesson = valueOf(BookingRules.propose(aRequest().build(), profile));
+
+        assertThat(bookable(lesson, WHOLE_DAY, lesson.startsAt().minus(Duration.ofDays(1))).orElseThrow().code())
+                .isEqualTo(ProblemCode.INSUFFICIENT_NOTICE);
+    }
+
+    @Test
     void aPricedLessonWithoutPaymentMethodIsRejected() {
         ProposedLesson lesson = proposed(aRequest().paymentMethod(null));
 

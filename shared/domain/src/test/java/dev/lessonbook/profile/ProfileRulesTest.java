@@ -35,6 +35,49 @@ class ProfileRulesTest {
     }
 
     @Test
+    void leftOutBookingRulesAreTodaysFixedRules() {
+        BookingLimits limits = valueOf(ProfileRules.validate(aProfile().build())).bookingLimits();
+
+        assertThat(limits.minimumNoticeMinutes()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                LocationType.ONLINE, 60, LocationType.INSTRUCTOR_LOCATION, 60, LocationType.STUDENT_LOCATION, 180));
+        assertThat(limits.maxAdvanceDays()).isEqualTo(180);
+        assertThat(limits.maxLessonsPerDay()).isEmpty();
+    }
+
+    @Test
+    void aLeftOutNoticeTakesItsDefaultAndTheGivenOnesStay() {
+        BookingLimits limits = valueOf(ProfileRules.validate(aProfile().notice(LocationType.ONLINE, 0).maxLessonsPerDay(3).build()))
+                .bookingLimits();
+
+        assertThat(limits.minimumNoticeMinutes()).containsEntry(LocationType.ONLINE, 0)
+                .containsEntry(LocationType.STUDENT_LOCATION, 180);
+        assertThat(limits.maxLessonsPerDay()).hasValue(3);
+    }
+
+    @Test
+    void bookingRulesAtTheirBoundsAreAccepted() {
+        assertThat(ProfileRules.validate(aProfile().notice(LocationType.ONLINE, 43_200).maxAdvanceDays(730).maxLessonsPerDay(96).build()))
+                .isInstanceOf(dev.lessonbook.problem.Result.Ok.class);
+        assertThat(ProfileRules.validate(aProfile().notice(LocationType.ONLINE, 0).maxAdvanceDays(0).maxLessonsPerDay(1).build()))
+                .isInstanceOf(dev.lessonbook.problem.Result.Ok.class);
+    }
+
+    @Test
+    void bookingRulesOutOfRangeAreEachNamedWithWhatIsAllowed() {
+        Rejection rejection = rejectionOf(ProfileRules.validate(aProfile()
+                .notice(LocationType.STUDENT_LOCATION, 43_201).notice(LocationType.ONLINE, -1)
+                .maxAdvanceDays(731).maxLessonsPerDay(0).build()));
+
+        assertThat(errorsOf(rejection)).containsExactly(
+                new FieldError("bookingRules.minimumNoticeMinutes.online", "must be a whole number of minutes from 0 to 43200 (30 days)"),
+                new FieldError("bookingRules.minimumNoticeMinutes.student_location", "must be a whole number of minutes from 0 to 43200 (30 days)"),
+                new FieldError("bookingRules.maxAdvanceDays", "must be a whole number of days from 0 (today only) to 730"),
+                new FieldError("bookingRules.maxLessonsPerDay", "must be from 1 to 96, or null for no limit"));
+        assertThat(fieldsOf(rejectionOf(ProfileRules.validate(aProfile().maxAdvanceDays(-1).maxLessonsPerDay(97).build()))))
+                .containsExactly("bookingRules.maxAdvanceDays", "bookingRules.maxLessonsPerDay");
+    }
+
+    @Test
     void aServiceWithoutCurrencyIsPricedInUsd() {
         InstructorProfile profile = valueOf(ProfileRules.validate(aProfile().services(aService().currency(null).build()).build()));
 

@@ -20,6 +20,8 @@ import dev.lessonbook.fixtures.InMemoryProfileStore;
 import dev.lessonbook.fixtures.Profiles;
 import dev.lessonbook.fixtures.Weeks;
 import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.profile.InstructorProfile;
+import dev.lessonbook.profile.LocationType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -128,5 +130,60 @@ class ReadingWeekAvailabilityTest {
 
         assertThat(valueOf(reading.readBookable(ANY_STUDENT, Profiles.INSTRUCTOR, WEEK)).days())
                 .containsEntry(MONDAY, windows("09:00", "10:00"));
+    }
+
+    private WeekView bookableAt(InstructorProfile profile, Instant now, String weekStart) {
+        return valueOf(new ReadingWeekAvailability(new InMemoryProfileStore().with(profile), weeks, bookings,
+                Clock.fixed(now, ZoneOffset.UTC)).readBookable(ANY_STUDENT, Profiles.INSTRUCTOR, LocalDate.parse(weekStart)));
+    }
+
+    @Test
+    void theBookableViewClosesWhatStartsWithinTheShortestNoticeOfTheOfferedLocationTypes() {
+        weeks.with(week(MONDAY, window(MONDAY, "09:00", "12:00"), window("2026-12-08", "09:00", "10:00")));
+        // guitar is offered online (60 min notice) and at the student's (180): 09:20 in New York + 60 min.
+        WeekView view = bookableAt(Profiles.aProfile().build(), Instant.parse("2026-12-07T14:20:00Z"), MONDAY);
+
+        assertThat(view.days()).containsEntry(MONDAY, windows("10:20", "12:00")).containsEntry("2026-12-08", windows("09:00", "10:00"));
+        assertThat(view.version()).isEqualTo(WeekVersion.of(view.versioned().week()));
+    }
+
+    @Test
+    void aNoticeOfALocationTypeNoActiveServiceOffersDoesNotOpenTheView() {
+        weeks.with(week(MONDAY, window(MONDAY, "09:00", "18:00")));
+        InstructorProfile travelling = Profiles.aProfile().notice(LocationType.ONLINE, 0)
+                .services(Profiles.aService().onlyRate(LocationType.STUDENT_LOCATION, 9000).build()).build();
+
+        assertThat(bookableAt(travelling, Instant.parse("2026-12-07T14:20:00Z"), MONDAY).days())
+                .containsEntry(MONDAY, windows("12:20", "18:00"));
+    }
+
+    @Test
+    void daysAlreadyPastLeaveTheBookableView() {
+        weeks.with(week(MONDAY, window(MONDAY, "09:00", "12:00"), window("2026-12-09", "09:00", "10:00")));
+
+        assertThat(bookableAt(Profiles.aProfile().build(), Instant.parse("2026-12-08T14:00:00Z"), MONDAY).days())
+                .containsOnlyKeys("2026-12-09");
+    }
+
+    @Test
+    void daysBeyondTheHorizonLeaveTheBookableViewAndTheLastOneStays() {
+        weeks.with(week(MONDAY, window(MONDAY, "09:00", "12:00"), window("2026-12-08", "09:00", "10:00")));
+        // Saturday 2026-12-05 at noon in New York; two days ahead is Monday.
+        WeekView view = bookableAt(Profiles.aProfile().maxAdvanceDays(2).build(), Instant.parse("2026-12-05T17:00:00Z"), MONDAY);
+
+        assertThat(view.days()).containsOnlyKeys(MONDAY);
+    }
+
+    @Test
+    void onTheFallBackNightTheNoticeIsMeasuredInRealTime() {
+        String monday = "2026-10-26";
+        String fallBack = "2026-11-01";
+        weeks.with(week(monday, window(fallBack, "00:00", "04:00")));
+        InstructorProfile online = Profiles.aProfile().services(Profiles.aService().onlyRate(LocationType.ONLINE, 6000).build()).build();
+        // 01:10 EDT; an hour later it is 01:10 EST. A lesson at 01:30 would start at 01:30 EDT (the
+        // earlier offset), within the hour, so the view opens at 02:00 EST.
+        WeekView view = bookableAt(online, Instant.parse("2026-11-01T05:10:00Z"), monday);
+
+        assertThat(view.days()).containsEntry(fallBack, windows("02:00", "04:00"));
     }
 }

@@ -22,6 +22,7 @@ import dev.lessonbook.emulators.Concurrently;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.http.TestEvents;
+import dev.lessonbook.profile.BookingLimits;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LessonService;
 import dev.lessonbook.profile.LocationType;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -237,6 +239,38 @@ class CreateBookingHandlerIT {
                 .isInstanceOf(dev.lessonbook.problem.Result.Ok.class);
 
         assertThat(new DynamoBookingStore(tables).find(before.id())).contains(before);
+    }
+
+    @Test
+    void aLessonExactlyMaxAdvanceDaysAheadIsBookedAndOneADayLaterIsBeyondTheHorizon() {
+        LocalDate last = LocalDate.now(BERLIN).plusDays(10);
+        publish("inst_horizon", last.with(DayOfWeek.MONDAY), "08:00", "18:00");
+        publish("inst_horizon", last.plusDays(1).with(DayOfWeek.MONDAY), "08:00", "18:00");
+        DynamoProfileStore profiles = new DynamoProfileStore(tables);
+        profiles.save(profiles.find("inst_horizon").orElseThrow().withBookingLimits(new BookingLimits(Map.of(), 10, OptionalInt.empty())));
+
+        APIGatewayV2HTTPResponse beyond = handler.handleRequest(booking("stud_far", "inst_horizon", last.plusDays(1), "09:00", 60).event(), null);
+        APIGatewayV2HTTPResponse lastDay = handler.handleRequest(booking("stud_far", "inst_horizon", last, "09:00", 60).event(), null);
+
+        assertThat(beyond.getStatusCode()).isEqualTo(422);
+        assertThat(beyond.getBody()).contains("\"code\":\"BEYOND_BOOKING_HORIZON\"",
+                "\"detail\":\"Lessons with this instructor can be booked at most 10 days ahead, up to " + last + "\"");
+        assertThat(lastDay.getStatusCode()).as(lastDay.getBody()).isEqualTo(201);
+    }
+
+    @Test
+    void theInstructorsNoticeForTheLocationTypeIsHonoured() {
+        LocalDate tomorrow = LocalDate.now(BERLIN).plusDays(1);
+        publish("inst_notice", tomorrow.with(DayOfWeek.MONDAY), "00:00", "24:00");
+        DynamoProfileStore profiles = new DynamoProfileStore(tables);
+        profiles.save(profiles.find("inst_notice").orElseThrow().withBookingLimits(
+                new BookingLimits(Map.of(LocationType.ONLINE, 3 * 24 * 60), 180, OptionalInt.empty())));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(booking("stud_hasty", "inst_notice", tomorrow, "23:00", 60).event(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(response.getBody()).contains("\"code\":\"INSUFFICIENT_NOTICE\"",
+                "\"detail\":\"Lessons online must be booked at least 4320 minutes before they start\"");
     }
 
     static List<Map<String, AttributeValue>> availabilityItems(String instructor) {

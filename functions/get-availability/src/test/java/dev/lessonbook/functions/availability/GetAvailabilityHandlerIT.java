@@ -17,6 +17,7 @@ import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.http.TestEvents;
 import dev.lessonbook.payment.Payment;
+import dev.lessonbook.profile.BookingLimits;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LessonService;
 import dev.lessonbook.profile.LocationType;
@@ -28,6 +29,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,7 +54,31 @@ class GetAvailabilityHandlerIT {
         DynamoBookingStore bookings = new DynamoBookingStore(tables);
         bookings.reserve(pending, Instant.now());
         bookings.confirm(pending.confirmed(Instant.now(), Payment.notRequired("usd")), List.of());
+        // inst_near books at most 9 days ahead: of a week that begins 8 to 14 days from now, only
+        // the dates up to the ninth day are bookable.
+        new DynamoProfileStore(tables).save(new InstructorProfile("inst_near", BERLIN, Map.of(), List.of(new LessonService(
+                "guitar", "Guitar", List.of(60), Map.of(LocationType.ONLINE, 6000L), "usd", true)),
+                new BookingLimits(Map.of(), 9, OptionalInt.empty())));
+        Map<LocalDate, DaySlots> everyDay = new java.util.HashMap<>();
+        for (int day = 0; day < 7; day++) {
+            everyDay.put(MONDAY.plusDays(day), DaySlots.empty().open(9 * 60, 12 * 60));
+        }
+        new DynamoAvailabilityStore(tables).saveWeek(VersionedWeek.of(new WeekAvailability("inst_near", MONDAY, everyDay)),
+                Optional.empty(), List.of());
         handler = new GetAvailabilityHandler();
+    }
+
+    @Test
+    void theBookableViewEndsAtTheInstructorsHorizon() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(week().pathParam("instructorId", "inst_near").event(), null);
+        LocalDate lastBookable = LocalDate.now(BERLIN).plusDays(9);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        for (int day = 0; day < 7; day++) {
+            LocalDate date = MONDAY.plusDays(day);
+            assertThat(response.getBody().contains("\"" + date + "\""))
+                    .as("%s with the last bookable date %s", date, lastBookable).isEqualTo(!date.isAfter(lastBookable));
+        }
     }
 
     @Test

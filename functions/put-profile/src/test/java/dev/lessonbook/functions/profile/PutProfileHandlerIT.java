@@ -9,6 +9,7 @@ import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.http.TestEvents;
+import dev.lessonbook.profile.BookingLimits;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LocationType;
 import java.time.ZoneId;
@@ -58,5 +59,34 @@ class PutProfileHandlerIT {
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(response.getBody()).contains("\"code\":\"VALIDATION_FAILED\"", "\"field\":\"timezone\"");
         assertThat(new DynamoProfileStore(tables).find("inst_55")).isEmpty();
+    }
+
+    @Test
+    void bookingRulesAreStoredAndShownWithEveryDefaultFilledIn() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(TestEvents.fromSample("put-profile.json")
+                .as("inst_rules", "instructor").pathParam("instructorId", "inst_rules")
+                .json("{\"timezone\":\"Europe/Berlin\",\"bookingRules\":{\"minimumNoticeMinutes\":{\"online\":1440},"
+                        + "\"maxLessonsPerDay\":4},\"services\":[]}").event(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"bookingRules\":{\"minimumNoticeMinutes\":{\"online\":1440,"
+                + "\"instructor_location\":60,\"student_location\":180},\"maxAdvanceDays\":180,\"maxLessonsPerDay\":4}");
+        BookingLimits stored = new DynamoProfileStore(tables).find("inst_rules").orElseThrow().bookingLimits();
+        assertThat(stored.noticeMinutesFor(LocationType.ONLINE)).isEqualTo(1440);
+        assertThat(stored.maxLessonsPerDay()).hasValue(4);
+    }
+
+    @Test
+    void bookingRulesOutOfRangeAreFieldErrorsAndStoreNothing() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(TestEvents.fromSample("put-profile.json")
+                .as("inst_bad_rules", "instructor").pathParam("instructorId", "inst_bad_rules")
+                .json("{\"timezone\":\"Europe/Berlin\",\"bookingRules\":{\"minimumNoticeMinutes\":{\"student_location\":-5},"
+                        + "\"maxAdvanceDays\":731,\"maxLessonsPerDay\":0},\"services\":[]}").event(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(response.getBody()).contains("\"code\":\"VALIDATION_FAILED\"",
+                "\"field\":\"bookingRules.minimumNoticeMinutes.student_location\"",
+                "\"field\":\"bookingRules.maxAdvanceDays\"", "\"field\":\"bookingRules.maxLessonsPerDay\"");
+        assertThat(new DynamoProfileStore(tables).find("inst_bad_rules")).isEmpty();
     }
 }

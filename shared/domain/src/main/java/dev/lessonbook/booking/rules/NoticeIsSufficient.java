@@ -5,24 +5,19 @@ import dev.lessonbook.booking.ProposedLesson;
 import dev.lessonbook.booking.SlotRule;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
-import dev.lessonbook.profile.LocationType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** docs/spec.md §5.6: an hour's notice, three when the instructor has to travel to the student. */
+/**
+ * docs/spec.md §5.6: the instructor's minimum notice for the lesson's location type (by default an
+ * hour, three when the instructor has to travel to the student).
+ */
 public final class NoticeIsSufficient implements SlotRule {
-
-    public static Duration minimumNotice(LocationType locationType) {
-        return switch (locationType) {
-            case ONLINE, INSTRUCTOR_LOCATION -> Duration.ofMinutes(60);
-            case STUDENT_LOCATION -> Duration.ofMinutes(180);
-        };
-    }
 
     @Override
     public Optional<Rejection> check(ProposedLesson lesson, DaySlots day, Instant now) {
-        Duration minimum = minimumNotice(lesson.request().locationType());
+        Duration minimum = lesson.bookingLimits().minimumNotice(lesson.request().locationType());
         if (Duration.between(now, lesson.startsAt()).compareTo(minimum) >= 0) {
             return Optional.empty();
         }

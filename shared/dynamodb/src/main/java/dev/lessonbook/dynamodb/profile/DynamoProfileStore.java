@@ -5,6 +5,7 @@ import static dev.lessonbook.dynamodb.AttributeValues.s;
 
 import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
+import dev.lessonbook.profile.BookingLimits;
 import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LessonService;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Profiles as one item per instructor ({@code INSTRUCTOR#id / PROFILE}), mapped by hand. */
@@ -50,7 +52,35 @@ public final class DynamoProfileStore implements ProfileStore {
                 "before", n(buffer.beforeMinutes()), "after", n(buffer.afterMinutes())))));
         item.put("buffers", AttributeValue.fromM(buffers));
         item.put("services", AttributeValue.fromL(profile.services().stream().map(DynamoProfileStore::serviceItem).toList()));
+        item.put("bookingRules", bookingRulesItem(profile.bookingLimits()));
         return item;
+    }
+
+    /** {@code maxLessonsPerDay} is left out when there is no limit. */
+    private static AttributeValue bookingRulesItem(BookingLimits limits) {
+        Map<String, AttributeValue> notice = new LinkedHashMap<>();
+        for (LocationType type : LocationType.values()) {
+            notice.put(type.wireName(), n(limits.noticeMinutesFor(type)));
+        }
+        Map<String, AttributeValue> rules = new LinkedHashMap<>();
+        rules.put("minimumNoticeMinutes", AttributeValue.fromM(notice));
+        rules.put("maxAdvanceDays", n(limits.maxAdvanceDays()));
+        limits.maxLessonsPerDay().ifPresent(max -> rules.put("maxLessonsPerDay", n(max)));
+        return AttributeValue.fromM(rules);
+    }
+
+    /** A profile stored before instructors had booking rules has the defaults. */
+    private static BookingLimits bookingLimits(AttributeValue stored) {
+        if (stored == null) {
+            return BookingLimits.DEFAULT;
+        }
+        Map<String, AttributeValue> rules = stored.m();
+        Map<LocationType, Integer> notice = new EnumMap<>(LocationType.class);
+        rules.get("minimumNoticeMinutes").m().forEach((type, minutes) ->
+                notice.put(LocationType.fromWireName(type).orElseThrow(), Integer.parseInt(minutes.n())));
+        AttributeValue max = rules.get("maxLessonsPerDay");
+        return new BookingLimits(notice, Integer.parseInt(rules.get("maxAdvanceDays").n()),
+                max == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(max.n())));
     }
 
     private static AttributeValue serviceItem(LessonService service) {
@@ -71,7 +101,8 @@ public final class DynamoProfileStore implements ProfileStore {
                 LocationType.fromWireName(type).orElseThrow(),
                 new Buffer(Integer.parseInt(buffer.m().get("before").n()), Integer.parseInt(buffer.m().get("after").n()))));
         List<LessonService> services = item.get("services").l().stream().map(DynamoProfileStore::service).toList();
-        return new InstructorProfile(item.get("instructorId").s(), ZoneId.of(item.get("timezone").s()), buffers, services);
+        return new InstructorProfile(item.get("instructorId").s(), ZoneId.of(item.get("timezone").s()), buffers, services,
+                bookingLimits(item.get("bookingRules")));
     }
 
     private static LessonService service(AttributeValue value) {

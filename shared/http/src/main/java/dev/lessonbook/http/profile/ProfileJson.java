@@ -1,6 +1,7 @@
 package dev.lessonbook.http.profile;
 
 import dev.lessonbook.http.ApiResponse;
+import dev.lessonbook.profile.BookingLimits;
 import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LessonService;
@@ -14,7 +15,11 @@ public final class ProfileJson {
     private ProfileJson() {}
 
     /** The profile's document; buffers and rates keyed by location type, in the enum's order. */
-    public record Profile(String instructorId, String timezone, Map<String, Minutes> buffers, List<Service> services) {}
+    public record Profile(String instructorId, String timezone, Map<String, Minutes> buffers, BookingRules bookingRules,
+            List<Service> services) {}
+
+    /** The instructor's booking rules; {@code maxLessonsPerDay} null is no limit. */
+    public record BookingRules(Map<String, Integer> minimumNoticeMinutes, int maxAdvanceDays, Integer maxLessonsPerDay) {}
 
     /** A buffer: minutes kept free before and after a lesson. */
     public record Minutes(int before, int after) {}
@@ -35,8 +40,17 @@ public final class ProfileJson {
                 buffers.put(type.wireName(), new Minutes(buffer.beforeMinutes(), buffer.afterMinutes()));
             }
         }
-        return new Profile(profile.instructorId(), profile.timezone().getId(), buffers,
+        return new Profile(profile.instructorId(), profile.timezone().getId(), buffers, bookingRules(profile.bookingLimits()),
                 profile.services().stream().map(ProfileJson::service).toList());
+    }
+
+    private static BookingRules bookingRules(BookingLimits limits) {
+        Map<String, Integer> notice = new LinkedHashMap<>();
+        for (LocationType type : LocationType.values()) {
+            notice.put(type.wireName(), limits.noticeMinutesFor(type));
+        }
+        return new BookingRules(notice, limits.maxAdvanceDays(),
+                limits.maxLessonsPerDay().isPresent() ? limits.maxLessonsPerDay().getAsInt() : null);
     }
 
     private static Service service(LessonService service) {

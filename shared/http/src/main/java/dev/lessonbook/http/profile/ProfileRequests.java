@@ -8,6 +8,7 @@ import dev.lessonbook.http.JsonFields;
 import dev.lessonbook.http.Limits;
 import dev.lessonbook.http.Results;
 import dev.lessonbook.problem.Result;
+import dev.lessonbook.profile.BookingLimits;
 import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LessonService;
@@ -18,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -25,6 +27,8 @@ import java.util.Set;
  * <pre>{@code
  * {"timezone":"Europe/Berlin",
  *  "buffers":{"online":{"before":0,"after":15}, ...},            (optional, per location type)
+ *  "bookingRules":{"minimumNoticeMinutes":{"online":60, ...},     (optional, every member too)
+ *                  "maxAdvanceDays":180, "maxLessonsPerDay":null},
  *  "services":[{"id","name","durationOptions":[60],"rates":{"online":6000},"currency":"usd","active":true}]}
  * }</pre>
  *
@@ -53,12 +57,13 @@ public final class ProfileRequests {
                 JsonFields fields = JsonFields.root(body);
                 ZoneId timezone = timezone(fields);
                 Map<LocationType, Buffer> buffers = buffers(fields);
+                BookingLimits limits = bookingLimits(fields);
                 List<LessonService> services = new ArrayList<>();
                 for (JsonFields service : fields.requiredObjects("services", Limits.MAX_SERVICES)) {
                     services.add(service(service));
                 }
                 return fields.finish(() -> new ProfileUpdate(editor,
-                        new InstructorProfile(instructorId, timezone, buffers, services)));
+                        new InstructorProfile(instructorId, timezone, buffers, services, limits)));
                 }))));
     }
 
@@ -93,6 +98,28 @@ public final class ProfileRequests {
             }
         }
         return buffers;
+    }
+
+    /**
+     * Only the members the client gave; a left-out notice stays out of the map and a left-out
+     * horizon is the default's, so the domain's defaults apply. {@code maxLessonsPerDay} null or
+     * left out means no limit.
+     */
+    private static BookingLimits bookingLimits(JsonFields fields) {
+        Optional<JsonFields> given = fields.optionalObject("bookingRules");
+        if (given.isEmpty()) {
+            return BookingLimits.DEFAULT;
+        }
+        Map<LocationType, Integer> notice = new EnumMap<>(LocationType.class);
+        given.get().optionalObject("minimumNoticeMinutes").ifPresent(minutes -> {
+            for (LocationType type : LocationType.values()) {
+                minutes.optionalInt(type.wireName()).ifPresent(value -> notice.put(type, value));
+            }
+        });
+        int maxAdvanceDays = given.get().optionalInt("maxAdvanceDays").orElse(BookingLimits.DEFAULT_MAX_ADVANCE_DAYS);
+        OptionalInt maxLessonsPerDay = given.get().optionalInt("maxLessonsPerDay")
+                .map(OptionalInt::of).orElse(OptionalInt.empty());
+        return new BookingLimits(notice, maxAdvanceDays, maxLessonsPerDay);
     }
 
     private static LessonService service(JsonFields service) {

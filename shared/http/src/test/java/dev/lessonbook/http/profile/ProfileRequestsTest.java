@@ -15,6 +15,7 @@ import dev.lessonbook.http.profile.ProfileRequests.ProfileUpdate;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection.FieldError;
 import dev.lessonbook.problem.Result;
+import dev.lessonbook.profile.BookingLimits;
 import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LessonService;
@@ -102,5 +103,36 @@ class ProfileRequestsTest {
     void anotherInstructorMayNotWriteTheProfile() {
         rejected(ProfileRequests.putProfile(TestEvents.request("PUT", "/v1/instructors/i1/profile").as("i2", "instructor")
                 .pathParam("instructorId", "i1").json("{}").build()), ProblemCode.FORBIDDEN);
+    }
+
+    @Test
+    void leftOutBookingRulesAreTheDefaults() {
+        assertThat(value(put("{\"timezone\":\"UTC\",\"services\":[]}")).profile().bookingLimits()).isEqualTo(BookingLimits.DEFAULT);
+    }
+
+    @Test
+    void bookingRulesMayGiveAnyOfTheirMembers() {
+        InstructorProfile profile = value(put("{\"timezone\":\"UTC\",\"bookingRules\":{\"minimumNoticeMinutes\":"
+                + "{\"student_location\":1440},\"maxLessonsPerDay\":3},\"services\":[]}")).profile();
+
+        assertThat(profile.bookingLimits()).isEqualTo(new BookingLimits(Map.of(LocationType.STUDENT_LOCATION, 1440),
+                BookingLimits.DEFAULT_MAX_ADVANCE_DAYS, java.util.OptionalInt.of(3)));
+    }
+
+    @Test
+    void aNullDailyLimitIsNoLimit() {
+        InstructorProfile profile = value(put("{\"timezone\":\"UTC\",\"bookingRules\":{\"maxAdvanceDays\":30,"
+                + "\"maxLessonsPerDay\":null},\"services\":[]}")).profile();
+
+        assertThat(profile.bookingLimits().maxLessonsPerDay()).isEmpty();
+        assertThat(profile.bookingLimits().maxAdvanceDays()).isEqualTo(30);
+    }
+
+    @Test
+    void bookingRuleShapeErrorsAreNamedWithTheirPaths() {
+        assertThat(fields(put("{\"timezone\":\"UTC\",\"bookingRules\":{\"minimumNoticeMinutes\":{\"online\":\"60\","
+                + "\"car\":5},\"maxAdvanceDays\":1.5,\"maxLessonsPerDay\":\"3\",\"weekends\":false},\"services\":[]}")))
+                .containsExactlyInAnyOrder("bookingRules.minimumNoticeMinutes.online", "bookingRules.maxAdvanceDays",
+                        "bookingRules.maxLessonsPerDay", "bookingRules.minimumNoticeMinutes.car", "bookingRules.weekends");
     }
 }
