@@ -30,7 +30,7 @@ class LeastPrivilegeTest {
             // item and deletes views; publishing sends and deletes the outbox item
             Map.entry("SaveAvailabilityFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "sqs:SendMessage")),
-            // profile, week, bookings by instructor (gsi1 Query), view cache fills
+            // profile, week, bookings by instructor (gsi1 Query), calendar days (Query), view cache fills
             Map.entry("GetAvailabilityFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem")),
             // reads; reserve puts booking + locks; confirm updates locks; release deletes locks;
             // views deleted; publishing; the Stripe secret from SSM at init
@@ -40,14 +40,15 @@ class LeastPrivilegeTest {
             Map.entry("GetBookingFunction", Set.of("dynamodb:GetItem")),
             // profile read, bookings by instructor (gsi1 Query)
             Map.entry("ListBookingsFunction", Set.of("dynamodb:GetItem", "dynamodb:Query")),
-            // cancel puts the booking and deletes locks and views; the settlement puts it again
-            Map.entry("CancelBookingFunction",
-                    Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "sqs:SendMessage", "ssm:GetParameter")),
+            // cancel puts the booking, deletes locks and views and uncounts it on its calendar day;
+            // the settlement puts it again
+            Map.entry("CancelBookingFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                    "dynamodb:DeleteItem", "sqs:SendMessage", "ssm:GetParameter")),
             Map.entry("CompleteBookingFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "sqs:SendMessage", "ssm:GetParameter")),
             // the due index (Query), then as cancel/create's release paths
             Map.entry("PaymentSchedulerFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
-                    "dynamodb:DeleteItem", "sqs:SendMessage", "ssm:GetParameter")),
+                    "dynamodb:UpdateItem", "dynamodb:DeleteItem", "sqs:SendMessage", "ssm:GetParameter")),
             // profile, bookings (gsi1 Query), stats view fill
             Map.entry("BookingStatsFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem")),
             // sources of the views (GetItem, Query), view puts, dedupe marks

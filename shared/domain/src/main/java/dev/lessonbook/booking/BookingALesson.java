@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * POST /v1/bookings (docs/spec.md §5, §6). Rules, then a PENDING booking whose locks the database takes
@@ -112,10 +113,14 @@ public final class BookingALesson {
         if (broken.isPresent()) {
             return BookingOutcome.answered(Result.rejected(broken.get()));
         }
-        return switch (bookings.reserve(pending(bookingId, lesson, fingerprint, now), now)) {
+        OptionalInt maxLessonsPerDay = lesson.bookingLimits().maxLessonsPerDay();
+        return switch (bookings.reserve(pending(bookingId, lesson, fingerprint, now), now, maxLessonsPerDay)) {
             case ReserveOutcome.Reserved reserved -> BookingOutcome.answered(pay(reserved.booking()));
             case ReserveOutcome.Conflict conflict -> BookingOutcome.answered(Result.rejected(conflict.scope().rejection()));
             case ReserveOutcome.AlreadyExists exists -> replayOf(exists.existing(), fingerprint);
+            case ReserveOutcome.DailyLimitReached full -> BookingOutcome.answered(Result.rejected(
+                    ProblemCode.DAILY_LIMIT_REACHED, "The instructor takes at most " + maxLessonsPerDay.getAsInt()
+                            + " lessons a day, and " + request.date() + " is full"));
         };
     }
 

@@ -4,6 +4,7 @@ import dev.lessonbook.event.DomainEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Port: bookings and the slot locks that make overlapping bookings impossible. Every method that
@@ -15,7 +16,17 @@ public interface BookingStore {
      * Stores a PENDING booking and takes its lock units (instructor and student), each lock free
      * or held by a hold that expired before {@code now}. Nothing is written unless all of it is.
      */
-    ReserveOutcome reserve(Booking pending, Instant now);
+    default ReserveOutcome reserve(Booking pending, Instant now) {
+        return reserve(pending, now, OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #reserve(Booking, Instant)}, and the same transaction counts the booking on its
+     * instructor's local date ({@link dev.lessonbook.calendar.CalendarDays}), on condition that
+     * the date holds fewer than {@code maxLessonsPerDay} lessons (when there is a limit). Every
+     * write that makes a booking stop holding time ({@link #releaseTo}) uncounts it.
+     */
+    ReserveOutcome reserve(Booking pending, Instant now, OptionalInt maxLessonsPerDay);
 
     /** PENDING → CONFIRMED: the locks stop expiring. Conditional on the stored booking being PENDING. */
     Booking confirm(Booking confirmed, List<DomainEvent> events);
@@ -23,6 +34,7 @@ public interface BookingStore {
     /**
      * Writes a booking whose status no longer occupies time (PAYMENT_FAILED, EXPIRED, CANCELLED)
      * and deletes the locks it held, conditional on {@code expectedStatus} being the stored status.
+     * It is no longer counted on its calendar day.
      *
      * @return false when the stored booking was no longer in {@code expectedStatus}
      */
@@ -56,5 +68,8 @@ public interface BookingStore {
 
         /** A booking with this id exists already (an idempotent retry, or a key reuse). */
         record AlreadyExists(Booking existing) implements ReserveOutcome {}
+
+        /** The instructor's local date already holds {@code maxLessonsPerDay} lessons. */
+        record DailyLimitReached() implements ReserveOutcome {}
     }
 }

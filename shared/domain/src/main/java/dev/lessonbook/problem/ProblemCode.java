@@ -21,6 +21,8 @@ public enum ProblemCode {
      * outcome is not known yet, so none is shown; the client asks again after {@code Retry-After}.
      */
     IDEMPOTENT_REQUEST_IN_PROGRESS(409, "Idempotent request in progress", Duration.ofSeconds(1)),
+    /** The instructor's local date already holds their {@code maxLessonsPerDay} active lessons. */
+    DAILY_LIMIT_REACHED(409, "Daily limit reached"),
     VERSION_MISMATCH(412, "Version mismatch"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),

@@ -2,6 +2,7 @@ package dev.lessonbook.view;
 
 import dev.lessonbook.availability.DaySlots;
 import dev.lessonbook.availability.WeekAvailability;
+import dev.lessonbook.calendar.CalendarDay;
 import dev.lessonbook.profile.BookingLimits;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LessonService;
@@ -15,10 +16,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The instructor's notice and horizon (docs/spec.md §4.10, §5.6) applied to a bookable week at the
- * moment it is read: slots starting sooner than the notice allows, and dates beyond the horizon,
- * are closed. These change with the clock alone, minute by minute, so they are applied after the
- * shared cache rather than stored in it; the cached part changes only with writes.
+ * The instructor's booking rules (docs/spec.md §4.10, §5.6) applied to a bookable week at the
+ * moment it is read: slots starting sooner than the notice allows, dates beyond the horizon and
+ * dates at the daily limit are closed. Notice and horizon change with the clock alone, minute by
+ * minute, and the limit with a profile save that announces nothing, so they are applied after the
+ * shared cache rather than stored in it; the cached part changes only with writes it is told of.
  *
  * <p>The view is not per location type, so it uses the shortest notice among the location types
  * the instructor's active services offer: a slot it shows can be booked by some lesson, and a
@@ -27,7 +29,12 @@ import java.util.Map;
 public final class OpenForBooking {
     private OpenForBooking() {}
 
-    public static WeekAvailability at(WeekAvailability bookable, InstructorProfile profile, Instant now) {
+    /**
+     * {@code bookable} closed by the profile's rules at {@code now}; {@code days} are the week's
+     * calendar days (those missing hold nothing), of which a date at the daily limit is closed.
+     */
+    public static WeekAvailability at(WeekAvailability bookable, InstructorProfile profile, Map<LocalDate, CalendarDay> days,
+            Instant now) {
         ZoneId zone = profile.timezone();
         BookingLimits limits = profile.bookingLimits();
         LocalDate lastDate = limits.lastBookableDate(now, zone);
@@ -35,12 +42,16 @@ public final class OpenForBooking {
         LocalDate earliestDate = LocalDate.ofInstant(earliestStart, zone);
         Map<LocalDate, DaySlots> open = new HashMap<>();
         bookable.days().forEach((date, slots) -> {
-            if (date.isAfter(lastDate) || date.isBefore(earliestDate)) {
+            if (date.isAfter(lastDate) || date.isBefore(earliestDate) || atLimit(limits, days.get(date))) {
                 return;
             }
             open.put(date, date.equals(earliestDate) ? slots.minus(startingBefore(earliestStart, date, zone)) : slots);
         });
         return new WeekAvailability(bookable.instructorId(), bookable.weekStart(), open);
+    }
+
+    private static boolean atLimit(BookingLimits limits, CalendarDay day) {
+        return day != null && limits.maxLessonsPerDay().isPresent() && day.lessons() >= limits.maxLessonsPerDay().getAsInt();
     }
 
     /** Shortest notice over the location types offered by active services (all three when none is). */

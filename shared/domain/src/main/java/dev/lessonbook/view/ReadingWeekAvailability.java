@@ -3,16 +3,20 @@ package dev.lessonbook.view;
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.availability.AvailabilityStore.VersionedWeek;
 import dev.lessonbook.availability.AvailabilityStore;
+import dev.lessonbook.availability.WeekAvailability;
 import dev.lessonbook.availability.WeekVersion;
 import dev.lessonbook.availability.WeekView;
 import dev.lessonbook.availability.rules.WeekStartsOnMonday;
 import dev.lessonbook.booking.BookingStore;
+import dev.lessonbook.calendar.CalendarDay;
+import dev.lessonbook.calendar.CalendarDays;
 import dev.lessonbook.problem.Rejection;
 import dev.lessonbook.problem.Result;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.ProfileStore;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,15 +30,18 @@ public final class ReadingWeekAvailability {
     private final ProfileStore profiles;
     private final ViewSources sources;
     private final CachedViews views;
+    private final CalendarDays calendar;
     private final Clock clock;
 
-    public ReadingWeekAvailability(ProfileStore profiles, AvailabilityStore weeks, BookingStore bookings, Clock clock) {
-        this(profiles, weeks, bookings, ViewCache.NONE, clock);
+    public ReadingWeekAvailability(ProfileStore profiles, AvailabilityStore weeks, BookingStore bookings,
+            CalendarDays calendar, Clock clock) {
+        this(profiles, weeks, bookings, calendar, ViewCache.NONE, clock);
     }
 
-    public ReadingWeekAvailability(
-            ProfileStore profiles, AvailabilityStore weeks, BookingStore bookings, ViewCache cache, Clock clock) {
+    public ReadingWeekAvailability(ProfileStore profiles, AvailabilityStore weeks, BookingStore bookings,
+            CalendarDays calendar, ViewCache cache, Clock clock) {
         this.profiles = profiles;
+        this.calendar = calendar;
         this.sources = new ViewSources(weeks, bookings, clock);
         this.views = new CachedViews(cache, clock);
         this.clock = clock;
@@ -49,13 +56,20 @@ public final class ReadingWeekAvailability {
 
     /**
      * The stored week minus the instructor time of bookings that occupy time now (buffers
-     * included), then closed where the instructor's notice and horizon forbid booking now
-     * ({@link OpenForBooking}, applied after the cache because the clock alone changes it).
+     * included), then closed where the instructor's booking rules forbid booking now
+     * ({@link OpenForBooking}): notice and horizon change with the clock alone, and the daily
+     * limit with the profile, which no event announces, so they are applied after the cache.
+     * The calendar days are read only when there is a limit to apply.
      */
     public Result<WeekView> readBookable(Caller caller, String instructorId, LocalDate weekStart) {
-        return profileFor(instructorId, weekStart).map(profile -> new WeekView(profile.timezone(), VersionedWeek.of(
-                OpenForBooking.at(views.read(new ViewKey.Bookable(instructorId, weekStart), profile.timezone(),
-                        () -> sources.bookable(profile, weekStart)), profile, clock.instant()))));
+        return profileFor(instructorId, weekStart).map(profile -> {
+            WeekAvailability bookable = views.read(new ViewKey.Bookable(instructorId, weekStart), profile.timezone(),
+                    () -> sources.bookable(profile, weekStart));
+            Map<LocalDate, CalendarDay> days = profile.bookingLimits().maxLessonsPerDay().isPresent()
+                    ? calendar.find(instructorId, weekStart, weekStart.plusDays(6))
+                    : Map.of();
+            return new WeekView(profile.timezone(), VersionedWeek.of(OpenForBooking.at(bookable, profile, days, clock.instant())));
+        });
     }
 
     private Result<InstructorProfile> profileFor(String instructorId, LocalDate weekStart) {

@@ -65,6 +65,25 @@ class BookingALessonTest {
     }
 
     @Test
+    void aDayHoldingTheInstructorsDailyLimitRefusesTheNextLessonAndACancellationFreesIt() {
+        profiles.with(aProfile().maxLessonsPerDay(2).build());
+        Booking first = valueOf(booking.book(aRequest().at("09:00").build()).result());
+        valueOf(booking.book(aRequest().at("11:00").build()).result());
+
+        Rejection full = rejectionOf(booking.book(aRequest().at("14:00").build()).result());
+        Booking nextDay = valueOf(booking.book(aRequest().on("2026-12-08", "14:00").build()).result());
+
+        assertThat(full.code()).isEqualTo(ProblemCode.DAILY_LIMIT_REACHED);
+        assertThat(full.detail()).isEqualTo("The instructor takes at most 2 lessons a day, and 2026-12-07 is full");
+        assertThat(nextDay.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(payments.calls).hasSize(3);
+
+        bookings.releaseTo(first.withStatus(BookingStatus.CANCELLED), BookingStatus.CONFIRMED, java.util.List.of());
+
+        assertThat(valueOf(booking.book(aRequest().at("14:00").build()).result()).status()).isEqualTo(BookingStatus.CONFIRMED);
+    }
+
+    @Test
     void anInstructorWithoutProfileIsNotFound() {
         assertThat(rejectionOf(booking.book(aRequest().instructor("nobody").build()).result()).code())
                 .isEqualTo(ProblemCode.NOT_FOUND);

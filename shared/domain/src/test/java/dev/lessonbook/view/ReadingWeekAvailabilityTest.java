@@ -37,7 +37,7 @@ class ReadingWeekAvailabilityTest {
     private final InMemoryAvailabilityStore weeks = new InMemoryAvailabilityStore();
     private final InMemoryBookingStore bookings = new InMemoryBookingStore();
     private final ReadingWeekAvailability reading = new ReadingWeekAvailability(
-            new InMemoryProfileStore().with(Profiles.aProfile().build()), weeks, bookings, Clock.fixed(NOW, ZoneOffset.UTC));
+            new InMemoryProfileStore().with(Profiles.aProfile().build()), weeks, bookings, bookings, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static List<TimeWindow> windows(String... startEndPairs) {
         return java.util.stream.IntStream.range(0, startEndPairs.length / 2)
@@ -133,7 +133,7 @@ class ReadingWeekAvailabilityTest {
     }
 
     private WeekView bookableAt(InstructorProfile profile, Instant now, String weekStart) {
-        return valueOf(new ReadingWeekAvailability(new InMemoryProfileStore().with(profile), weeks, bookings,
+        return valueOf(new ReadingWeekAvailability(new InMemoryProfileStore().with(profile), weeks, bookings, bookings,
                 Clock.fixed(now, ZoneOffset.UTC)).readBookable(ANY_STUDENT, Profiles.INSTRUCTOR, LocalDate.parse(weekStart)));
     }
 
@@ -185,5 +185,18 @@ class ReadingWeekAvailabilityTest {
         WeekView view = bookableAt(online, Instant.parse("2026-11-01T05:10:00Z"), monday);
 
         assertThat(view.days()).containsEntry(fallBack, windows("02:00", "04:00"));
+    }
+
+    @Test
+    void aDayHoldingTheDailyLimitLeavesTheBookableViewAndOneBelowItStays() {
+        weeks.with(week(MONDAY, window(MONDAY, "08:00", "18:00"), window("2026-12-08", "08:00", "18:00")));
+        bookings.with(aBooking().id("bk-1").at("2026-12-07T09:00").build())
+                .with(aBooking().id("bk-2").at("2026-12-07T11:00").build())
+                .with(aBooking().id("bk-3").at("2026-12-08T11:00").build())
+                .with(aBooking().id("bk-4").at("2026-12-08T13:00").status(BookingStatus.CANCELLED).build());
+
+        WeekView view = bookableAt(Profiles.aProfile().maxLessonsPerDay(2).build(), NOW, MONDAY);
+
+        assertThat(view.days()).containsOnlyKeys("2026-12-08");
     }
 }

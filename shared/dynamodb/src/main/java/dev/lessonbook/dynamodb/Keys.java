@@ -41,6 +41,17 @@ public final class Keys {
         return key(instructor(instructorId), "DAY#" + date);
     }
 
+    /**
+     * An instructor's local date as the booking transactions see it: the set of bookings that hold
+     * time on it ({@code lessons}), which a booking's transaction adds to on condition.
+     */
+    public static Map<String, AttributeValue> calendarDay(String instructorId, LocalDate date) {
+        return key(instructor(instructorId), CALENDAR_DAY + date);
+    }
+
+    /** The sort key prefix of {@link #calendarDay}. */
+    public static final String CALENDAR_DAY = "CALENDAR#";
+
     public static Map<String, AttributeValue> booking(String bookingId) {
         return key("BOOKING#" + bookingId, "BOOKING");
     }

@@ -16,6 +16,7 @@ import dev.lessonbook.dynamodb.FunctionEnvironment;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
+import dev.lessonbook.dynamodb.calendar.DynamoCalendarDays;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.dynamodb.view.DynamoViewCache;
 import dev.lessonbook.emulators.LocalServers;
@@ -109,7 +110,7 @@ class CacheWorkerHandlerIT {
         lessons.openWeek(instructor, week, 9 * 60, 12 * 60);
         queues.takeInvalidations(1);
         ReadingWeekAvailability reading = new ReadingWeekAvailability(new DynamoProfileStore(tables),
-                new DynamoAvailabilityStore(tables), new DynamoBookingStore(tables), cache, clock);
+                new DynamoAvailabilityStore(tables), new DynamoBookingStore(tables), new DynamoCalendarDays(tables), cache, clock);
         Caller anyone = new Caller("stu_1", Role.STUDENT);
         VersionedWeek first = Lessons.valueOf(reading.read(anyone, instructor, week)).versioned();
         assertThat(stored(new ViewKey.WeekMap(instructor, week))).as("warm").contains(first);

@@ -12,6 +12,11 @@ import dev.lessonbook.availability.SavingWeekAvailability;
 import dev.lessonbook.availability.WindowOnDate;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
+import dev.lessonbook.booking.CancellationPolicy;
+import dev.lessonbook.booking.CancellationSettlement;
+import dev.lessonbook.booking.CancellingABooking;
+import dev.lessonbook.payments.stripe.StripePaymentGateway;
+import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.TestTable;
@@ -56,9 +61,11 @@ class CreateBookingHandlerIT {
 
     static Tables tables;
     private static CreateBookingHandler handler;
+    private static LocalServers.Endpoints servers;
 
     @BeforeAll
     static void handlerOnTheEmulators(LocalServers.Endpoints endpoints) {
+        servers = endpoints;
         tables = FunctionEnvironment.prepare(endpoints);
         FunctionEnvironment.storeStripeSecret(endpoints, "/lessonbook-test/stripe-secret");
         for (String instructor : List.of("inst_42", "inst_43", "inst_44", "inst_45", "inst_46", "inst_47", "inst_48")) {
@@ -271,6 +278,55 @@ class CreateBookingHandlerIT {
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(response.getBody()).contains("\"code\":\"INSUFFICIENT_NOTICE\"",
                 "\"detail\":\"Lessons online must be booked at least 4320 minutes before they start\"");
+    }
+
+    @Test
+    void twentyConcurrentBookingsOfDistinctTimesOnADayLimitedToThreeStoreExactlyThreeAndACancellationFreesOne() throws Exception {
+        publish("inst_limit", MONDAY, "08:00", "18:00");
+        DynamoProfileStore profiles = new DynamoProfileStore(tables);
+        // No buffers, so twenty half-hour lessons from 08:00 to 18:00 never overlap: only the limit refuses.
+        profiles.save(new InstructorProfile("inst_limit", BERLIN, Map.of(LocationType.ONLINE, new Buffer(0, 0)),
+                profiles.find("inst_limit").orElseThrow().services(), new BookingLimits(Map.of(), 180, OptionalInt.of(3))));
+        List<Callable<APIGatewayV2HTTPResponse>> requests = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String start = "%02d:%02d".formatted(8 + i / 2, i % 2 * 30);
+            APIGatewayV2HTTPEvent event = booking("limited_" + i, "inst_limit", MONDAY, start, 30).event();
+            requests.add(() -> handler.handleRequest(event, null));
+        }
+
+        List<APIGatewayV2HTTPResponse> responses = Concurrently.run(requests, requests.size());
+
+        assertThat(responses).filteredOn(response -> response.getStatusCode() == 201).hasSize(3);
+        assertThat(responses).filteredOn(response -> response.getStatusCode() == 409).hasSize(17)
+                .allSatisfy(response -> assertThat(response.getBody()).contains("\"code\":\"DAILY_LIMIT_REACHED\"",
+                        "\"detail\":\"The instructor takes at most 3 lessons a day, and " + MONDAY + " is full\""));
+        List<String> booked = responses.stream().filter(response -> response.getStatusCode() == 201).map(CreateBookingHandlerIT::idOf).toList();
+        assertThat(TestTable.scan(tables)).filteredOn(item -> item.get("pk").s().startsWith("BOOKING#"))
+                .filteredOn(item -> item.get("instructorId").s().equals("inst_limit"))
+                .extracting(item -> item.get("id").s()).containsExactlyInAnyOrderElementsOf(booked);
+        assertThat(lessonsCounted("inst_limit", MONDAY)).containsExactlyInAnyOrderElementsOf(booked);
+
+        Booking first = new DynamoBookingStore(tables).find(booked.get(0)).orElseThrow();
+        DynamoBookingStore store = new DynamoBookingStore(tables);
+        assertThat(new CancellingABooking(store, CancellationPolicy.defaults(), new CancellationSettlement(store,
+                new StripePaymentGateway(LocalServers.STRIPE_TEST_KEY, servers.stripe(), StripePaymentGateway.DEFAULT_CONNECT_TIMEOUT,
+                        StripePaymentGateway.DEFAULT_READ_TIMEOUT), (bookingId, operation, reason) -> { }), Clock.systemUTC())
+                .cancel(new Caller(first.studentId(), Role.STUDENT), first.id(), "plans changed"))
+                .isInstanceOf(dev.lessonbook.problem.Result.Ok.class);
+        assertThat(lessonsCounted("inst_limit", MONDAY)).hasSize(2).doesNotContain(first.id());
+
+        APIGatewayV2HTTPResponse freed = handler.handleRequest(booking("limited_late", "inst_limit", MONDAY, "%02d:%02d".formatted(first.startMinute() / 60, first.startMinute() % 60), 30).event(), null);
+
+        assertThat(freed.getStatusCode()).as(freed.getBody()).isEqualTo(201);
+        assertThat(lessonsCounted("inst_limit", MONDAY)).hasSize(3).contains(idOf(freed));
+    }
+
+    /** The booking ids the instructor's calendar day item counts. */
+    static List<String> lessonsCounted(String instructor, LocalDate date) {
+        return TestTable.scan(tables).stream()
+                .filter(item -> item.get("pk").s().equals("INSTRUCTOR#" + instructor) && item.get("sk").s().equals("CALENDAR#" + date))
+                .flatMap(item -> item.containsKey("lessons") ? item.get("lessons").ss().stream() : java.util.stream.Stream.empty())
+                .toList();
     }
 
     static List<Map<String, AttributeValue>> availabilityItems(String instructor) {

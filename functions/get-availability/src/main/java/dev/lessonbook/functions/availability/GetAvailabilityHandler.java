@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
+import dev.lessonbook.dynamodb.calendar.DynamoCalendarDays;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.dynamodb.view.DynamoViewCache;
 import dev.lessonbook.http.HttpFunction;
@@ -19,7 +20,8 @@ import java.time.Clock;
 public final class GetAvailabilityHandler implements HttpFunction {
     private static final Tables TABLES = Tables.fromEnvironment();
     private static final ReadingWeekAvailability READING = new ReadingWeekAvailability(new DynamoProfileStore(TABLES),
-            new DynamoAvailabilityStore(TABLES), new DynamoBookingStore(TABLES), new DynamoViewCache(TABLES),
+            new DynamoAvailabilityStore(TABLES), new DynamoBookingStore(TABLES), new DynamoCalendarDays(TABLES),
+            new DynamoViewCache(TABLES),
             Clock.systemUTC());
     private static final Route ROUTE = Route.reading(WeekRequests::readWeek)
             .then(query -> query.bookable()

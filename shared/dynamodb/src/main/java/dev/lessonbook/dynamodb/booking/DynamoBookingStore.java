@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -47,7 +48,7 @@ public final class DynamoBookingStore implements BookingStore {
     }
 
     @Override
-    public ReserveOutcome reserve(Booking pending, Instant now) {
+    public ReserveOutcome reserve(Booking pending, Instant now, OptionalInt maxLessonsPerDay) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(tables.tableName())
@@ -61,6 +62,8 @@ public final class DynamoBookingStore implements BookingStore {
         for (Map<String, AttributeValue> key : concat(instructorLocks, studentLocks)) {
             writes.add(TransactWriteItem.builder().put(lockPut(key, pending, now)).build());
         }
+        int dayIndex = writes.size();
+        writes.add(TransactWriteItem.builder().update(countOnDay(pending, maxLessonsPerDay)).build());
         try {
             tables.commit(writes, List.of(), requestToken(pending));
             return new ReserveOutcome.Reserved(pending);
@@ -75,6 +78,10 @@ public final class DynamoBookingStore implements BookingStore {
                     return new ReserveOutcome.AlreadyExists(existing.get());
                 }
             }
+            // A full day refuses the whole date, so it answers before a conflict at one time.
+            if (CONDITION_FAILED.equals(reasons.get(dayIndex))) {
+                return new ReserveOutcome.DailyLimitReached();
+            }
             int firstFailedLock = firstFailure(reasons, 1);
             if (firstFailedLock < 0) {
                 throw cancelled;
@@ -82,6 +89,36 @@ public final class DynamoBookingStore implements BookingStore {
             return new ReserveOutcome.Conflict(
                     firstFailedLock <= instructorLocks.size() ? ConflictScope.INSTRUCTOR : ConflictScope.STUDENT);
         }
+    }
+
+    /**
+     * Counts the booking on its instructor's local date. The limit is a condition on the set of
+     * bookings the day item holds, evaluated by DynamoDB inside the booking's own transaction:
+     * of concurrent bookings of one day only as many commit as the limit leaves room for, and a
+     * cancelled one is no longer counted ({@link #uncountOnDay}). Adding to a set is idempotent,
+     * so a retried transaction counts a booking once.
+     */
+    private Update countOnDay(Booking pending, OptionalInt maxLessonsPerDay) {
+        Update.Builder update = Update.builder()
+                .tableName(tables.tableName())
+                .key(Keys.calendarDay(pending.instructorId(), pending.date()))
+                .updateExpression("ADD lessons :booking");
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":booking", AttributeValue.fromSs(List.of(pending.id()))));
+        if (maxLessonsPerDay.isPresent()) {
+            update.conditionExpression("attribute_not_exists(lessons) OR size(lessons) < :max");
+            values.put(":max", n(maxLessonsPerDay.getAsInt()));
+        }
+        return update.expressionAttributeValues(values).build();
+    }
+
+    /** The booking no longer holds time on its day; removing an absent member is a no-op. */
+    private TransactWriteItem uncountOnDay(Booking released) {
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(tables.tableName())
+                .key(Keys.calendarDay(released.instructorId(), released.date()))
+                .updateExpression("DELETE lessons :booking")
+                .expressionAttributeValues(Map.of(":booking", AttributeValue.fromSs(List.of(released.id()))))
+                .build()).build();
     }
 
     /**
@@ -151,6 +188,8 @@ public final class DynamoBookingStore implements BookingStore {
                         .expressionAttributeValues(Map.of(":bookingId", s(released.id())))
                         .build()).build());
             }
+            // After the locks, so that reason i + 1 is still lock i's.
+            writes.add(uncountOnDay(released));
             try {
                 tables.commit(writes, events);
                 return true;

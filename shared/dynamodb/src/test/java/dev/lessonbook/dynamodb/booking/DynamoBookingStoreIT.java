@@ -12,6 +12,8 @@ import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.BookingStore.ReserveOutcome;
 import dev.lessonbook.booking.Cancellation;
 import dev.lessonbook.booking.ConflictScope;
+import dev.lessonbook.calendar.CalendarDay;
+import dev.lessonbook.dynamodb.calendar.DynamoCalendarDays;
 import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.TestTable;
@@ -32,6 +34,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -68,6 +71,42 @@ class DynamoBookingStoreIT {
 
         assertThat(store.find(booking.id())).contains(booking);
         assertThat(locksOf(booking.id())).hasSize(5 + 4);
+    }
+
+    @Test
+    void aDayAtItsLimitRefusesTheNextBookingWholeAndAReleaseMakesRoom() {
+        java.time.LocalDate day = java.time.LocalDate.parse("2030-01-07");
+        DynamoCalendarDays calendar = new DynamoCalendarDays(tables);
+        Booking nine = pending().instructor(instructor).student("stu-a").startingAt(Instant.parse("2030-01-07T09:00:00Z")).build();
+        Booking eleven = pending().instructor(instructor).student("stu-b").startingAt(Instant.parse("2030-01-07T11:00:00Z")).build();
+        Booking two = pending().instructor(instructor).student("stu-c").startingAt(Instant.parse("2030-01-07T14:00:00Z")).build();
+
+        assertThat(store.reserve(nine, Instant.now(), OptionalInt.of(2))).isEqualTo(new ReserveOutcome.Reserved(nine));
+        assertThat(store.reserve(eleven, Instant.now(), OptionalInt.of(2))).isEqualTo(new ReserveOutcome.Reserved(eleven));
+        assertThat(store.reserve(two, Instant.now(), OptionalInt.of(2))).isEqualTo(new ReserveOutcome.DailyLimitReached());
+
+        assertThat(store.find(two.id())).isEmpty();
+        assertThat(locksOf(two.id())).isEmpty();
+        assertThat(calendar.find(instructor, day, day)).containsExactly(Map.entry(day, new CalendarDay(day, 2)));
+
+        assertThat(store.releaseTo(nine.withStatus(BookingStatus.EXPIRED), BookingStatus.PENDING, List.of())).isTrue();
+        assertThat(store.releaseTo(nine.withStatus(BookingStatus.EXPIRED), BookingStatus.PENDING, List.of())).isFalse();
+
+        assertThat(calendar.find(instructor, day, day)).containsExactly(Map.entry(day, new CalendarDay(day, 1)));
+        assertThat(store.reserve(two, Instant.now(), OptionalInt.of(2))).isEqualTo(new ReserveOutcome.Reserved(two));
+        assertThat(calendar.find(instructor, day.minusDays(1), day.plusDays(1))).containsOnlyKeys(day);
+    }
+
+    @Test
+    void withoutALimitEveryBookingIsStillCountedOnItsDay() {
+        java.time.LocalDate day = java.time.LocalDate.parse("2030-01-07");
+        for (int hour = 8; hour < 16; hour += 2) {
+            Booking booking = pending().instructor(instructor).student("stu-" + hour)
+                    .startingAt(Instant.parse("2030-01-07T%02d:00:00Z".formatted(hour))).build();
+            assertThat(store.reserve(booking, Instant.now())).isInstanceOf(ReserveOutcome.Reserved.class);
+        }
+
+        assertThat(new DynamoCalendarDays(tables).find(instructor, day, day).get(day).lessons()).isEqualTo(4);
     }
 
     @Test
