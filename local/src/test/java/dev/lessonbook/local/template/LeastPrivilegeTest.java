@@ -36,6 +36,8 @@ class LeastPrivilegeTest {
             // views deleted; publishing; the Stripe secret from SSM at init
             Map.entry("CreateBookingFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "sqs:SendMessage", "ssm:GetParameter")),
+            // profile read, calendar days (Query), a day off set or removed (UpdateItem)
+            Map.entry("TimeOffFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem")),
             // DynamoBookingStore.find
             Map.entry("GetBookingFunction", Set.of("dynamodb:GetItem")),
             // profile read, bookings by instructor (gsi1 Query)

@@ -3,6 +3,7 @@ package dev.lessonbook.booking;
 import dev.lessonbook.availability.AvailabilityStore;
 import dev.lessonbook.availability.DaySlots;
 import dev.lessonbook.booking.BookingStore.ReserveOutcome;
+import dev.lessonbook.booking.rules.SlotsAreOpen;
 import dev.lessonbook.payment.Payment;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentOutcome;
@@ -121,6 +122,9 @@ public final class BookingALesson {
             case ReserveOutcome.DailyLimitReached full -> BookingOutcome.answered(Result.rejected(
                     ProblemCode.DAILY_LIMIT_REACHED, "The instructor takes at most " + maxLessonsPerDay.getAsInt()
                             + " lessons a day, and " + request.date() + " is full"));
+            // A day off is never bookable, whatever its windows say (docs/spec.md §5.5).
+            case ReserveOutcome.DayOff off -> BookingOutcome.answered(Result.rejected(
+                    ProblemCode.NOT_AVAILABLE, SlotsAreOpen.DETAIL));
         };
     }
 

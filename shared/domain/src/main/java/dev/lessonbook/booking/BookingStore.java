@@ -23,7 +23,7 @@ public interface BookingStore {
     /**
      * As {@link #reserve(Booking, Instant)}, and the same transaction counts the booking on its
      * instructor's local date ({@link dev.lessonbook.calendar.CalendarDays}), on condition that
-     * the date holds fewer than {@code maxLessonsPerDay} lessons (when there is a limit). Every
+     * the date is not off and holds fewer than {@code maxLessonsPerDay} lessons (when there is a limit). Every
      * write that makes a booking stop holding time ({@link #releaseTo}) uncounts it.
      */
     ReserveOutcome reserve(Booking pending, Instant now, OptionalInt maxLessonsPerDay);
@@ -71,5 +71,8 @@ public interface BookingStore {
 
         /** The instructor's local date already holds {@code maxLessonsPerDay} lessons. */
         record DailyLimitReached() implements ReserveOutcome {}
+
+        /** The instructor took the lesson's local date off. */
+        record DayOff() implements ReserveOutcome {}
     }
 }

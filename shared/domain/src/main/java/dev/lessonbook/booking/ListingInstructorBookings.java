@@ -1,14 +1,13 @@
 package dev.lessonbook.booking;
 
 import dev.lessonbook.access.Caller;
+import dev.lessonbook.calendar.DateRange;
 import dev.lessonbook.problem.ProblemCode;
-import dev.lessonbook.problem.Rejection;
 import dev.lessonbook.problem.Result;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.ProfileStore;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +18,8 @@ import java.util.Optional;
  * {@code to} it lasts {@value #DEFAULT_DAYS} days. At most {@value #MAX_DAYS} days per request.
  */
 public final class ListingInstructorBookings {
-    public static final int DEFAULT_DAYS = 30;
-    public static final int MAX_DAYS = 366;
+    public static final int DEFAULT_DAYS = DateRange.DEFAULT_DAYS;
+    public static final int MAX_DAYS = DateRange.MAX_DAYS;
 
     private final ProfileStore profiles;
     private final BookingStore bookings;
@@ -40,17 +39,9 @@ public final class ListingInstructorBookings {
     }
 
     private Result<List<Booking>> list(InstructorProfile profile, Optional<LocalDate> from, Optional<LocalDate> to) {
-        LocalDate first = from.orElseGet(() -> LocalDate.now(clock.withZone(profile.timezone())));
-        LocalDate last = to.orElseGet(() -> first.plusDays(DEFAULT_DAYS - 1));
-        if (last.isBefore(first)) {
-            return Result.rejected(Rejection.validation(List.of(new Rejection.FieldError("to", "must not be before from"))));
-        }
-        if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-            return Result.rejected(Rejection.validation(List.of(
-                    new Rejection.FieldError("to", "a range covers at most " + MAX_DAYS + " days"))));
-        }
-        return Result.ok(bookings.findByInstructor(profile.instructorId(),
-                first.atStartOfDay(profile.timezone()).toInstant(),
-                last.plusDays(1).atStartOfDay(profile.timezone()).toInstant()));
+        return DateRange.of(from, to, LocalDate.now(clock.withZone(profile.timezone()))).map(range ->
+                bookings.findByInstructor(profile.instructorId(),
+                        range.from().atStartOfDay(profile.timezone()).toInstant(),
+                        range.to().plusDays(1).atStartOfDay(profile.timezone()).toInstant()));
     }
 }

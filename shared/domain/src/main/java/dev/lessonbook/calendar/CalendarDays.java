@@ -3,7 +3,10 @@ package dev.lessonbook.calendar;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** Port: the instructor's calendar days (lessons per local date), as the booking transactions keep them. */
+/**
+ * Port: the instructor's calendar days (lessons per local date, time off), one item per date
+ * that the booking transactions condition on.
+ */
 public interface CalendarDays {
 
     /**
@@ -12,4 +15,14 @@ public interface CalendarDays {
      * booking's transaction will see.
      */
     Map<LocalDate, CalendarDay> find(String instructorId, LocalDate from, LocalDate to);
+
+    /**
+     * Marks the date off (replacing an earlier reason) and answers how many lessons it holds at
+     * that moment. From then on no booking can be counted on it, so every lesson of the date was
+     * either counted here or is refused.
+     */
+    int takeOff(String instructorId, TimeOff timeOff);
+
+    /** @return false when the date was not off */
+    boolean removeTimeOff(String instructorId, LocalDate date);
 }

@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * The instructor's booking rules (docs/spec.md §4.10, §5.6) applied to a bookable week at the
  * moment it is read: slots starting sooner than the notice allows, dates beyond the horizon and
- * dates at the daily limit are closed. Notice and horizon change with the clock alone, minute by
- * minute, and the limit with a profile save that announces nothing, so they are applied after the
+ * dates at the daily limit or taken off are closed. Notice and horizon change with the clock alone, minute by
+ * minute, the limit with a profile save that announces nothing, and days off and counts are read
+ * from the calendar days the booking transactions condition on, so they are applied after the
  * shared cache rather than stored in it; the cached part changes only with writes it is told of.
  *
  * <p>The view is not per location type, so it uses the shortest notice among the location types
@@ -42,7 +43,7 @@ public final class OpenForBooking {
         LocalDate earliestDate = LocalDate.ofInstant(earliestStart, zone);
         Map<LocalDate, DaySlots> open = new HashMap<>();
         bookable.days().forEach((date, slots) -> {
-            if (date.isAfter(lastDate) || date.isBefore(earliestDate) || atLimit(limits, days.get(date))) {
+            if (date.isAfter(lastDate) || date.isBefore(earliestDate) || closed(limits, days.get(date))) {
                 return;
             }
             open.put(date, date.equals(earliestDate) ? slots.minus(startingBefore(earliestStart, date, zone)) : slots);
@@ -50,8 +51,10 @@ public final class OpenForBooking {
         return new WeekAvailability(bookable.instructorId(), bookable.weekStart(), open);
     }
 
-    private static boolean atLimit(BookingLimits limits, CalendarDay day) {
-        return day != null && limits.maxLessonsPerDay().isPresent() && day.lessons() >= limits.maxLessonsPerDay().getAsInt();
+    /** A day off, or a day already holding the daily limit. */
+    private static boolean closed(BookingLimits limits, CalendarDay day) {
+        return day != null && (day.isOff()
+                || limits.maxLessonsPerDay().isPresent() && day.lessons() >= limits.maxLessonsPerDay().getAsInt());
     }
 
     /** Shortest notice over the location types offered by active services (all three when none is). */

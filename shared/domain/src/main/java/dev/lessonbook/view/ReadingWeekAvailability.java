@@ -57,17 +57,15 @@ public final class ReadingWeekAvailability {
     /**
      * The stored week minus the instructor time of bookings that occupy time now (buffers
      * included), then closed where the instructor's booking rules forbid booking now
-     * ({@link OpenForBooking}): notice and horizon change with the clock alone, and the daily
-     * limit with the profile, which no event announces, so they are applied after the cache.
-     * The calendar days are read only when there is a limit to apply.
+     * ({@link OpenForBooking}): notice and horizon change with the clock alone, the daily limit
+     * with the profile, which no event announces, and the calendar days (lessons counted, days
+     * off) are read fresh, one query, as the booking transaction will see them.
      */
     public Result<WeekView> readBookable(Caller caller, String instructorId, LocalDate weekStart) {
         return profileFor(instructorId, weekStart).map(profile -> {
             WeekAvailability bookable = views.read(new ViewKey.Bookable(instructorId, weekStart), profile.timezone(),
                     () -> sources.bookable(profile, weekStart));
-            Map<LocalDate, CalendarDay> days = profile.bookingLimits().maxLessonsPerDay().isPresent()
-                    ? calendar.find(instructorId, weekStart, weekStart.plusDays(6))
-                    : Map.of();
+            Map<LocalDate, CalendarDay> days = calendar.find(instructorId, weekStart, weekStart.plusDays(6));
             return new WeekView(profile.timezone(), VersionedWeek.of(OpenForBooking.at(bookable, profile, days, clock.instant())));
         });
     }

@@ -45,6 +45,15 @@ public final class WireFormats {
         return date;
     }
 
+    /** An optional date of the query ({@code from}, {@code to}): absent or empty is empty, else as {@link #readDate}. */
+    public static Optional<LocalDate> readDateQuery(ApiRequest request, String name, FieldErrors errors) {
+        Optional<String> text = request.query(name).filter(value -> !value.isEmpty());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        return readDate(text.get(), name, errors);
+    }
+
     /** A date in exactly {@code YYYY-MM-DD} form that exists on the calendar. */
     static Optional<LocalDate> parseDate(String text) {
         if (text == null || text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-'

@@ -15,6 +15,9 @@ import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.CancellationPolicy;
 import dev.lessonbook.booking.CancellationSettlement;
 import dev.lessonbook.booking.CancellingABooking;
+import dev.lessonbook.availability.TakingTimeOff;
+import dev.lessonbook.calendar.TimeOff;
+import dev.lessonbook.dynamodb.calendar.DynamoCalendarDays;
 import dev.lessonbook.payments.stripe.StripePaymentGateway;
 import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
@@ -319,6 +322,40 @@ class CreateBookingHandlerIT {
 
         assertThat(freed.getStatusCode()).as(freed.getBody()).isEqualTo(201);
         assertThat(lessonsCounted("inst_limit", MONDAY)).hasSize(3).contains(idOf(freed));
+    }
+
+    @Test
+    void aDayOffRacingBookingsCountsEveryBookingThatCommittedBeforeItAndRefusesTheRest() throws Exception {
+        publish("inst_race_off", MONDAY, "08:00", "18:00");
+        DynamoProfileStore profiles = new DynamoProfileStore(tables);
+        profiles.save(new InstructorProfile("inst_race_off", BERLIN, Map.of(LocationType.ONLINE, new Buffer(0, 0)),
+                profiles.find("inst_race_off").orElseThrow().services()));
+        TakingTimeOff timeOff = new TakingTimeOff(profiles, new DynamoCalendarDays(tables), Clock.systemUTC());
+        Permissions.Editor instructor = Permissions.toChangeAvailability(
+                new Caller("inst_race_off", Role.INSTRUCTOR), "inst_race_off").orElseThrow();
+        List<Callable<Object>> requests = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String start = "%02d:%02d".formatted(8 + i / 2, i % 2 * 30);
+            APIGatewayV2HTTPEvent event = booking("racing_off_" + i, "inst_race_off", MONDAY, start, 30).event();
+            requests.add(() -> handler.handleRequest(event, null));
+            if (i == 8) {
+                requests.add(() -> timeOff.take(instructor, new TimeOff(MONDAY, Optional.of("sick"))));
+            }
+        }
+
+        List<Object> outcomes = Concurrently.run(requests, requests.size());
+
+        TakingTimeOff.Taken taken = outcomes.stream().filter(dev.lessonbook.problem.Result.Ok.class::isInstance)
+                .map(ok -> (TakingTimeOff.Taken) ((dev.lessonbook.problem.Result.Ok<?>) ok).value()).findFirst().orElseThrow();
+        List<APIGatewayV2HTTPResponse> responses = outcomes.stream().filter(APIGatewayV2HTTPResponse.class::isInstance)
+                .map(APIGatewayV2HTTPResponse.class::cast).toList();
+        List<String> booked = responses.stream().filter(response -> response.getStatusCode() == 201).map(CreateBookingHandlerIT::idOf).toList();
+        assertThat(responses).filteredOn(response -> response.getStatusCode() != 201)
+                .allSatisfy(response -> assertThat(response.getBody()).contains("\"code\":\"NOT_AVAILABLE\""));
+        assertThat(taken.confirmedBookings()).isEqualTo(booked.size());
+        assertThat(lessonsCounted("inst_race_off", MONDAY)).containsExactlyInAnyOrderElementsOf(booked);
+        assertThat(handler.handleRequest(booking("after_off", "inst_race_off", MONDAY, "17:30", 30).event(), null).getBody())
+                .contains("\"code\":\"NOT_AVAILABLE\"");
     }
 
     /** The booking ids the instructor's calendar day item counts. */

@@ -12,6 +12,7 @@ import dev.lessonbook.booking.DueWork;
 import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.Transactions;
+import dev.lessonbook.dynamodb.calendar.DynamoCalendarDays;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.view.InvalidatedViews;
 import java.nio.charset.StandardCharsets;
@@ -78,9 +79,12 @@ public final class DynamoBookingStore implements BookingStore {
                     return new ReserveOutcome.AlreadyExists(existing.get());
                 }
             }
-            // A full day refuses the whole date, so it answers before a conflict at one time.
+            // A day off or a full day refuses the whole date, so it answers before a conflict at one
+            // time. Which of the two is read back: only a refused request pays for that read.
             if (CONDITION_FAILED.equals(reasons.get(dayIndex))) {
-                return new ReserveOutcome.DailyLimitReached();
+                return new DynamoCalendarDays(tables).isOff(pending.instructorId(), pending.date())
+                        ? new ReserveOutcome.DayOff()
+                        : new ReserveOutcome.DailyLimitReached();
             }
             int firstFailedLock = firstFailure(reasons, 1);
             if (firstFailedLock < 0) {
@@ -92,23 +96,29 @@ public final class DynamoBookingStore implements BookingStore {
     }
 
     /**
-     * Counts the booking on its instructor's local date. The limit is a condition on the set of
-     * bookings the day item holds, evaluated by DynamoDB inside the booking's own transaction:
-     * of concurrent bookings of one day only as many commit as the limit leaves room for, and a
-     * cancelled one is no longer counted ({@link #uncountOnDay}). Adding to a set is idempotent,
-     * so a retried transaction counts a booking once.
+     * Counts the booking on its instructor's local date, on condition that the date is not off
+     * and, with a limit, holds fewer lessons than it. Both are conditions on the one day item,
+     * evaluated by DynamoDB inside the booking's own transaction: of concurrent bookings of one
+     * day only as many commit as the limit leaves room for, and a time off written before the
+     * transaction refuses it while one written after finds it counted
+     * ({@link DynamoCalendarDays#takeOff}). A cancelled booking is no longer counted
+     * ({@link #uncountOnDay}). Adding to a set is idempotent, so a retried transaction counts a
+     * booking once.
      */
     private Update countOnDay(Booking pending, OptionalInt maxLessonsPerDay) {
-        Update.Builder update = Update.builder()
-                .tableName(tables.tableName())
-                .key(Keys.calendarDay(pending.instructorId(), pending.date()))
-                .updateExpression("ADD lessons :booking");
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":booking", AttributeValue.fromSs(List.of(pending.id()))));
+        String condition = "attribute_not_exists(timeOff)";
         if (maxLessonsPerDay.isPresent()) {
-            update.conditionExpression("attribute_not_exists(lessons) OR size(lessons) < :max");
+            condition += " AND (attribute_not_exists(lessons) OR size(lessons) < :max)";
             values.put(":max", n(maxLessonsPerDay.getAsInt()));
         }
-        return update.expressionAttributeValues(values).build();
+        return Update.builder()
+                .tableName(tables.tableName())
+                .key(Keys.calendarDay(pending.instructorId(), pending.date()))
+                .updateExpression("ADD lessons :booking")
+                .conditionExpression(condition)
+                .expressionAttributeValues(values)
+                .build();
     }
 
     /** The booking no longer holds time on its day; removing an absent member is a no-op. */

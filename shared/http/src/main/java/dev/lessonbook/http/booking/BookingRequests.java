@@ -63,21 +63,13 @@ public final class BookingRequests {
     public static Result<InstructorBookingsQuery> listForInstructor(ApiRequest request) {
         return Results.then(InstructorRef.read(request), ref -> {
             FieldErrors errors = new FieldErrors();
-            Optional<LocalDate> from = dateQuery(request, "from", errors);
-            Optional<LocalDate> to = dateQuery(request, "to", errors);
+            Optional<LocalDate> from = WireFormats.readDateQuery(request, "from", errors);
+            Optional<LocalDate> to = WireFormats.readDateQuery(request, "to", errors);
             if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
                 errors.add("to", "must not be before 'from'");
             }
             return errors.resultOf(() -> new InstructorBookingsQuery(ref.caller(), ref.instructorId(), from, to));
         });
-    }
-
-    private static Optional<LocalDate> dateQuery(ApiRequest request, String name, FieldErrors errors) {
-        Optional<String> text = request.query(name).filter(value -> !value.isEmpty());
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        return WireFormats.readDate(text.get(), name, errors);
     }
 
     public static Result<BookingRef> booking(ApiRequest request) {
