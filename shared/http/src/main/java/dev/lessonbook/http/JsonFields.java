@@ -219,6 +219,28 @@ public final class JsonFields {
         return items;
     }
 
+    /** An array of 1 to {@code maxItems} dates ({@code YYYY-MM-DD}), each error named by its index. */
+    public List<LocalDate> requiredDates(String name, int maxItems) {
+        ArrayNode array = requiredArray(name, maxItems);
+        if (array == null) {
+            return List.of();
+        }
+        if (array.isEmpty()) {
+            reject(name, "must have at least one item");
+            return List.of();
+        }
+        List<LocalDate> items = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String itemPath = fieldPath(name) + "[" + i + "]";
+            if (array.get(i).isTextual()) {
+                WireFormats.readDate(array.get(i).textValue(), itemPath, errors).ifPresent(items::add);
+            } else {
+                errors.add(itemPath, WireFormats.DATE_RULE);
+            }
+        }
+        return items;
+    }
+
     /** The array member {@code name} of at most {@code maxItems}, or null once its error is recorded. */
     private ArrayNode requiredArray(String name, int maxItems) {
         JsonNode value = member(name);

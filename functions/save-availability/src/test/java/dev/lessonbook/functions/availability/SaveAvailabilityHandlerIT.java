@@ -37,7 +37,7 @@ class SaveAvailabilityHandlerIT {
     @BeforeAll
     static void handlerOnTheEmulator(LocalServers.Endpoints endpoints) {
         tables = FunctionEnvironment.prepare(endpoints);
-        for (String instructor : List.of("inst_42", "inst_43", "inst_44")) {
+        for (String instructor : List.of("inst_42", "inst_43", "inst_44", "inst_copy")) {
             new DynamoProfileStore(tables).save(new InstructorProfile(instructor, BERLIN, Map.of(), List.of(
                     new LessonService("guitar", "Guitar", List.of(60), Map.of(LocationType.ONLINE, 6000L), "usd", true))));
         }
@@ -96,6 +96,51 @@ class SaveAvailabilityHandlerIT {
 
         assertThat(response.getStatusCode()).isEqualTo(404);
         assertThat(new DynamoAvailabilityStore(tables).findWeek("inst_new", MONDAY)).isEmpty();
+    }
+
+    @Test
+    void aWeekIsCopiedOntoTargetsThatHadWindowsReplacingThem() {
+        handler.handleRequest(week("inst_copy", "{\"windows\":[{\"date\":\"%s\",\"start\":\"09:00\",\"end\":\"12:00\"}]}"
+                .formatted(MONDAY.plusDays(1))).event(), null);
+        LocalDate had = MONDAY.plusWeeks(2);
+        handler.handleRequest(week("inst_copy", "{\"windows\":[{\"date\":\"%s\",\"start\":\"15:00\",\"end\":\"16:00\"}]}"
+                .formatted(had)).pathParam("weekStart", had.toString()).event(), null);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(copy("inst_copy",
+                "{\"targetWeekStarts\":[\"%s\",\"%s\"]}".formatted(had, MONDAY.plusWeeks(3))).event(), null);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        assertThat(response.getBody()).startsWith("{\"items\":[{\"instructorId\":\"inst_copy\",\"weekStart\":\"" + had + "\"")
+                .contains("\"days\":{\"%s\":[{\"start\":\"09:00\",\"end\":\"12:00\"}]}".formatted(had.plusDays(1)),
+                        "\"days\":{\"%s\":[{\"start\":\"09:00\",\"end\":\"12:00\"}]}".formatted(MONDAY.plusWeeks(3).plusDays(1)));
+        DynamoAvailabilityStore stored = new DynamoAvailabilityStore(tables);
+        assertThat(stored.findWeek("inst_copy", had).orElseThrow().week().days()).containsOnlyKeys(had.plusDays(1));
+        assertThat(stored.findDay("inst_copy", had)).isEqualTo(DaySlots.empty());
+    }
+
+    @Test
+    void aCopyWithABadTargetWritesNothing() {
+        APIGatewayV2HTTPResponse sourceAgain = handler.handleRequest(copy("inst_copy",
+                "{\"targetWeekStarts\":[\"%s\",\"%s\"]}".formatted(MONDAY.plusWeeks(8), MONDAY)).event(), null);
+        APIGatewayV2HTTPResponse none = handler.handleRequest(copy("inst_copy", "{\"targetWeekStarts\":[]}").event(), null);
+        APIGatewayV2HTTPResponse past = handler.handleRequest(copy("inst_copy",
+                "{\"targetWeekStarts\":[\"%s\",\"%s\"]}".formatted(MONDAY.plusWeeks(8), MONDAY.minusWeeks(4))).event(), null);
+
+        assertThat(sourceAgain.getStatusCode()).isEqualTo(422);
+        assertThat(sourceAgain.getBody()).contains("\"field\":\"targetWeekStarts[1]\"");
+        assertThat(none.getStatusCode()).isEqualTo(422);
+        assertThat(none.getBody()).contains("\"field\":\"targetWeekStarts\"");
+        assertThat(past.getStatusCode()).isEqualTo(422);
+        assertThat(past.getBody()).contains("\"code\":\"PAST_DATE\"");
+        assertThat(new DynamoAvailabilityStore(tables).findWeek("inst_copy", MONDAY.plusWeeks(8))).isEmpty();
+    }
+
+    private static TestEvents.Builder copy(String instructor, String body) {
+        return TestEvents.request("POST", "/v1/instructors/" + instructor + "/availability/weeks/" + MONDAY + "/copy")
+                .as(instructor, "instructor")
+                .pathParam("instructorId", instructor)
+                .pathParam("weekStart", MONDAY.toString())
+                .json(body);
     }
 
     private static TestEvents.Builder week(String instructor, String body) {

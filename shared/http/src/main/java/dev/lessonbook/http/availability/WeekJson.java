@@ -44,4 +44,11 @@ public final class WeekJson {
         return new Week(versioned.week().instructorId(), WireFormats.formatDate(versioned.week().weekStart()),
                 timezone.getId(), versioned.version(), days);
     }
+
+    /** The weeks a copy wrote: {@code {items:[week…]}}, in the order of the request's targets. */
+    public record WeekList(List<Week> items) {}
+
+    public static ApiResponse.Document list(List<dev.lessonbook.availability.WeekView> views) {
+        return ApiResponse.ok(new WeekList(views.stream().map(view -> week(view.versioned(), view.timezone())).toList()));
+    }
 }

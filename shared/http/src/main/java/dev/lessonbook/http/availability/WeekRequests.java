@@ -3,6 +3,7 @@ package dev.lessonbook.http.availability;
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.access.Permissions.Editor;
 import dev.lessonbook.access.Permissions;
+import dev.lessonbook.availability.CopyingAWeek;
 import dev.lessonbook.availability.SaveWeekCommand;
 import dev.lessonbook.availability.WindowOnDate;
 import dev.lessonbook.http.ApiRequest;
@@ -53,6 +54,20 @@ public final class WeekRequests {
             Optional<String> ifMatch = request.header("If-Match").map(String::strip)
                     .filter(value -> !value.isEmpty() && !value.equals("*"));
             return fields.finish(() -> new SaveWeekCommand(editor, weekStart, windows, clearExisting, ifMatch));
+        }));
+    }
+
+    /** POST …/availability/weeks/{weekStart}/copy: {@code {"targetWeekStarts":["2027-01-11", …]}}, 1–52 dates. */
+    public record CopyWeekCommand(Editor editor, LocalDate weekStart, List<LocalDate> targetWeekStarts) {}
+
+    /** In the order of {@link #saveWeek}: caller, id, permission, then body and every field. */
+    public static Result<CopyWeekCommand> copyWeek(ApiRequest request) {
+        return Results.then(editor(request), editor -> Results.then(JsonBody.required(request), body -> {
+            FieldErrors errors = new FieldErrors();
+            LocalDate weekStart = weekStart(request, errors);
+            JsonFields fields = JsonFields.root(body, errors);
+            List<LocalDate> targets = fields.requiredDates("targetWeekStarts", CopyingAWeek.MAX_TARGETS);
+            return fields.finish(() -> new CopyWeekCommand(editor, weekStart, targets));
         }));
     }
 
