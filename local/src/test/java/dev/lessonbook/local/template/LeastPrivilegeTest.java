@@ -55,6 +55,9 @@ class LeastPrivilegeTest {
             // claims put before sending and deleted when SES refused; dedupe marks; SES v2 SendEmail
             Map.entry("NotificationWorkerFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "ses:SendEmail")),
+            // DynamoWebhookSubscriptions: create and rotate put, read gets, delete, list queries the partition
+            Map.entry("WebhookSubscriptionsFunction",
+                    Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query")),
             // the due index (Query), the outbox items (GetItem), delete after sending
             Map.entry("OutboxRelayFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:DeleteItem", "sqs:SendMessage")));
