@@ -12,11 +12,17 @@ import dev.lessonbook.emulators.Concurrently;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.http.TestEvents;
+import dev.lessonbook.dynamodb.integration.DynamoWebhookDeliveries;
+import dev.lessonbook.integration.DeliveryStatus;
+import dev.lessonbook.integration.WebhookDelivery;
 import dev.lessonbook.integration.WebhookSubscription;
+import dev.lessonbook.messaging.SqsDeliveryAttempts;
+import dev.lessonbook.messaging.TestQueues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.UUID;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,11 +42,16 @@ class WebhookSubscriptionsHandlerIT {
     private static final String ONE = COLLECTION + "/{subscriptionId}";
 
     private static Tables tables;
+    private static TestQueues queues;
+    private static String deliveryQueue;
     private static WebhookSubscriptionsHandler handler;
 
     @BeforeAll
     static void handlerOnTheEmulator(LocalServers.Endpoints endpoints) {
         tables = FunctionEnvironment.prepare(endpoints);
+        queues = TestQueues.create(endpoints);
+        deliveryQueue = queues.newQueue("webhook-delivery");
+        System.setProperty(SqsDeliveryAttempts.QUEUE_URL_SETTING, deliveryQueue);
         handler = new WebhookSubscriptionsHandler();
     }
 
@@ -191,5 +202,68 @@ class WebhookSubscriptionsHandlerIT {
         assertThat(onOne("DELETE", ONE, id, "admin").getStatusCode()).isEqualTo(404);
         assertThat(onOne("POST", ONE + "/rotate-secret", id, "admin").getStatusCode()).isEqualTo(404);
         assertThat(onOne("GET", ONE, "not an id!", "admin").getStatusCode()).isEqualTo(404);
+    }
+
+    /** A delivery of {@code subscriptionId} as the workers leave it: failed after 31 attempts, or delivered. */
+    private static WebhookDelivery delivery(String subscriptionId, DeliveryStatus status, Instant at) {
+        WebhookDelivery made = WebhookDelivery.first(subscriptionId, UUID.randomUUID().toString(), at,
+                "BookingConfirmed", "{\"id\":\"e\"}", at).claimed(at, at.plusSeconds(120));
+        WebhookDelivery ended = status == DeliveryStatus.FAILED ? made.failed(500, "The receiver answered 500.") : made.delivered(204);
+        new DynamoWebhookDeliveries(tables).createIfAbsent(ended);
+        return ended;
+    }
+
+    @Test
+    void theDeliveryLogShowsAttemptsAndLastAnswersNewestFirstAndFiltersByStatus() throws Exception {
+        String id = body(subscribe("https://crm.example.com/log", "[\"*\"]")).path("id").asText();
+        WebhookDelivery failed = delivery(id, DeliveryStatus.FAILED, Instant.parse("2026-12-01T10:00:00Z"));
+        WebhookDelivery delivered = delivery(id, DeliveryStatus.DELIVERED, Instant.parse("2026-12-02T10:00:00Z"));
+        String log = ONE + "/deliveries";
+
+        APIGatewayV2HTTPResponse all = onOne("GET", log, id, "admin");
+        assertThat(all.getStatusCode()).isEqualTo(200);
+        assertThat(body(all).path("items").findValuesAsText("id")).containsExactly(delivered.id(), failed.id());
+
+        APIGatewayV2HTTPResponse onlyFailed = handler.handleRequest(TestEvents.request("GET", "/v1/webhook-subscriptions/" + id + "/deliveries")
+                .routeKey("GET " + log).pathParam("subscriptionId", id).query("status", "failed").as("admin_1", "admin").event(), null);
+        assertThat(onlyFailed.getStatusCode()).isEqualTo(200);
+        JsonNode item = body(onlyFailed).path("items");
+        assertThat(item).hasSize(1);
+        assertThat(item.get(0).path("id").asText()).isEqualTo(failed.id());
+        assertThat(item.get(0).path("status").asText()).isEqualTo("FAILED");
+        assertThat(item.get(0).path("attempts").asInt()).isEqualTo(1);
+        assertThat(item.get(0).path("lastStatusCode").asInt()).isEqualTo(500);
+        assertThat(item.get(0).path("eventId").asText()).isEqualTo(failed.eventId());
+        assertThat(item.get(0).has("body")).isFalse();
+
+        APIGatewayV2HTTPResponse badStatus = handler.handleRequest(TestEvents.request("GET", "/v1/webhook-subscriptions/" + id + "/deliveries")
+                .routeKey("GET " + log).pathParam("subscriptionId", id).query("status", "broken").as("admin_1", "admin").event(), null);
+        assertThat(badStatus.getStatusCode()).isEqualTo(422);
+        assertThat(body(badStatus).path("errors").get(0).path("field").asText()).isEqualTo("status");
+        assertThat(onOne("GET", log, "wh_000000000000000000000000", "admin").getStatusCode()).isEqualTo(404);
+        assertThat(onOne("GET", log, id, "instructor").getStatusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aRedeliveryQueuesTheSameDeliveryAgainAsItsFirstAttempt() throws Exception {
+        String id = body(subscribe("https://crm.example.com/replay", "[\"*\"]")).path("id").asText();
+        WebhookDelivery failed = delivery(id, DeliveryStatus.FAILED, Instant.parse("2026-12-01T10:00:00Z"));
+        String route = ONE + "/deliveries/{deliveryId}/redeliver";
+        String path = "/v1/webhook-subscriptions/" + id + "/deliveries/" + failed.id() + "/redeliver";
+
+        APIGatewayV2HTTPResponse redelivered = handler.handleRequest(TestEvents.request("POST", path).routeKey("POST " + route)
+                .pathParam("subscriptionId", id).pathParam("deliveryId", failed.id()).as("admin_1", "admin").event(), null);
+
+        assertThat(redelivered.getStatusCode()).isEqualTo(202);
+        assertThat(body(redelivered).path("status").asText()).isEqualTo("PENDING");
+        assertThat(body(redelivered).path("attempts").asInt()).isZero();
+        assertThat(body(redelivered).path("eventId").asText()).isEqualTo(failed.eventId());
+        String message = queues.take(deliveryQueue, 1).getRecords().get(0).getBody();
+        assertThat(new SqsDeliveryAttempts(queues.sqs(), deliveryQueue).read(message))
+                .isEqualTo(new dev.lessonbook.integration.DeliveryAttempts.Attempt(id, failed.id(), 1));
+
+        APIGatewayV2HTTPResponse missing = handler.handleRequest(TestEvents.request("POST", path).routeKey("POST " + route)
+                .pathParam("subscriptionId", id).pathParam("deliveryId", "nope").as("admin_1", "admin").event(), null);
+        assertThat(missing.getStatusCode()).isEqualTo(404);
     }
 }
