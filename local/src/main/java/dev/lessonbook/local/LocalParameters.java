@@ -22,6 +22,8 @@ final class LocalParameters {
     static final String ROLE_CLAIM = "RoleClaim";
     static final String STRIPE_SECRET_PARAMETER = "StripeSecretParameter";
     static final String NOTIFICATION_SENDER = "NotificationSender";
+    /** The name ReceiverUrlPolicy.LOOPBACK_SETTING reads; local's classes do not see the webhooks module. */
+    static final String WEBHOOK_LOOPBACK_RECEIVERS = "WEBHOOK_LOOPBACK_RECEIVERS";
 
     private LocalParameters() {}
 
@@ -63,6 +65,9 @@ final class LocalParameters {
         platform.put("aws.secretAccessKey", LocalServers.SECRET_KEY);
         platform.put("STRIPE_API_BASE", endpoints.stripe().toString());
         parameter(template, intrinsics, STRIPE_SECRET_PARAMETER).ifPresent(name -> platform.put("STRIPE_SECRET_PARAMETER", name));
+        // A developer's or a test's webhook receiver on http://127.0.0.1:<port> (ReceiverUrlPolicy);
+        // template.yaml never sets it, so deployed functions send to public https URLs only.
+        platform.put(WEBHOOK_LOOPBACK_RECEIVERS, "allowed");
         return platform;
     }
 

@@ -58,6 +58,18 @@ class LeastPrivilegeTest {
             // claims put before sending and deleted when SES refused; dedupe marks; SES v2 SendEmail
             Map.entry("NotificationWorkerFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "ses:SendEmail")),
+            // DynamoWebhookSubscriptions: create and rotate put, read gets, delete, list queries the
+            // partition; the delivery log queries, a redelivery puts and queues its attempt
+            Map.entry("WebhookSubscriptionsFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem",
+                    "dynamodb:DeleteItem", "dynamodb:Query", "sqs:SendMessage")),
+            // subscriptions (Query), a delivery each (conditional put, read back), dedupe marks; attempts queued
+            Map.entry("WebhookDispatchFunction",
+                    Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "sqs:SendMessage")),
+            // delivery and subscription reads, claim and record puts, FAILING/ACTIVE updates; next attempt queued
+            Map.entry("WebhookDeliveryFunction",
+                    Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "sqs:SendMessage")),
+            // the due index (Query), each delivery read back, attempts queued again
+            Map.entry("WebhookRetryFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "sqs:SendMessage")),
             // the due index (Query), the outbox items (GetItem), delete after sending
             Map.entry("OutboxRelayFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:DeleteItem", "sqs:SendMessage")));
@@ -73,6 +85,25 @@ class LeastPrivilegeTest {
         assertThat(granted).isEqualTo(new TreeMap<>(NEEDED));
     }
 
+    /**
+     * A function that publishes committed events sends each one to every event queue
+     * (SqsEventPublisher): a writer granted two of the three would lose every webhook of its events.
+     */
+    @Test
+    void everyFunctionThatPublishesEventsMaySendToAllThreeEventQueues() {
+        Template template = Template.read(ProjectRoot.find().resolve("template.yaml"));
+        List<String> eventQueues = List.of("InvalidationQueue", "NotificationQueue", "WebhookQueue");
+        int publishers = 0;
+        for (Template.Resource function : template.resourcesOfType("AWS::Serverless::Function")) {
+            Set<String> queues = sendTargets(function.properties().get("Policies"));
+            if (queues.stream().anyMatch(eventQueues::contains)) {
+                publishers++;
+                assertThat(queues).as(function.logicalId()).containsAll(eventQueues);
+            }
+        }
+        assertThat(publishers).as("the writers and the outbox relay").isGreaterThanOrEqualTo(6);
+    }
+
     @Test
     void noFunctionMayScanOrUseWildcards() {
         Template template = Template.read(ProjectRoot.find().resolve("template.yaml"));
@@ -80,6 +111,31 @@ class LeastPrivilegeTest {
         assertThat(template.resourcesOfType("AWS::Serverless::Function"))
                 .allSatisfy(function -> assertThat(actions(function.properties().get("Policies")))
                         .noneMatch(action -> action.contains("*") || action.equals("dynamodb:Scan")));
+    }
+
+    /** The queues (logical ids) a policy lets the function send to. */
+    private static Set<String> sendTargets(Object policies) {
+        Set<String> queues = new TreeSet<>();
+        if (policies instanceof List<?> list) {
+            for (Object policy : list) {
+                if (policy instanceof Map<?, ?> document && document.get("Statement") instanceof List<?> statements) {
+                    for (Object statement : statements) {
+                        Map<?, ?> grant = (Map<?, ?>) statement;
+                        Object action = grant.get("Action");
+                        boolean sends = action instanceof List<?> many ? many.contains("sqs:SendMessage") : "sqs:SendMessage".equals(action);
+                        if (sends) {
+                            Object resource = grant.get("Resource");
+                            for (Object one : resource instanceof List<?> targets ? targets : List.of(resource)) {
+                                if (one instanceof Map<?, ?> getAtt && getAtt.get("Fn::GetAtt") instanceof List<?> parts) {
+                                    queues.add(parts.get(0).toString());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return queues;
     }
 
     private static Set<String> actions(Object policies) {

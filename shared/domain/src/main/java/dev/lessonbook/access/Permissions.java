@@ -32,6 +32,13 @@ public final class Permissions {
         return toChange(caller, instructorId, "this availability");
     }
 
+    /** Webhook subscriptions reach the marketplace's own systems: admins only. */
+    public static Result<Administrator> toManageWebhooks(Caller caller) {
+        return caller.isAdmin()
+                ? Result.ok(new Administrator(caller))
+                : Result.rejected(ProblemCode.FORBIDDEN, "Only admins may manage webhook subscriptions");
+    }
+
     private static Result<Editor> toChange(Caller caller, String instructorId, String what) {
         return caller.actsFor(instructorId)
                 ? Result.ok(new Editor(caller, instructorId))
@@ -63,6 +70,34 @@ public final class Permissions {
         @Override
         public String toString() {
             return "Booker[" + student + "]";
+        }
+    }
+
+    /** An admin: who may manage what belongs to the whole marketplace (webhook subscriptions). */
+    public static final class Administrator {
+        private final Caller admin;
+
+        private Administrator(Caller admin) {
+            this.admin = admin;
+        }
+
+        public Caller caller() {
+            return admin;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Administrator that && admin.equals(that.admin);
+        }
+
+        @Override
+        public int hashCode() {
+            return admin.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Administrator[" + admin + "]";
         }
     }
 

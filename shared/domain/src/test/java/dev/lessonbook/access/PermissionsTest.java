@@ -23,6 +23,13 @@ class PermissionsTest {
     }
 
     @Test
+    void onlyAdminsManageWebhooks() {
+        assertThat(valueOf(Permissions.toManageWebhooks(ADMIN)).caller()).isEqualTo(ADMIN);
+        assertForbidden(rejectionOf(Permissions.toManageWebhooks(INSTRUCTOR)), "Only admins may manage webhook subscriptions");
+        assertForbidden(rejectionOf(Permissions.toManageWebhooks(STUDENT)), "Only admins may manage webhook subscriptions");
+    }
+
+    @Test
     void theInstructorAndAnAdminMayChangeTheProfile() {
         assertThat(valueOf(Permissions.toChangeProfile(INSTRUCTOR, "ins-1")).instructorId()).isEqualTo("ins-1");
         assertThat(valueOf(Permissions.toChangeProfile(ADMIN, "ins-1")).caller()).isEqualTo(ADMIN);

@@ -84,6 +84,18 @@ public final class Keys {
         return key("NOTIFIED#" + eventId + "#" + recipient, "NOTIFIED");
     }
 
+    /** Every webhook subscription shares one partition: an event's fan-out reads them with one Query. */
+    public static final String WEBHOOK_SUBSCRIPTIONS = "WEBHOOKS";
+
+    public static Map<String, AttributeValue> webhookSubscription(String subscriptionId) {
+        return key(WEBHOOK_SUBSCRIPTIONS, "SUBSCRIPTION#" + subscriptionId);
+    }
+
+    /** A delivery lives in its subscription's partition, so the delivery log is one Query, newest first. */
+    public static Map<String, AttributeValue> webhookDelivery(String subscriptionId, String deliveryId) {
+        return key("WEBHOOK#" + subscriptionId, "DELIVERY#" + deliveryId);
+    }
+
     public static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
     }

@@ -241,6 +241,22 @@ public final class JsonFields {
         return items;
     }
 
+    /** An array of non-empty strings of at most {@code maxChars} each (field paths like {@code events[1]}). */
+    public List<String> requiredTexts(String name, int maxItems, int maxChars) {
+        ArrayNode array = requiredArray(name, maxItems);
+        if (array == null) {
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String item = textAt(fieldPath(name) + "[" + i + "]", array.get(i), maxChars, false);
+            if (item != null) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
     /** The array member {@code name} of at most {@code maxItems}, or null once its error is recorded. */
     private ArrayNode requiredArray(String name, int maxItems) {
         JsonNode value = member(name);
@@ -294,22 +310,26 @@ public final class JsonFields {
     }
 
     private String text(String name, JsonNode value, int maxChars, boolean emptyAllowed) {
+        return textAt(fieldPath(name), value, maxChars, emptyAllowed);
+    }
+
+    private String textAt(String field, JsonNode value, int maxChars, boolean emptyAllowed) {
         if (!value.isTextual()) {
-            reject(name, "must be a string");
+            errors.add(field, "must be a string");
             return null;
         }
         String text = value.textValue();
         if (!emptyAllowed && text.isEmpty()) {
-            reject(name, "must not be empty");
+            errors.add(field, "must not be empty");
             return null;
         }
         if (maxChars != Integer.MAX_VALUE && text.codePointCount(0, text.length()) > maxChars) {
-            reject(name, "must be at most " + maxChars + " characters");
+            errors.add(field, "must be at most " + maxChars + " characters");
             return null;
         }
         Optional<String> notText = notText(text);
         if (notText.isPresent()) {
-            reject(name, notText.get());
+            errors.add(field, notText.get());
             return null;
         }
         return text;

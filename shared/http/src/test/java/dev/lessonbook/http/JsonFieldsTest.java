@@ -40,6 +40,24 @@ class JsonFieldsTest {
     }
 
     @Test
+    void aListOfTextsNamesEachBadItemByItsIndex() {
+        JsonFields fields = fields("{\"events\":[\"BookingConfirmed\",42,\"\",\"\\u0007\",\"x\"]}");
+        List<String> events = fields.requiredTexts("events", 5, 20);
+
+        assertThat(events).containsExactly("BookingConfirmed", "x");
+        assertThat(fieldErrors(fields.finish(() -> "never"))).extracting(FieldError::field)
+                .containsExactly("events[1]", "events[2]", "events[3]");
+        JsonFields tooMany = fields("{\"events\":[\"a\",\"b\",\"c\"]}");
+        tooMany.requiredTexts("events", 2, 20);
+        assertThat(fieldErrors(tooMany.finish(() -> "never"))).containsExactly(
+                new FieldError("events", "must have at most 2 items, got 3"));
+        JsonFields tooLong = fields("{\"events\":[\"abcdef\"]}");
+        tooLong.requiredTexts("events", 2, 5);
+        assertThat(fieldErrors(tooLong.finish(() -> "never"))).containsExactly(
+                new FieldError("events[0]", "must be at most 5 characters"));
+    }
+
+    @Test
     void valueIsBuiltOnlyWithoutErrors() {
         JsonFields fields = fields("{\"start\":\"24:00\"}");
         Integer start = fields.requiredTime("start");

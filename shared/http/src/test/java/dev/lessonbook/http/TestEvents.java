@@ -80,6 +80,12 @@ public final class TestEvents {
             return this;
         }
 
+        /** The route the gateway matched, e.g. {@code GET /v1/webhook-subscriptions/{subscriptionId}}. */
+        public Builder routeKey(String routeKey) {
+            event.setRouteKey(routeKey);
+            return this;
+        }
+
         public Builder header(String name, String value) {
             headers.put(name, value);
             return this;

@@ -6,11 +6,12 @@ import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.event.EventPublisher;
 import dev.lessonbook.eventjson.EventJson;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Fans an event out: one message per queue (invalidation, notification), so each consumer gets
+ * Fans an event out: one message per queue (invalidation, notification, webhooks), so each consumer gets
  * its own copy and its own retries. Consumers are idempotent by eventId, so publishing an event
  * again after a partial failure is safe.
  */
@@ -23,6 +24,8 @@ public final class SqsEventPublisher implements EventPublisher {
      */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
+    /** The webhook dispatch worker's queue: events fan out to the marketplace's systems from there. */
+    public static final String WEBHOOK_QUEUE_URL = "WEBHOOK_QUEUE_URL";
 
     private final SqsClient sqs;
     private final List<String> queueUrls;
@@ -34,12 +37,17 @@ public final class SqsEventPublisher implements EventPublisher {
         this.queueUrls = List.copyOf(queueUrls);
     }
 
-    /** The queues of {@code INVALIDATION_QUEUE_URL} and {@code NOTIFICATION_QUEUE_URL}. */
+    /**
+     * The queues of {@code INVALIDATION_QUEUE_URL} and {@code NOTIFICATION_QUEUE_URL}, and of
+     * {@code WEBHOOK_QUEUE_URL} where it is set (template.yaml sets it for every function).
+     */
     public static SqsEventPublisher fromEnvironment() {
         SqsClient sqs = AwsSettings.configure(SqsClient.builder()).httpClient(AwsSettings.httpClient())
                 .overrideConfiguration(settings -> settings.apiCallTimeout(CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT))
                 .build();
-        return new SqsEventPublisher(sqs, List.of(Env.required("INVALIDATION_QUEUE_URL"), Env.required("NOTIFICATION_QUEUE_URL")));
+        List<String> queues = new ArrayList<>(List.of(Env.required("INVALIDATION_QUEUE_URL"), Env.required("NOTIFICATION_QUEUE_URL")));
+        Env.optional(WEBHOOK_QUEUE_URL).ifPresent(queues::add);
+        return new SqsEventPublisher(sqs, queues);
     }
 
     @Override

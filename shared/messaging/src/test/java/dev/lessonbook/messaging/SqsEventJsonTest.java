@@ -24,7 +24,7 @@ class SqsEventJsonTest {
     private static final Path SAMPLES = Path.of(System.getProperty("lessonbook.root", "../.."), "events", "sqs");
 
     @ParameterizedTest
-    @ValueSource(strings = {"invalidation-batch.json", "notification-batch.json"})
+    @ValueSource(strings = {"invalidation-batch.json", "notification-batch.json", "webhook-batch.json", "webhook-delivery-batch.json"})
     void everySampleBatchReadsAsTheRuntimesMapperReadsIt(String sample) throws IOException {
         SQSEvent ours = SqsEventJson.readEvent(Files.newInputStream(SAMPLES.resolve(sample)));
 

@@ -53,6 +53,11 @@ public final class TestQueues {
         return sqs;
     }
 
+    /** Another fresh queue on the same server (the webhook queues), by its URL. */
+    public String newQueue(String name) {
+        return sqs.createQueue(c -> c.queueName(name + "-" + UUID.randomUUID())).queueUrl();
+    }
+
     public String invalidationUrl() {
         return invalidation;
     }

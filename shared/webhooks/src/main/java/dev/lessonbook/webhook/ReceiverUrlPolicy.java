@@ -1,5 +1,7 @@
 package dev.lessonbook.webhook;
 
+import dev.lessonbook.config.Env;
+import dev.lessonbook.integration.ReceiverUrls;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -7,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Which URLs a webhook may be sent to: {@code https} to a host whose every address is public —
@@ -18,7 +21,13 @@ import java.util.Locale;
  * <p>The local runtime alone also accepts {@code http://127.0.0.1:<port>}, so a developer's or a
  * test's receiver on loopback can be subscribed; deployed functions never set it.
  */
-public record ReceiverUrlPolicy(boolean loopbackHttpAllowed, Resolver resolver) {
+public record ReceiverUrlPolicy(boolean loopbackHttpAllowed, Resolver resolver) implements ReceiverUrls {
+
+    /**
+     * The local runtime's setting (value {@code allowed}) that also accepts loopback http receivers.
+     * template.yaml never sets it; {@code LocalParameters} does.
+     */
+    public static final String LOOPBACK_SETTING = "WEBHOOK_LOOPBACK_RECEIVERS";
 
     /** Names to addresses; the system's DNS in production, a table in tests. */
     @FunctionalInterface
@@ -40,6 +49,19 @@ public record ReceiverUrlPolicy(boolean loopbackHttpAllowed, Resolver resolver) 
     /** What the local runtime uses: also {@code http://127.0.0.1:<port>}. */
     public static ReceiverUrlPolicy local() {
         return new ReceiverUrlPolicy(true, InetAddress::getAllByName);
+    }
+
+    /** {@link #local()} where the function's settings say so (the local runtime), else {@link #deployed()}. */
+    public static ReceiverUrlPolicy fromEnvironment() {
+        return Env.optional(LOOPBACK_SETTING).filter("allowed"::equals).isPresent() ? local() : deployed();
+    }
+
+    @Override
+    public Optional<String> refusal(String url) {
+        return switch (check(url)) {
+            case Accepted accepted -> Optional.empty();
+            case Refused refused -> Optional.of(refused.reason());
+        };
     }
 
     public Verdict check(String url) {

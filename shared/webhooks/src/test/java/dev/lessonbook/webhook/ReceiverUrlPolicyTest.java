@@ -59,4 +59,24 @@ class ReceiverUrlPolicyTest {
 
         assertThat(deployed.check("https://hooks.example.com/hook")).isInstanceOf(ReceiverUrlPolicy.Refused.class);
     }
+
+    @Test
+    void theRefusalPortSaysWhyOrNothing() {
+        assertThat(deployed.refusal("https://hooks.example.com/hook")).isEmpty();
+        assertThat(deployed.refusal("https://internal.example.com/hook").orElseThrow()).contains("not public", "10.1.2.3");
+    }
+
+    @Test
+    void onlyTheLocalSettingLetsTheFunctionsAcceptLoopback() {
+        try {
+            System.clearProperty(ReceiverUrlPolicy.LOOPBACK_SETTING);
+            assertThat(ReceiverUrlPolicy.fromEnvironment().loopbackHttpAllowed()).isFalse();
+            System.setProperty(ReceiverUrlPolicy.LOOPBACK_SETTING, "yes");
+            assertThat(ReceiverUrlPolicy.fromEnvironment().loopbackHttpAllowed()).as("only the word allowed").isFalse();
+            System.setProperty(ReceiverUrlPolicy.LOOPBACK_SETTING, "allowed");
+            assertThat(ReceiverUrlPolicy.fromEnvironment().loopbackHttpAllowed()).isTrue();
+        } finally {
+            System.clearProperty(ReceiverUrlPolicy.LOOPBACK_SETTING);
+        }
+    }
 }
