@@ -1,6 +1,8 @@
 package dev.lessonbook.messaging;
 
 import dev.lessonbook.aws.AwsSettings;
+import dev.lessonbook.aws.priming.MarshalOnly;
+import dev.lessonbook.aws.priming.Primer;
 import dev.lessonbook.config.Env;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.event.EventPublisher;
@@ -14,7 +16,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * its own copy and its own retries. Consumers are idempotent by eventId, so publishing an event
  * again after a partial failure is safe.
  */
-public final class SqsEventPublisher implements EventPublisher {
+public final class SqsEventPublisher implements EventPublisher, Primer {
     /**
      * How long one SendMessage may take, retries included, and each attempt. Writers publish after
      * their transaction committed, inside an HTTP function's 10 s Timeout; a publish that fails
@@ -37,9 +39,29 @@ public final class SqsEventPublisher implements EventPublisher {
     /** The queues of {@code INVALIDATION_QUEUE_URL} and {@code NOTIFICATION_QUEUE_URL}. */
     public static SqsEventPublisher fromEnvironment() {
         SqsClient sqs = AwsSettings.configure(SqsClient.builder()).httpClient(AwsSettings.httpClient())
-                .overrideConfiguration(settings -> settings.apiCallTimeout(CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT))
+                .overrideConfiguration(settings -> settings.apiCallTimeout(CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .addExecutionInterceptor(new MarshalOnly()))
                 .build();
         return new SqsEventPublisher(sqs, List.of(Env.required("INVALIDATION_QUEUE_URL"), Env.required("NOTIFICATION_QUEUE_URL")));
+    }
+
+    /**
+     * Primes publishing without publishing (docs/decisions.md, "SnapStart priming"): each sample
+     * event written as JSON and read back, and one SendMessage of it built, marshalled and signed
+     * for the first queue, then stopped before it is sent ({@link MarshalOnly}; this client
+     * carries it when built by {@link #fromEnvironment}).
+     */
+    @Override
+    public void prime() {
+        json.prime();
+        String body = json.write(json.primingSamples().getFirst());
+        MarshalOnly.run(sqs, () -> sqs.sendMessage(send -> send.queueUrl(queueUrls.getFirst()).messageBody(body)
+                .overrideConfiguration(MarshalOnly.marked())));
+    }
+
+    @Override
+    public String name() {
+        return "SQS event publisher";
     }
 
     @Override
