@@ -43,6 +43,7 @@ public final class Benchmarks {
         int warmUp = intArg(args, "--warm-up=", quick ? 20 : 1000);
         int bookingRuns = intArg(args, "--warm-bookings=", quick ? 30 : 2000);
         int bookingWarmUp = intArg(args, "--warm-bookings-up=", quick ? 10 : 200);
+        int primedWarm = intArg(args, "--primed-warm=", quick ? 3 : 10);
         List<String> coldFunctions = args.stream().filter(a -> a.startsWith("--cold=")).findFirst()
                 .map(a -> List.of(a.substring(7).split(","))).orElseGet(() -> {
                     List<String> all = new ArrayList<>(COLD_FUNCTIONS);
@@ -71,6 +72,7 @@ public final class Benchmarks {
         run.put("warmUpInvocations", warmUp);
         run.put("warmBookingInvocations", bookingRuns);
         run.put("warmBookingWarmUp", bookingWarmUp);
+        run.put("primedWarmInvocations", primedWarm);
         results.put("run", run);
         Map<String, Object> seconds = new LinkedHashMap<>();
         Map<String, Object> awsCalls = new LinkedHashMap<>();
@@ -100,10 +102,18 @@ public final class Benchmarks {
 
             at = System.nanoTime();
             Path rie = Emulator.ensure(work, System.getProperty("bench.rie.version", "latest"));
+            ColdStart cold = new ColdStart(root, work, rie, ric, environment);
             if (!skip.contains("cold")) {
-                results.put("coldStart", new ColdStart(root, work, rie, ric, environment).run(coldFunctions, coldRuns));
+                results.put("coldStart", cold.run(coldFunctions, coldRuns));
             }
             seconds.put("coldStart", elapsed(at));
+            SdkCalls.drainByOperation();
+
+            at = System.nanoTime();
+            if (!skip.contains("primed")) {
+                results.put("primedColdStart", new PrimedColdStart(cold, work, environment).run(coldFunctions, coldRuns, primedWarm));
+            }
+            seconds.put("primedColdStart", elapsed(at));
             SdkCalls.drainByOperation();
 
 

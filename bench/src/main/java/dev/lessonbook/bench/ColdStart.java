@@ -40,9 +40,9 @@ import java.util.zip.ZipInputStream;
  */
 public final class ColdStart {
     public static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
-    private static final Pattern INIT = Pattern.compile("INIT REPORT\\(durationMs: ([0-9.]+)\\)");
-    private static final Pattern INVOKE = Pattern.compile("INVOKE RTDONE\\(status: (\\w+).*?duration: ([0-9.]+)ms\\)");
-    private static final Pattern STATUS = Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)");
+    static final Pattern INIT = Pattern.compile("INIT REPORT\\(durationMs: ([0-9.]+)\\)");
+    static final Pattern INVOKE = Pattern.compile("INVOKE RTDONE\\(status: (\\w+).*?duration: ([0-9.]+)ms\\)");
+    static final Pattern STATUS = Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)");
     private static final Pattern EVENT_ID = Pattern.compile("(\\\\\"eventId\\\\\":\\\\\")[0-9a-f-]{36}");
     static final String HELLO = "hello-world";
 
@@ -131,21 +131,7 @@ public final class ColdStart {
         }
         Path log = work.resolve("cold-logs").resolve(name + ".log");
         Files.createDirectories(log.getParent());
-        String handler = handlerOf(task);
-        List<String> command = new ArrayList<>(List.of(rie.toString(), "--runtime-interface-emulator-address", "127.0.0.1:" + port,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(JVM_FLAGS);
-        // The runtime client first, then the function's zip layout (classes, lib/*), as Lambda's class path.
-        String classPath = String.join(java.io.File.pathSeparator, ric.resolve("*").toString(), task.toString(),
-                task.resolve("lib").resolve("*").toString());
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", classPath,
-                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(environment.settings());
-        builder.environment().put("LAMBDA_TASK_ROOT", task.toString());
-        builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", name);
-        builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        ProcessBuilder builder = emulator(name, task, port, log, List.of(), List.of(), "com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
         long started = System.nanoTime();
         Process process = builder.start();
         Map<String, Object> sample = new LinkedHashMap<>();
@@ -176,7 +162,32 @@ public final class ColdStart {
         return sample;
     }
 
-    private static void awaitListening(int port, long started) throws InterruptedException {
+    /**
+     * The emulator running {@code task} as Lambda would: a fresh JVM with template.yaml's flags and
+     * {@code moreFlags}, the runtime client first on the class path, then {@code moreClassPath}, then the
+     * function's zip layout (classes, lib/*), as Lambda's class path; {@code mainClass} is given the handler.
+     */
+    ProcessBuilder emulator(String name, Path task, int port, Path log, List<String> moreFlags, List<Path> moreClassPath,
+            String mainClass) throws IOException {
+        List<String> command = new ArrayList<>(List.of(rie.toString(), "--runtime-interface-emulator-address", "127.0.0.1:" + port,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JVM_FLAGS);
+        command.addAll(moreFlags);
+        List<String> classPath = new ArrayList<>(List.of(ric.resolve("*").toString()));
+        moreClassPath.forEach(entry -> classPath.add(entry.toString()));
+        classPath.addAll(List.of(task.toString(), task.resolve("lib").resolve("*").toString()));
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", String.join(java.io.File.pathSeparator, classPath),
+                mainClass, handlerOf(task)));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment.settings());
+        builder.environment().put("LAMBDA_TASK_ROOT", task.toString());
+        builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", name);
+        builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        return builder;
+    }
+
+    static void awaitListening(int port, long started) throws InterruptedException {
         while (System.nanoTime() - started < Duration.ofSeconds(10).toNanos()) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -202,7 +213,7 @@ public final class ColdStart {
     }
 
     /** A worker's or scheduled function's answer: a batch with no failed item, a summary, or an error. */
-    private static String outcomeOf(String answer) {
+    static String outcomeOf(String answer) {
         if (answer.contains("errorMessage") || answer.contains("errorType")) {
             return "error: " + abbreviate(answer);
         }
@@ -215,6 +226,11 @@ public final class ColdStart {
      * a worker does the work instead of skipping events it has seen.
      */
     private String event(String function, int run, String bookingId) throws IOException {
+        return event(function, "inst_c" + run, "stud_c" + run, bookingId);
+    }
+
+    /** The same, for the instructor, student and booking given. */
+    String event(String function, String instructorId, String studentId, String bookingId) throws IOException {
         var monday = BenchEnvironment.MONDAY;
         String sample = Benchmarks.OTHER_FUNCTIONS.getOrDefault(function, "http/" + function + ".json");
         String text = EVENT_ID.matcher(Files.readString(root.resolve("events/" + sample)))
@@ -222,15 +238,15 @@ public final class ColdStart {
         // The save sample carries If-Match for a version this run's week does not have.
         return text
                 .replaceAll("\"if-match\"\\s*:\\s*\"(\\\\\"|[^\"])*\"\\s*,", "")
-                .replace("inst_42", "inst_c" + run)
-                .replace("stud_7", "stud_c" + run)
+                .replace("inst_42", instructorId)
+                .replace("stud_7", studentId)
                 .replace("2026-12-07", monday.toString())
                 .replace("2026-12-09", monday.plusDays(2).toString())
                 .replace("2026-12-13", monday.plusDays(6).toString())
                 .replace("bk_3f9a0c2e7b1d4a6e8c5f", bookingId);
     }
 
-    private Path unpack(String function) throws IOException {
+    Path unpack(String function) throws IOException {
         Path zip = root.resolve("functions/" + function + "/target/" + function + ".zip");
         Path task = work.resolve("cold-tasks").resolve(function);
         deleteTree(task);
@@ -252,7 +268,7 @@ public final class ColdStart {
     }
 
     /** The hello-world handler laid out like a function zip: its class, and lib/aws-lambda-java-core. */
-    private Path helloTask() throws IOException {
+    Path helloTask() throws IOException {
         Path task = work.resolve("cold-tasks").resolve(HELLO);
         deleteTree(task);
         String resource = "dev/lessonbook/bench/hello/HelloHandler.class";
@@ -269,7 +285,7 @@ public final class ColdStart {
         return task;
     }
 
-    private static String handlerOf(Path task) throws IOException {
+    static String handlerOf(Path task) throws IOException {
         try (Stream<Path> classes = Files.walk(task)) {
             Path handler = classes.filter(p -> p.getFileName().toString().endsWith("Handler.class"))
                     .filter(p -> !p.startsWith(task.resolve("lib")))
@@ -290,7 +306,7 @@ public final class ColdStart {
         }
     }
 
-    private static String abbreviate(String text) {
+    static String abbreviate(String text) {
         return text.length() > 400 ? text.substring(text.length() - 400) : text;
     }
 }

@@ -35,8 +35,8 @@ final class Report {
                 .append(run.get("samBuild")).append(". Each function's `CodeUri` is the zip Maven packages ")
                 .append("(`functions/NAME/target/NAME.zip`: classes at the root, runtime jars under `lib/`), so sam passes it on ")
                 .append("unchanged; the table measures the artifact the built template names and checks it is that zip byte for byte. ")
-                .append("Limit: 10 MB = 10,000,000 bytes.\n\n")
-                .append("| function | zip bytes | MB | ≤ 10 MB | = Maven zip | jars | largest jars (compressed bytes) |\n|---|---:|---:|---|---|---:|---|\n");
+                .append("Limits (issue 19): 12 MB = 12,000,000 bytes, 32 MB for a function that carries stripe-java (Lambda's limit is 50 MB).\n\n")
+                .append("| function | zip bytes | MB | within its limit | = Maven zip | jars | largest jars (compressed bytes) |\n|---|---:|---:|---|---|---:|---|\n");
         map(results.get("artifacts")).forEach((name, value) -> {
             Map<String, Object> row = map(value);
             md.append("| ").append(name).append(" | ").append(row.get("zipBytes")).append(" | ").append(row.get("zipMB"))
@@ -54,12 +54,14 @@ final class Report {
                 .append("handler class loading and static init — clients, the Parameter Store read — up to the first `/next`); *first* is its INVOKE duration. ")
                 .append(run.get("coldStartRuns")).append(" runs per function, interleaved. The floor is a hello-world handler packaged ")
                 .append("and started the same way. Measured: ").append(run.get("coldStartFunctions"))
-                .append(" — the ten functions behind the HTTP API, for which the 3 × target holds, then the two SQS workers and the two ")
+                .append(" — the ten functions behind the HTTP API, then the two SQS workers and the two ")
                 .append("scheduled functions with their samples from `events/sqs` (new event ids each run, so the work is done) and ")
                 .append("`events/schedule`; their status is *ok* when the answer names no failed batch item and no error. ")
                 .append("The HTTP functions and the workers take the stream form; the scheduled functions still take the ")
                 .append("runtime's `ScheduledEvent`, so its reflective mapper is in their init. ")
-                .append("Not Lambda: x86_64 here (template: arm64), a JDK 25 runtime (Lambda: Java 21), no SnapStart, no memory cap.\n\n")
+                .append("Target (issue 19): init + first ≤ 3 × the floor, ≤ 4 × for a function that carries stripe-java. ")
+                .append("Not Lambda: x86_64 here (template: arm64), a JDK 25 runtime (Lambda: Java 21), no SnapStart (the next section ")
+                .append("measures what it changes), no memory cap.\n\n")
                 .append("| function | init p50 | init p90 | first p50 | first p90 | init+first p50 | init+first p90 | ratio to floor (p50) | process start → answer p50 | status |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         map(results.get("coldStart")).forEach((name, value) -> {
@@ -71,6 +73,7 @@ final class Report {
                     .append(p(row, "processStartToAnswerMs", "p50")).append(" | ").append(row.get("statusCodes")).append(" |\n");
         });
         md.append("\nAll times in ms.\n");
+        md.append(PrimedColdStart.markdown(results, run));
 
         md.append("\n## Warm latency\n\n").append(run.get("warmInvocations")).append(" invocations per row after ")
                 .append(run.get("warmUpInvocations")).append(" warm-up invocations, except create-booking and cancel-booking: ")
@@ -183,32 +186,46 @@ final class Report {
                 .append("builds its reflective JSON mapper for the event classes, about 675 classes and 150 ms of every HTTP ")
                 .append("function's init (the hello-world floor, a plain `RequestHandler`, still pays it).\n")
                 .append("- Not possible: dropping joda-time (0.54 MB) — the Lambda runtime's event serializer needs it for every event ")
-                .append("type (docs/decisions.md).\n\n")
+                .append("type (docs/decisions.md).\n")
+                .append("- Since then the design's libraries came back: jackson-databind as the one JSON layer (issue 15) and ")
+                .append("stripe-java in the four functions that move money; their start-up is what SnapStart priming pays at publish ")
+                .append("time (the section above measures a primed first invocation).\n\n")
                 .append("Left, from this run's figures:\n\n");
-        List<String> cold = (List<String>) map(targets.get("coldStartWithin3xFloor")).get("misses");
-        md.append("- **Cold start**: ").append(cold.isEmpty() ? "every HTTP function is within 3 × the floor. "
-                        : "over 3 × the floor: " + String.join(", ", cold) + ". ")
+        List<String> cold = misses(targets, "coldStartWithin3xFloorOr4xWithStripe");
+        md.append("- **Cold start**: ").append(cold.isEmpty() ? "every function is within its limit (3 × the floor, 4 × with stripe-java). "
+                        : "over its limit: " + String.join(", ", cold) + ". ")
                 .append("What remains above the floor is the AWS SDK on C1: building the DynamoDB (and SQS) client in init, and ")
                 .append("its first request (endpoint rules, marshalling, signing — about 200 ms of the first invocation in every ")
                 .append("function). Replacing the DynamoDB client with signed ")
                 .append("requests of our own, as was done for SSM and SES, would close most of it, at the price of owning retries, ")
                 .append("throttling and error decoding for every DynamoDB call: not done. SnapStart (enabled in template.yaml) ")
-                .append("restores an initialised snapshot on AWS instead of running init; it cannot be measured here.\n");
-        List<String> warm = (List<String>) map(targets.get("ourCodeWithin1msP50")).get("misses");
+                .append("restores an initialised, primed snapshot on AWS instead of running init; the restore itself cannot be measured ")
+                .append("here, what our code adds to it and to the first invocation can (primed first invocation above).\n");
+        List<String> primed = misses(targets, "primedFirstInvocationWithin3xWarmP50");
+        md.append("- **Primed first invocation**: ").append(primed.isEmpty() ? "every function's is within 3 × its warm p50.\n"
+                : "over 3 × the warm p50: " + String.join(", ", primed) + ".\n");
+        List<String> warm = misses(targets, "ourCodeWithin1msP50");
         md.append("- **Our code per warm invocation**: ").append(warm.isEmpty() ? "every workload is within 1 ms at p50. "
                         : "over 1 ms at p50: " + String.join(", ", warm) + ". ")
                 .append("A booking builds about 25 items (a lock per 15-minute unit for instructor and student, the booking, the ")
                 .append("outbox) for two transactions; what our code spends is mostly building those requests with the SDK's model ")
                 .append("builders (sampled with JFR), which the interceptor counts as ours because it happens before the SDK's ")
                 .append("execution starts.\n");
-        List<String> large = (List<String>) map(targets.get("artifactsWithin10MB")).get("misses");
-        md.append("- **Artifacts**: ").append(large.isEmpty() ? "every zip is within 10 MB; the largest part of each is the AWS SDK "
-                        + "(DynamoDB's model 2.7 MB, its core about 4 MB).\n"
-                        : "over 10 MB: " + String.join(", ", large) + ".\n")
+        List<String> large = misses(targets, "artifactsWithin12MBOr32MBWithStripe");
+        md.append("- **Artifacts**: ").append(large.isEmpty() ? "every zip is within its limit (12 MB, 32 MB with stripe-java); the "
+                        + "largest parts are stripe-java where it is, and the AWS SDK (DynamoDB's model 2.7 MB, its core about 4 MB).\n"
+                        : "over its limit: " + String.join(", ", large) + ".\n")
                 .append("- **Cost**: see the cheapest-design column; our design pays for per-15-minute lock items (a write per unit per ")
                 .append("person, doubled by the transaction) to make double booking impossible without day-level contention, ")
                 .append("day items next to the week item, the outbox items and view deletes in every write transaction.\n");
         return md.toString();
+    }
+
+    /** A target's misses; a results file from before the target existed reads as "not measured". */
+    @SuppressWarnings("unchecked")
+    private static List<String> misses(Map<String, Object> targets, String target) {
+        Object verdict = targets.get(target);
+        return verdict == null ? List.of("not measured") : (List<String>) map(verdict).get("misses");
     }
 
     private static Object p(Map<String, Object> row, String key, String percentile) {

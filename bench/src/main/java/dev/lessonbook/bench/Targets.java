@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The targets of issue 9, checked against the measured figures. */
+/** The targets of issues 9 and 19, checked against the measured figures. */
 final class Targets {
     static final double COLD_RATIO = 3.0;
+    /** Issue 19: a function that carries stripe-java may take up to 4 × the floor unprimed. */
+    static final double STRIPE_COLD_RATIO = 4.0;
     static final double OUR_CODE_MS = 1.0;
 
     private Targets() {}
@@ -16,17 +18,18 @@ final class Targets {
     static Map<String, Object> evaluate(Map<String, Object> results) {
         Map<String, Object> targets = new LinkedHashMap<>();
 
+        Map<String, Object> artifacts = (Map<String, Object>) results.get("artifacts");
         List<String> coldMissed = new ArrayList<>();
         ((Map<String, Object>) results.get("coldStart")).forEach((name, row) -> {
-            if (!Benchmarks.COLD_FUNCTIONS.contains(name)) {
-                return;
-            }
             Object ratio = ((Map<String, Object>) row).get("ratioToFloorP50");
-            if (ratio instanceof Number number && number.doubleValue() > COLD_RATIO) {
-                coldMissed.add(name + " " + number + "x");
+            boolean withStripe = artifacts.get(name) instanceof Map<?, ?> artifact && Boolean.TRUE.equals(artifact.get("withStripe"));
+            double limit = withStripe ? STRIPE_COLD_RATIO : COLD_RATIO;
+            if (ratio instanceof Number number && number.doubleValue() > limit) {
+                coldMissed.add(name + " " + number + "x (limit " + limit + "x)");
             }
         });
-        targets.put("coldStartWithin3xFloor", verdict(coldMissed));
+        targets.put("coldStartWithin3xFloorOr4xWithStripe", verdict(coldMissed));
+        targets.put("primedFirstInvocationWithin3xWarmP50", verdict(PrimedColdStart.misses(results)));
 
         List<String> warmMissed = new ArrayList<>();
         ((Map<String, Object>) results.get("warmLatency")).forEach((name, row) -> {
@@ -57,13 +60,13 @@ final class Targets {
         targets.put("noScansOnRequestPaths", verdict(scans));
 
         List<String> large = new ArrayList<>();
-        ((Map<String, Object>) results.get("artifacts")).forEach((name, row) -> {
+        artifacts.forEach((name, row) -> {
             Map<String, Object> artifact = (Map<String, Object>) row;
             if (!(Boolean) artifact.get("withinLimit")) {
-                large.add(name + " " + artifact.get("zipMB") + " MB");
+                large.add(name + " " + artifact.get("zipMB") + " MB (limit " + ((Number) artifact.get("limitBytes")).longValue() / 1_000_000 + " MB)");
             }
         });
-        targets.put("artifactsWithin10MB", verdict(large));
+        targets.put("artifactsWithin12MBOr32MBWithStripe", verdict(large));
         return targets;
     }
 

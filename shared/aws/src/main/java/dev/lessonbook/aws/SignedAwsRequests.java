@@ -86,8 +86,16 @@ public final class SignedAwsRequests {
         }
     }
 
-    private Map<String, Object> send(String service, String path, Map<String, String> headers, Map<String, ?> input) {
-        byte[] body = writeBytes(input);
+    /**
+     * Primes a REST JSON operation without sending it: the body written, the request built and
+     * signed exactly as {@link #restJson} does, then dropped. For a call that must not happen while
+     * a function primes (SES's SendEmail).
+     */
+    public void signWithoutSending(String service, String path, Map<String, ?> input) {
+        sign(service, path, Map.of("Content-Type", "application/json"), writeBytes(input));
+    }
+
+    private SignedRequest sign(String service, String path, Map<String, String> headers, byte[] body) {
         URI base = endpoint.orElseGet(() -> URI.create("https://" + endpointPrefix(service) + "." + region.id() + "." + dnsSuffix()));
         SdkHttpRequest.Builder request = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
@@ -100,6 +108,11 @@ public final class SignedAwsRequests {
                 .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
+        return signed;
+    }
+
+    private Map<String, Object> send(String service, String path, Map<String, String> headers, Map<String, ?> input) {
+        SignedRequest signed = sign(service, path, headers, writeBytes(input));
         try {
             HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
                     .request(signed.request())

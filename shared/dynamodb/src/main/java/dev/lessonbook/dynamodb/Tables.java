@@ -3,15 +3,18 @@ package dev.lessonbook.dynamodb;
 import dev.lessonbook.aws.AwsSettings;
 import dev.lessonbook.aws.StallIsBusy;
 import dev.lessonbook.aws.ThrottlingIsBusy;
+import dev.lessonbook.aws.priming.Primer;
 import dev.lessonbook.config.Env;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.view.ViewKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
@@ -80,6 +83,40 @@ public final class Tables {
     /** The same table, telling {@code listener} about the events of every committed transaction. */
     public Tables onCommittedEvents(CommittedEvents listener) {
         return new Tables(client, tableName, listener);
+    }
+
+    /** A key no item has or will have: the partition prefix {@code PRIMING#} is never written (docs/data-model.md). */
+    public static final Map<String, AttributeValue> NEVER_WRITTEN = Keys.key("PRIMING#never-written", "PRIMING#never-written");
+
+    /**
+     * Primes this table's client (docs/decisions.md, "SnapStart priming"): a strongly consistent
+     * GetItem of {@link #NEVER_WRITTEN} loads, builds and runs what every DynamoDB call needs —
+     * endpoint rules, the JSON protocol's marshalling and unmarshalling, signing, the HTTP
+     * connection — and reads nothing. A writing function's table then primes what it tells about
+     * committed events (the SQS publisher), if that is a {@link Primer} too. Never a write.
+     */
+    public Primer primer() {
+        return new Primer() {
+            @Override
+            public void prime() throws Exception {
+                client.getItem(get -> get.tableName(tableName).key(NEVER_WRITTEN).consistentRead(true));
+                if (committedEvents instanceof Primer events) {
+                    events.prime();
+                }
+            }
+
+            @Override
+            public void afterRestore() throws Exception {
+                if (committedEvents instanceof Primer events) {
+                    events.afterRestore();
+                }
+            }
+
+            @Override
+            public String name() {
+                return "DynamoDB table " + tableName;
+            }
+        };
     }
 
     public DynamoDbClient client() {

@@ -1,7 +1,7 @@
 package dev.lessonbook.dynamodb;
 
+import java.security.SecureRandom;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,6 +17,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class Transactions {
     private static final int MAX_ATTEMPTS = 4;
     private static final long BASE_BACKOFF_MILLIS = 20;
+    /**
+     * The pauses differ between containers restored from one SnapStart snapshot: SecureRandom
+     * (NativePRNG) mixes fresh bytes of /dev/urandom into every draw, where ThreadLocalRandom's
+     * seed would be the snapshot's, the same in every copy, so their retries would collide again.
+     */
+    private static final SecureRandom JITTER = new SecureRandom();
 
     private Transactions() {}
 
@@ -66,7 +72,7 @@ public final class Transactions {
     private static void backOff(int attempt) {
         long ceiling = BASE_BACKOFF_MILLIS << attempt;
         try {
-            TimeUnit.MILLISECONDS.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling));
+            TimeUnit.MILLISECONDS.sleep(JITTER.nextLong(ceiling / 2, ceiling));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while retrying a transaction", e);

@@ -2,6 +2,7 @@ package dev.lessonbook.dynamodb;
 
 import dev.lessonbook.aws.AwsSettings;
 import dev.lessonbook.emulators.LocalServers;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -23,13 +24,7 @@ public final class TestTable {
     private TestTable() {}
 
     public static Tables create(LocalServers.Endpoints endpoints) {
-        DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(endpoints.aws())
-                .region(Region.of(endpoints.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY)))
-                .httpClient(AwsSettings.httpClient())
-                .build();
+        DynamoDbClient client = clientFor(endpoints.aws(), endpoints.region());
         String name = "lessonbook-test-" + UUID.randomUUID();
         client.createTable(create -> create
                 .tableName(name)
@@ -43,6 +38,17 @@ public final class TestTable {
                         index(Keys.GSI2, "gsi2pk", "gsi2sk", ProjectionType.ALL),
                         index(Keys.DUE_INDEX, "duepk", "duesk", ProjectionType.KEYS_ONLY)));
         return new Tables(client, name);
+    }
+
+    /** A client of the emulator at {@code endpoint} (or of a proxy in front of it). */
+    public static DynamoDbClient clientFor(URI endpoint, String region) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY)))
+                .httpClient(AwsSettings.httpClient())
+                .build();
     }
 
     /** Every item of the table, for before/after comparisons. */

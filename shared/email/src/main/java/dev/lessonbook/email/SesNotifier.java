@@ -2,6 +2,7 @@ package dev.lessonbook.email;
 
 import dev.lessonbook.aws.AwsSettings;
 import dev.lessonbook.aws.SignedAwsRequests;
+import dev.lessonbook.aws.priming.Primer;
 import dev.lessonbook.config.Env;
 import dev.lessonbook.notification.Email;
 import dev.lessonbook.notification.EmailNotSent;
@@ -30,19 +31,31 @@ public final class SesNotifier implements Notifier {
         return new SesNotifier(SignedAwsRequests.fromEnvironment(AwsSettings.httpClient()), Env.required("NOTIFICATION_SENDER"));
     }
 
+    /**
+     * Primes sending without sending (docs/decisions.md, "SnapStart priming"): the SendEmail
+     * request of a canned email written and signed exactly as {@link #send} does, and dropped.
+     */
+    public Primer primer() {
+        return Primer.of("SES SendEmail", () -> ses.signWithoutSending("ses", SEND_EMAIL_PATH, request(
+                new Email("priming@example.invalid", "Priming", "Not sent.", "<p>Not sent.</p>"))));
+    }
+
     @Override
     public void send(Email email) {
-        Map<String, Object> request = Map.of(
+        try {
+            ses.restJson("ses", SEND_EMAIL_PATH, request(email));
+        } catch (SignedAwsRequests.ErrorAnswer refused) {
+            throw new EmailNotSent("SES refused the email: " + refused.code(), refused);
+        }
+    }
+
+    private Map<String, Object> request(Email email) {
+        return Map.of(
                 "FromEmailAddress", sender,
                 "Destination", Map.of("ToAddresses", List.of(email.to())),
                 "Content", Map.of("Simple", Map.of(
                         "Subject", utf8(email.subject()),
                         "Body", Map.of("Text", utf8(email.text()), "Html", utf8(email.html())))));
-        try {
-            ses.restJson("ses", SEND_EMAIL_PATH, request);
-        } catch (SignedAwsRequests.ErrorAnswer refused) {
-            throw new EmailNotSent("SES refused the email: " + refused.code(), refused);
-        }
     }
 
     private static Map<String, String> utf8(String data) {

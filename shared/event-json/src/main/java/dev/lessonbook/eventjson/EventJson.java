@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.json.JsonMappers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +101,33 @@ public final class EventJson {
             throw new IllegalArgumentException("Message body is not a JSON object");
         }
         return read(json);
+    }
+
+    /**
+     * Canned events, one of each kind in {@code priming-events.json} (a week saved, a booking
+     * confirmed, a booking cancelled; version 1, the oldest a reader meets): what a function primes
+     * its event JSON with before a SnapStart snapshot. Never published anywhere.
+     */
+    public List<DomainEvent> primingSamples() {
+        try (InputStream in = EventJson.class.getResourceAsStream("priming-events.json")) {
+            List<DomainEvent> samples = new ArrayList<>();
+            for (JsonNode event : mapper.readTree(in)) {
+                samples.add(read(event));
+            }
+            return samples;
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("The priming events of event-json cannot be read", unreadable);
+        }
+    }
+
+    /**
+     * Writes each {@link #primingSamples sample} and reads it back: the serializers and
+     * deserializers of the event records are built before the first real message needs them.
+     */
+    public void prime() {
+        for (DomainEvent sample : primingSamples()) {
+            read(write(sample));
+        }
     }
 
     /**

@@ -3,9 +3,12 @@ package dev.lessonbook.messaging;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lessonbook.aws.Incidents;
+import dev.lessonbook.aws.priming.Primer;
 import dev.lessonbook.dynamodb.ProcessedEvents;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.eventjson.EventJson;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +41,26 @@ public final class BatchConsumer {
         this.processed = processed;
         this.handler = handler;
         this.clock = clock;
+    }
+
+    /**
+     * Primes the batch's way in and out without handling anything (docs/decisions.md, "SnapStart
+     * priming"): an SQS event carrying the sample events, read from JSON as Lambda hands it to the
+     * stream form, each body read as an event, and a partial-failure answer written. The events are
+     * not handled: that would write (the processed-event marks, the consumer's own work); the
+     * function primes its handler's reads and renders itself.
+     */
+    public Primer primer() {
+        return Primer.of("SQS batch of " + consumer, () -> {
+            SQSEvent batch = SqsEventJson.readEvent(new ByteArrayInputStream(SqsEventJson.batchOf(
+                    json.primingSamples().stream().map(json::write).toList())));
+            for (SQSEvent.SQSMessage message : batch.getRecords()) {
+                json.read(message.getBody());
+            }
+            SqsEventJson.writeResponse(SQSBatchResponse.builder().withBatchItemFailures(List.of(
+                    SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier("priming").build())).build(),
+                    OutputStream.nullOutputStream());
+        });
     }
 
     public SQSBatchResponse handle(SQSEvent batch) {

@@ -1,6 +1,7 @@
 package dev.lessonbook.messaging;
 
 import dev.lessonbook.aws.Incidents;
+import dev.lessonbook.aws.priming.Primer;
 import dev.lessonbook.dynamodb.Outbox;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.event.DomainEvent;
@@ -13,13 +14,26 @@ import java.util.Map;
  * The change is already committed, so a failure here must not fail the request: the outbox item
  * stays, the failure is logged and counted, and the relay delivers the event within minutes.
  */
-public final class OutboxDelivery implements Tables.CommittedEvents {
+public final class OutboxDelivery implements Tables.CommittedEvents, Primer {
     private final EventPublisher publisher;
     private final Outbox outbox;
 
     public OutboxDelivery(EventPublisher publisher, Outbox outbox) {
         this.publisher = publisher;
         this.outbox = outbox;
+    }
+
+    /** Primes the publisher, when it can be primed (the SQS one): a writing function's table primes it so. */
+    @Override
+    public void prime() throws Exception {
+        if (publisher instanceof Primer primed) {
+            primed.prime();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "outbox delivery";
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.lessonbook.messaging;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.MessageAttribute;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -60,6 +60,27 @@ public final class SqsEventJson {
             });
         }
         out.write(JSON.writeValueAsBytes(Map.of("batchItemFailures", failures))); // writeValue(out, …) would close it
+    }
+
+    /**
+     * An SQS event of one record per body, shaped as Lambda delivers a batch (priming reads it
+     * back with {@link #readEvent}).
+     */
+    static byte[] batchOf(List<String> bodies) throws IOException {
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("messageId", "priming-" + i);
+            record.put("receiptHandle", "priming");
+            record.put("body", bodies.get(i));
+            record.put("attributes", Map.of("ApproximateReceiveCount", "1", "SentTimestamp", "1767225600000"));
+            record.put("messageAttributes", Map.of());
+            record.put("eventSource", "aws:sqs");
+            record.put("eventSourceARN", "arn:aws:sqs:us-east-1:000000000000:priming");
+            record.put("awsRegion", "us-east-1");
+            records.add(record);
+        }
+        return JSON.writeValueAsBytes(Map.of("Records", records));
     }
 
     private static SQSMessage message(ObjectNode json) {

@@ -1,6 +1,8 @@
 package dev.lessonbook.messaging;
 
 import dev.lessonbook.aws.AwsSettings;
+import dev.lessonbook.aws.priming.MarshalOnly;
+import dev.lessonbook.aws.priming.Primer;
 import dev.lessonbook.config.Env;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.event.EventPublisher;
@@ -15,7 +17,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * its own copy and its own retries. Consumers are idempotent by eventId, so publishing an event
  * again after a partial failure is safe.
  */
-public final class SqsEventPublisher implements EventPublisher {
+public final class SqsEventPublisher implements EventPublisher, Primer {
     /**
      * How long one SendMessage may take, retries included, and each attempt. Writers publish after
      * their transaction committed, inside an HTTP function's 10 s Timeout; a publish that fails
@@ -43,11 +45,31 @@ public final class SqsEventPublisher implements EventPublisher {
      */
     public static SqsEventPublisher fromEnvironment() {
         SqsClient sqs = AwsSettings.configure(SqsClient.builder()).httpClient(AwsSettings.httpClient())
-                .overrideConfiguration(settings -> settings.apiCallTimeout(CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT))
+                .overrideConfiguration(settings -> settings.apiCallTimeout(CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .addExecutionInterceptor(new MarshalOnly()))
                 .build();
         List<String> queues = new ArrayList<>(List.of(Env.required("INVALIDATION_QUEUE_URL"), Env.required("NOTIFICATION_QUEUE_URL")));
         Env.optional(WEBHOOK_QUEUE_URL).ifPresent(queues::add);
         return new SqsEventPublisher(sqs, queues);
+    }
+
+    /**
+     * Primes publishing without publishing (docs/decisions.md, "SnapStart priming"): each sample
+     * event written as JSON and read back, and one SendMessage of it built, marshalled and signed
+     * for the first queue, then stopped before it is sent ({@link MarshalOnly}; this client
+     * carries it when built by {@link #fromEnvironment}).
+     */
+    @Override
+    public void prime() {
+        json.prime();
+        String body = json.write(json.primingSamples().getFirst());
+        MarshalOnly.run(sqs, () -> sqs.sendMessage(send -> send.queueUrl(queueUrls.getFirst()).messageBody(body)
+                .overrideConfiguration(MarshalOnly.marked())));
+    }
+
+    @Override
+    public String name() {
+        return "SQS event publisher";
     }
 
     @Override

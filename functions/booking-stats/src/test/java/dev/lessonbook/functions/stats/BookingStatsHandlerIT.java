@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
+import dev.lessonbook.dynamodb.PrimingCheck;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
@@ -70,5 +71,10 @@ class BookingStatsHandlerIT {
                 .as("inst_99", "instructor").pathParam("instructorId", "inst_99").event(), null);
 
         assertThat(response.getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void primingBeforeTheSnapshotWritesNothing(LocalServers.Endpoints endpoints) {
+        PrimingCheck.writesNothing(BookingStatsHandler.PRIMING, endpoints);
     }
 }

@@ -3,6 +3,7 @@ package dev.lessonbook.functions.view;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.lessonbook.aws.priming.Priming;
 import dev.lessonbook.dynamodb.ProcessedEvents;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
@@ -25,6 +26,9 @@ public final class CacheWorkerHandler implements SqsFunction {
             new CachedViews(new DynamoViewCache(TABLES), CLOCK));
     private static final BatchConsumer CONSUMER =
             new BatchConsumer("cache-worker", new ProcessedEvents(TABLES), WARMING::warm, CLOCK);
+
+    /** SnapStart priming (docs/decisions.md): the table client, and a batch of sample events read — not handled. */
+    static final Priming PRIMING = Priming.register(TABLES.primer(), CONSUMER.primer());
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {

@@ -13,6 +13,7 @@ import dev.lessonbook.availability.DaySlots;
 import dev.lessonbook.availability.WeekAvailability;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
+import dev.lessonbook.dynamodb.PrimingCheck;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
@@ -226,5 +227,10 @@ class CacheWorkerHandlerIT {
     private static SQSEvent sample(String name) {
         String root = System.getProperty("lessonbook.root", "../..");
         return EventLoader.loadSQSEvent(Path.of(root, "events", "sqs", name).toString());
+    }
+
+    @Test
+    void primingBeforeTheSnapshotWritesNothing(LocalServers.Endpoints endpoints) {
+        PrimingCheck.writesNothing(CacheWorkerHandler.PRIMING, endpoints);
     }
 }

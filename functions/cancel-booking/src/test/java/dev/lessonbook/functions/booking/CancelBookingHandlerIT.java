@@ -14,6 +14,7 @@ import dev.lessonbook.booking.BookingALesson;
 import dev.lessonbook.booking.BookingRequest;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
+import dev.lessonbook.dynamodb.PrimingCheck;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
@@ -101,5 +102,10 @@ class CancelBookingHandlerIT {
 
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(response.getBody()).contains("\"code\":\"VALIDATION_FAILED\"", "\"field\":\"reason\"");
+    }
+
+    @Test
+    void primingBeforeTheSnapshotWritesNothing(LocalServers.Endpoints endpoints) {
+        PrimingCheck.writesNothing(CancelBookingHandler.PRIMING, endpoints);
     }
 }

@@ -3,10 +3,13 @@ package dev.lessonbook.functions.booking;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lessonbook.aws.priming.Priming;
 import dev.lessonbook.booking.CompletingABooking;
 import dev.lessonbook.config.Env;
+import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.http.HttpFunction;
+import dev.lessonbook.http.HttpPriming;
 import dev.lessonbook.http.Route;
 import dev.lessonbook.http.booking.BookingJson;
 import dev.lessonbook.http.booking.BookingRequests;
@@ -17,12 +20,22 @@ import java.time.Clock;
 
 /** POST /v1/bookings/{bookingId}/complete */
 public final class CompleteBookingHandler implements HttpFunction {
-    private static final CompletingABooking COMPLETING = new CompletingABooking(
-            new DynamoBookingStore(PublishingTables.fromEnvironment()), StripePaymentGateway.fromConfiguration(Env::optional),
+    private static final Tables TABLES = PublishingTables.fromEnvironment();
+    private static final StripePaymentGateway PAYMENTS = StripePaymentGateway.fromConfiguration(Env::optional);
+    private static final CompletingABooking COMPLETING = new CompletingABooking(new DynamoBookingStore(TABLES), PAYMENTS,
             PaymentIncidents.loggedAndCounted(), Clock.systemUTC());
     private static final Route ROUTE = Route.reading(BookingRequests::booking)
             .then(ref -> COMPLETING.complete(ref.caller(), ref.bookingId()))
             .respond(BookingJson::response);
+
+    /**
+     * SnapStart priming (docs/decisions.md): the table client and the event publisher (marshalled,
+     * not sent), Stripe from canned answers (no call) and its key re-read after a restore, and a
+     * complete request read and a booking rendered — never completed.
+     */
+    static final Priming PRIMING = Priming.register(TABLES.primer(), PAYMENTS.primer(), HttpPriming.reading(BookingRequests::booking,
+            request -> BookingJson.response(BookingJson.primingSample()),
+            HttpPriming.request("POST /v1/bookings/{bookingId}/complete").pathParam("bookingId", HttpPriming.NEVER_WRITTEN_ID)));
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {

@@ -9,6 +9,7 @@ import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.BookingStore.ReserveOutcome;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
+import dev.lessonbook.dynamodb.PrimingCheck;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
@@ -147,5 +148,10 @@ class CompleteBookingHandlerIT {
     /** Money kept on Stripe: what the charge captured minus what was refunded of it. */
     private static long netCaptured(Booking lesson) throws Exception {
         return stripeSide.netCaptured(lesson.payment().paymentIntentId());
+    }
+
+    @Test
+    void primingBeforeTheSnapshotWritesNothing(LocalServers.Endpoints endpoints) {
+        PrimingCheck.writesNothing(CompleteBookingHandler.PRIMING, endpoints);
     }
 }

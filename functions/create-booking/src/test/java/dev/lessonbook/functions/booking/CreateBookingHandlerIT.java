@@ -21,6 +21,7 @@ import dev.lessonbook.dynamodb.calendar.DynamoCalendarDays;
 import dev.lessonbook.payments.stripe.StripePaymentGateway;
 import dev.lessonbook.profile.Buffer;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
+import dev.lessonbook.dynamodb.PrimingCheck;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.TestTable;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
@@ -396,4 +397,9 @@ class CreateBookingHandlerIT {
         return Integer.parseInt(time.substring(0, 2)) * 60 + Integer.parseInt(time.substring(3));
     }
 
+
+    @Test
+    void primingBeforeTheSnapshotWritesNothing(LocalServers.Endpoints endpoints) {
+        PrimingCheck.writesNothing(CreateBookingHandler.PRIMING, endpoints);
+    }
 }

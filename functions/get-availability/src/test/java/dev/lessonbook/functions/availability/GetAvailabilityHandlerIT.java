@@ -9,6 +9,7 @@ import dev.lessonbook.availability.DaySlots;
 import dev.lessonbook.availability.WeekAvailability;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
+import dev.lessonbook.dynamodb.PrimingCheck;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
@@ -110,5 +111,10 @@ class GetAvailabilityHandlerIT {
 
     private static TestEvents.Builder week() {
         return TestEvents.fromSample("get-availability.json").pathParam("weekStart", MONDAY.toString());
+    }
+
+    @Test
+    void primingBeforeTheSnapshotWritesNothing(LocalServers.Endpoints endpoints) {
+        PrimingCheck.writesNothing(GetAvailabilityHandler.PRIMING, endpoints);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
+import dev.lessonbook.dynamodb.PrimingCheck;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
@@ -68,5 +69,10 @@ class ListBookingsHandlerIT {
     private static Booking booking(String id, Instant startsAt) {
         return aHold(Instant.now().plusSeconds(600)).id(id).instructor("inst_42").student("stud_" + id)
                 .zone(ZoneOffset.UTC).startingAt(startsAt).createdAt(Instant.now()).build();
+    }
+
+    @Test
+    void primingBeforeTheSnapshotWritesNothing(LocalServers.Endpoints endpoints) {
+        PrimingCheck.writesNothing(ListBookingsHandler.PRIMING, endpoints);
     }
 }

@@ -10,6 +10,7 @@ import dev.lessonbook.access.Role;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
 import dev.lessonbook.dynamodb.Keys;
+import dev.lessonbook.dynamodb.PrimingCheck;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
@@ -208,5 +209,10 @@ class NotificationWorkerHandlerIT {
     private static SQSEvent sample(String name) {
         String root = System.getProperty("lessonbook.root", "../..");
         return EventLoader.loadSQSEvent(Path.of(root, "events", "sqs", name).toString());
+    }
+
+    @Test
+    void primingBeforeTheSnapshotWritesNothing(LocalServers.Endpoints endpoints) {
+        PrimingCheck.writesNothing(NotificationWorkerHandler.PRIMING, endpoints);
     }
 }

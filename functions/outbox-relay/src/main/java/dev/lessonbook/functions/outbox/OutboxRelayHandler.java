@@ -3,6 +3,7 @@ package dev.lessonbook.functions.outbox;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.lessonbook.aws.priming.Priming;
 import dev.lessonbook.config.Env;
 import dev.lessonbook.dynamodb.Outbox;
 import dev.lessonbook.dynamodb.Tables;
@@ -21,9 +22,12 @@ public final class OutboxRelayHandler implements RequestHandler<ScheduledEvent, 
     static final String MIN_AGE_SECONDS = "OUTBOX_RELAY_MIN_AGE_SECONDS";
     private static final Tables TABLES = Tables.fromEnvironment();
     private static final Outbox OUTBOX = new Outbox(TABLES);
-    private static final OutboxRelay RELAY = new OutboxRelay(OUTBOX,
-            new OutboxDelivery(SqsEventPublisher.fromEnvironment(), OUTBOX), Clock.systemUTC(),
+    private static final SqsEventPublisher PUBLISHER = SqsEventPublisher.fromEnvironment();
+    private static final OutboxRelay RELAY = new OutboxRelay(OUTBOX, new OutboxDelivery(PUBLISHER, OUTBOX), Clock.systemUTC(),
             Duration.ofSeconds(Long.parseLong(Env.orDefault(MIN_AGE_SECONDS, Long.toString(OutboxRelay.GRACE.toSeconds())))));
+
+    /** SnapStart priming (docs/decisions.md): the table client, and the event publisher (marshalled, not sent). */
+    static final Priming PRIMING = Priming.register(TABLES.primer(), PUBLISHER);
 
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {

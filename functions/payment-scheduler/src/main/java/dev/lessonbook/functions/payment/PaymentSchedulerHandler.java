@@ -3,9 +3,11 @@ package dev.lessonbook.functions.payment;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.lessonbook.aws.priming.Priming;
 import dev.lessonbook.booking.CancellationSettlement;
 import dev.lessonbook.booking.SchedulingPayments;
 import dev.lessonbook.config.Env;
+import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.messaging.PublishingTables;
 import dev.lessonbook.payment.PaymentIncidents;
@@ -17,11 +19,18 @@ import java.util.Map;
 /** Every 5 minutes: the payment work that fell due ({@link SchedulingPayments}). */
 public final class PaymentSchedulerHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private static final Clock CLOCK = Clock.systemUTC();
-    private static final DynamoBookingStore BOOKINGS = new DynamoBookingStore(PublishingTables.fromEnvironment());
+    private static final Tables TABLES = PublishingTables.fromEnvironment();
+    private static final DynamoBookingStore BOOKINGS = new DynamoBookingStore(TABLES);
     private static final StripePaymentGateway PAYMENTS = StripePaymentGateway.fromConfiguration(Env::optional);
     private static final PaymentIncidents INCIDENTS = PaymentIncidents.loggedAndCounted();
     private static final SchedulingPayments SCHEDULING = new SchedulingPayments(BOOKINGS, PAYMENTS,
             new CancellationSettlement(BOOKINGS, PAYMENTS, INCIDENTS), INCIDENTS, CLOCK);
+
+    /**
+     * SnapStart priming (docs/decisions.md): the table client and the event publisher (marshalled,
+     * not sent), and Stripe from canned answers (no call), its key re-read after a restore.
+     */
+    static final Priming PRIMING = Priming.register(TABLES.primer(), PAYMENTS.primer());
 
     /**
      * The run is given the invocation's deadline, so it starts no booking it might not finish

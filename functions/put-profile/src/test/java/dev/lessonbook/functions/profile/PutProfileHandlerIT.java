@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
+import dev.lessonbook.dynamodb.PrimingCheck;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.emulators.LocalServers;
@@ -88,5 +89,10 @@ class PutProfileHandlerIT {
                 "\"field\":\"bookingRules.minimumNoticeMinutes.student_location\"",
                 "\"field\":\"bookingRules.maxAdvanceDays\"", "\"field\":\"bookingRules.maxLessonsPerDay\"");
         assertThat(new DynamoProfileStore(tables).find("inst_bad_rules")).isEmpty();
+    }
+
+    @Test
+    void primingBeforeTheSnapshotWritesNothing(LocalServers.Endpoints endpoints) {
+        PrimingCheck.writesNothing(PutProfileHandler.PRIMING, endpoints);
     }
 }

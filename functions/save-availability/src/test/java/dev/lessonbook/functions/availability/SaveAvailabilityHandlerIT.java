@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.availability.AvailabilityStore.VersionedWeek;
 import dev.lessonbook.availability.DaySlots;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
+import dev.lessonbook.dynamodb.PrimingCheck;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
@@ -150,5 +151,10 @@ class SaveAvailabilityHandlerIT {
                 .pathParam("weekStart", MONDAY.toString())
                 .withoutHeader("if-match")
                 .json(body);
+    }
+
+    @Test
+    void primingBeforeTheSnapshotWritesNothing(LocalServers.Endpoints endpoints) {
+        PrimingCheck.writesNothing(SaveAvailabilityHandler.PRIMING, endpoints);
     }
 }

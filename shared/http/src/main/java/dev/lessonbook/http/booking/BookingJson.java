@@ -1,13 +1,19 @@
 package dev.lessonbook.http.booking;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.lessonbook.access.Role;
 import dev.lessonbook.booking.Booking;
+import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.Cancellation;
 import dev.lessonbook.http.ApiResponse;
+import dev.lessonbook.http.HttpPriming;
 import dev.lessonbook.http.WireFormats;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Payment;
+import dev.lessonbook.profile.LocationType;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -53,6 +59,26 @@ public final class BookingJson {
     /** The bookings in the order given. */
     public static ApiResponse.Document list(List<Booking> bookings) {
         return ApiResponse.ok(new BookingList(bookings.stream().map(BookingJson::booking).toList()));
+    }
+
+    /**
+     * A cancelled booking with every member of the document filled, never stored: what the booking
+     * functions render while they prime (docs/decisions.md, "SnapStart priming").
+     */
+    public static Booking primingSample() {
+        Instant startsAt = Instant.parse("2027-01-04T09:00:00Z");
+        Money price = Money.of(6000, "usd");
+        return Booking.builder()
+                .id(HttpPriming.NEVER_WRITTEN_ID).status(BookingStatus.CANCELLED)
+                .instructorId(HttpPriming.NEVER_WRITTEN_ID)
+                .studentId(HttpPriming.NEVER_WRITTEN_ID)
+                .serviceId("priming").serviceName("Priming").date(LocalDate.of(2027, 1, 4)).startMinute(600).endMinute(660)
+                .timezone(ZoneId.of("Europe/Berlin")).startsAt(startsAt).endsAt(startsAt.plusSeconds(3600))
+                .durationMinutes(60).locationType(LocationType.ONLINE).price(price)
+                .payment(Payment.authorized(price, "pi_priming", "pm_priming")).note("priming")
+                .createdAt(startsAt.minusSeconds(86_400 * 7)).confirmedAt(startsAt.minusSeconds(86_400 * 7))
+                .cancellation(new Cancellation(Role.STUDENT, startsAt.minusSeconds(86_400 * 2), "priming", 0, Money.zero("usd")))
+                .build();
     }
 
     public static String location(String bookingId) {

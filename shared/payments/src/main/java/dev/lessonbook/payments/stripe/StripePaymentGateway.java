@@ -16,6 +16,8 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.SetupIntentConfirmParams;
 import com.stripe.param.SetupIntentCreateParams;
+import dev.lessonbook.aws.priming.Primer;
+import dev.lessonbook.aws.priming.Priming;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentOutcome.Authorized;
@@ -27,10 +29,12 @@ import dev.lessonbook.payment.PaymentOutcome.Released;
 import dev.lessonbook.payment.PaymentOutcome;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The payment gateway on Stripe through stripe-java: one {@link StripeClient} per function
@@ -56,8 +60,22 @@ public final class StripePaymentGateway implements PaymentGateway {
     public static final Duration DEFAULT_OPERATION_BUDGET = Duration.ofMillis(16_500);
     static final int NETWORK_RETRIES = 2;
 
+    /**
+     * The key a gateway holds between a SnapStart init and the restore that reads the real one
+     * (docs/decisions.md, "SnapStart priming"): no request carries it — priming answers from
+     * canned documents, and Lambda runs {@code afterRestore} before any invocation — and Stripe
+     * would refuse it (401, provider unavailable) if one did.
+     */
+    static final String NOT_READ_BEFORE_SNAPSHOT = "sk_not_read_before_snapshot";
+
     private final TimeBudgetedHttpClient http;
-    private final StripeClient stripe;
+    private final String apiBase;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    /** Reads the secret key again after a SnapStart restore (Parameter Store). */
+    private final Supplier<String> secretKeySource;
+    private volatile String secretKey;
+    private volatile StripeClient stripe;
 
     public StripePaymentGateway(String secretKey, URI apiBase, Duration connectTimeout, Duration readTimeout) {
         this(secretKey, apiBase, connectTimeout, readTimeout, DEFAULT_OPERATION_BUDGET);
@@ -65,37 +83,107 @@ public final class StripePaymentGateway implements PaymentGateway {
 
     public StripePaymentGateway(String secretKey, URI apiBase, Duration connectTimeout, Duration readTimeout,
             Duration operationBudget) {
-        if (secretKey == null || secretKey.isBlank()) {
-            throw new IllegalArgumentException("A Stripe secret key is required");
-        }
+        this(secretKey, () -> secretKey, apiBase, connectTimeout, readTimeout, operationBudget);
+    }
+
+    /**
+     * @param secretKey the key requests carry from now on
+     * @param secretKeySource reads the key again after a SnapStart restore
+     */
+    StripePaymentGateway(String secretKey, Supplier<String> secretKeySource, URI apiBase, Duration connectTimeout,
+            Duration readTimeout, Duration operationBudget) {
         if (operationBudget.compareTo(connectTimeout.plus(readTimeout).plus(TimeBudgetedHttpClient.LONGEST_PAUSE)) < 0) {
             throw new IllegalArgumentException("An operation's budget must hold at least one whole try and a pause");
         }
         this.http = new TimeBudgetedHttpClient(operationBudget);
+        this.apiBase = withoutTrailingSlash(Objects.requireNonNull(apiBase, "apiBase"));
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        this.secretKeySource = secretKeySource;
+        use(secretKey);
+    }
+
+    /** One StripeClient per key: a restore that reads the key builds a new one. */
+    private void use(String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("A Stripe secret key is required");
+        }
         this.stripe = StripeClient.builder()
-                .setApiKey(secretKey)
-                .setApiBase(withoutTrailingSlash(Objects.requireNonNull(apiBase, "apiBase")))
+                .setApiKey(key)
+                .setApiBase(apiBase)
                 .setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()))
                 .setReadTimeout(Math.toIntExact(readTimeout.toMillis()))
                 .setMaxNetworkRetries(NETWORK_RETRIES)
                 .setHttpClient(http)
                 .build();
+        this.secretKey = key;
+    }
+
+    /** The key requests carry now. */
+    String secretKeyInUse() {
+        return secretKey;
+    }
+
+    /**
+     * The gateway's SnapStart hooks (docs/decisions.md, "SnapStart priming"). Before the
+     * snapshot: every operation of this adapter runs once — stripe-java's parameter building,
+     * form encoding and request pipeline, the JSON parsing of its answer into typed objects, our
+     * outcome mapping, a card decline's exception included — answered by canned documents in this
+     * process ({@link CannedStripe}): no request reaches Stripe. After each restore: the secret key
+     * is read again from Parameter Store, so a rotated key takes effect at the next cold start and
+     * a key is never restored from a snapshot.
+     */
+    public Primer primer() {
+        return new Primer() {
+            @Override
+            public void prime() {
+                primeOperations();
+            }
+
+            @Override
+            public void afterRestore() {
+                use(secretKeySource.get());
+            }
+
+            @Override
+            public String name() {
+                return "Stripe payment gateway";
+            }
+        };
+    }
+
+    /** Every operation once, answered by {@link CannedStripe}: what priming runs, and what each answered. */
+    List<PaymentOutcome> primeOperations() {
+        Money lesson = Money.of(6000, "usd");
+        return http.answeringFrom(CannedStripe::answer, () -> List.of(
+                authorize(CannedStripe.BOOKING, lesson, "pm_card_visa", "priming"),
+                authorize(CannedStripe.BOOKING, lesson, CannedStripe.DECLINED_CARD, "priming"),
+                saveCard(CannedStripe.BOOKING, "pm_card_visa", "priming"),
+                authorizeSaved(CannedStripe.BOOKING, lesson, "cus_priming", "pm_priming"),
+                chargeSaved(CannedStripe.BOOKING, lesson, "cus_priming", "pm_priming"),
+                capture(CannedStripe.BOOKING, "pi_priming", lesson),
+                release(CannedStripe.BOOKING, "pi_priming"),
+                refund(CannedStripe.BOOKING, "pi_priming", lesson)));
     }
 
     /**
      * The composition root's way in: the secret key from SSM Parameter Store
-     * ({@code STRIPE_SECRET_PARAMETER}, read once), the API base from {@code STRIPE_API_BASE}
+     * ({@code STRIPE_SECRET_PARAMETER}, read at init — or, in the init Lambda snapshots for SnapStart,
+     * after each restore: {@link #primer}), the API base from {@code STRIPE_API_BASE}
      * (default {@code https://api.stripe.com}; the local Stripe server in tests and ./run-local), the
      * default connect timeout and the read timeout {@code STRIPE_READ_TIMEOUT_MS} (default 5 s; not
      * set in template.yaml — a test suite that makes Stripe hang sets it shorter). {@code setting}
      * looks up a configuration value by name, e.g. {@code Env::optional}.
      */
     public static StripePaymentGateway fromConfiguration(Function<String, Optional<String>> setting) {
-        String secretKey = StripeSecret.fromParameterStore(setting);
+        Supplier<String> secretKey = () -> StripeSecret.fromParameterStore(setting);
         URI apiBase = setting.apply("STRIPE_API_BASE").map(URI::create).orElse(DEFAULT_API_BASE);
         Duration readTimeout = setting.apply("STRIPE_READ_TIMEOUT_MS").map(ms -> Duration.ofMillis(Long.parseLong(ms)))
                 .orElse(DEFAULT_READ_TIMEOUT);
-        return new StripePaymentGateway(secretKey, apiBase, DEFAULT_CONNECT_TIMEOUT, readTimeout);
+        // The init Lambda snapshots reads no key: it would live in the snapshot (docs/decisions.md).
+        return new StripePaymentGateway(
+                Priming.initialisingForSnapshot(setting) ? NOT_READ_BEFORE_SNAPSHOT : secretKey.get(), secretKey,
+                apiBase, DEFAULT_CONNECT_TIMEOUT, readTimeout, DEFAULT_OPERATION_BUDGET);
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +33,8 @@ final class TimeBudgetedHttpClient extends HttpClient {
     private final HttpURLConnectionClient transport = new HttpURLConnectionClient();
     private final Duration budget;
     private final ThreadLocal<Long> deadline = new ThreadLocal<>();
+    /** While priming: who answers this thread's requests instead of Stripe. */
+    private final ThreadLocal<Function<StripeRequest, StripeResponse>> canned = new ThreadLocal<>();
 
     TimeBudgetedHttpClient(Duration budget) {
         this.budget = budget;
@@ -51,8 +54,25 @@ final class TimeBudgetedHttpClient extends HttpClient {
         }
     }
 
+    /**
+     * Runs {@code operation} with every request of this thread answered by {@code answers} in this
+     * process: nothing is sent, wherever the client points (priming, docs/decisions.md).
+     */
+    <T> T answeringFrom(Function<StripeRequest, StripeResponse> answers, Supplier<T> operation) {
+        canned.set(answers);
+        try {
+            return operation.get();
+        } finally {
+            canned.remove();
+        }
+    }
+
     @Override
     public StripeResponse request(StripeRequest request) throws StripeException {
+        Function<StripeRequest, StripeResponse> answers = canned.get();
+        if (answers != null) {
+            return answers.apply(request);
+        }
         if (Thread.currentThread().isInterrupted()) {
             // stripe-java keeps going after an interrupted pause; the caller has given up.
             throw refused(new OutOfTime("interrupted"));

@@ -68,8 +68,12 @@ class StripeSecretIT {
                 .isInstanceOf(Authorized.class);
     }
 
-    private static String storedSecret(LocalServers.Endpoints endpoints, String value) {
-        String name = "/lessonbook/test/" + UUID.randomUUID() + "/stripe-secret-key";
+    static String storedSecret(LocalServers.Endpoints endpoints, String value) {
+        return storedSecret(endpoints, "/lessonbook/test/" + UUID.randomUUID() + "/stripe-secret-key", value);
+    }
+
+    /** Stores (or replaces: a rotation) {@code value} as the SecureString {@code name}. */
+    static String storedSecret(LocalServers.Endpoints endpoints, String name, String value) {
         try (SsmClient ssm = SsmClient.builder()
                 .endpointOverride(endpoints.aws())
                 .region(Region.of(endpoints.region()))
@@ -77,12 +81,12 @@ class StripeSecretIT {
                         AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
-            ssm.putParameter(put -> put.name(name).value(value).type(ParameterType.SECURE_STRING));
+            ssm.putParameter(put -> put.name(name).value(value).type(ParameterType.SECURE_STRING).overwrite(true));
         }
         return name;
     }
 
-    private static Function<String, Optional<String>> settings(Map<String, String> values) {
+    static Function<String, Optional<String>> settings(Map<String, String> values) {
         return name -> Optional.ofNullable(values.get(name));
     }
 }
