@@ -1,5 +1,7 @@
 package dev.lessonbook.functions.availability;
 
+import dev.lessonbook.http.HttpPriming;
+import dev.lessonbook.aws.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -34,6 +36,11 @@ public final class TimeOffHandler implements HttpFunction {
     private static final Route LIST = Route.reading(TimeOffRequests::list)
             .then(query -> LISTING.list(query.caller(), query.instructorId(), query.from(), query.to()))
             .respond(TimeOffJson::list);
+
+    /** SnapStart priming (docs/decisions.md): the table client and the list route on an instructor never written. */
+    static final Priming PRIMING = Priming.register(TABLES.primer(), HttpPriming.route(LIST,
+            HttpPriming.request("GET /v1/instructors/{instructorId}/time-off").pathParam("instructorId", HttpPriming.NEVER_WRITTEN_ID)
+                    .query("from", "2027-01-04").query("to", "2027-01-10")));
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {

@@ -1,5 +1,6 @@
 package dev.lessonbook.functions.webhook;
 
+import dev.lessonbook.aws.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -26,6 +27,9 @@ public final class WebhookDeliveryHandler implements SqsFunction {
                     CLOCK, SendingAWebhook.ANSWER_WITHIN),
             // A fresh source per draw: nothing random is held from init, which a SnapStart snapshot would share.
             new RetrySchedule(() -> new SecureRandom().nextLong()), CLOCK), ATTEMPTS);
+
+    /** SnapStart priming (docs/decisions.md): the table client; nothing is sent to a receiver. */
+    static final Priming PRIMING = Priming.register(TABLES.primer());
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {

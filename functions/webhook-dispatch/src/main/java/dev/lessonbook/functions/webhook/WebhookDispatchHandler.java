@@ -1,5 +1,6 @@
 package dev.lessonbook.functions.webhook;
 
+import dev.lessonbook.aws.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -22,6 +23,9 @@ public final class WebhookDispatchHandler implements SqsFunction {
             new DynamoWebhookDeliveries(TABLES), SqsDeliveryAttempts.fromEnvironment(), WebhookBody.standard(), CLOCK);
     private static final BatchConsumer CONSUMER =
             new BatchConsumer("webhook-dispatch", new ProcessedEvents(TABLES), DISPATCHING::dispatch, CLOCK);
+
+    /** SnapStart priming (docs/decisions.md): the table client and the batch's way in and out. */
+    static final Priming PRIMING = Priming.register(TABLES.primer(), CONSUMER.primer());
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {

@@ -1,5 +1,6 @@
 package dev.lessonbook.functions.webhook;
 
+import dev.lessonbook.aws.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -11,8 +12,11 @@ import java.time.Clock;
 
 /** Every minute: queues again the webhook attempts that are overdue, their queued attempt lost. */
 public final class WebhookRetryHandler implements RequestHandler<ScheduledEvent, String> {
+    private static final Tables TABLES = Tables.fromEnvironment();
     private static final RetryingDueDeliveries RETRYING = new RetryingDueDeliveries(
-            new DynamoWebhookDeliveries(Tables.fromEnvironment()), SqsDeliveryAttempts.fromEnvironment(), Clock.systemUTC());
+            new DynamoWebhookDeliveries(TABLES), SqsDeliveryAttempts.fromEnvironment(), Clock.systemUTC());
+    /** SnapStart priming (docs/decisions.md): the table client. */
+    static final Priming PRIMING = Priming.register(TABLES.primer());
 
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {

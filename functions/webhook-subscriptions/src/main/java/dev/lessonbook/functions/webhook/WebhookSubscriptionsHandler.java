@@ -1,5 +1,7 @@
 package dev.lessonbook.functions.webhook;
 
+import dev.lessonbook.http.HttpPriming;
+import dev.lessonbook.aws.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -72,6 +74,12 @@ public final class WebhookSubscriptionsHandler implements HttpFunction {
     /** A route key this function is not deployed for: nothing exists there. */
     private static final Route UNROUTED = Route.of(request -> ApiResponse.problem(
             Rejection.of(ProblemCode.NOT_FOUND, "No resource exists at " + request.path())));
+
+    /** SnapStart priming (docs/decisions.md): the table client and the read of a subscription never written. */
+    static final Priming PRIMING = Priming.register(TABLES.primer(), HttpPriming.route(
+            ROUTES.get("GET /v1/webhook-subscriptions/{subscriptionId}"),
+            HttpPriming.request("GET /v1/webhook-subscriptions/{subscriptionId}")
+                    .pathParam("subscriptionId", HttpPriming.NEVER_WRITTEN_ID)));
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
