@@ -65,6 +65,16 @@ class OpenApiContractIT {
         String profilePath = "/v1/instructors/ins-oa/profile";
         String weekPath = "/v1/instructors/ins-oa/availability/weeks/" + monday;
 
+        // --- webhook subscriptions (first, so that the changes below are delivered to it) -----------
+        expect(api.post("/v1/webhook-subscriptions", null, "{}"), 401);
+        expect(api.post("/v1/webhook-subscriptions", instructor, "{}"), 403);
+        expect(api.post("/v1/webhook-subscriptions", admin, "{\"url\":\"https://10.0.0.1/hook\",\"events\":[\"*\"]}"), 422);
+        // Nothing listens on the discard port: every attempt fails, and the deliveries stay in the log.
+        String subscriptionId = expect(api.post("/v1/webhook-subscriptions", admin,
+                "{\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"*\"],\"description\":\"contract\"}"), 201)
+                .json().get("id").asText();
+        String subscriptionPath = "/v1/webhook-subscriptions/" + subscriptionId;
+
         // --- profile ------------------------------------------------------------------------
         expect(api.get(profilePath, null), 401);
         expect(api.get(profilePath, badSubject), 401);
@@ -194,6 +204,21 @@ class OpenApiContractIT {
         expectCode(api.post(bookingPath + "/complete", instructor, null), 422, "NOT_COMPLETABLE");
         expect(api.get(statsPath, admin), 200);
 
+        // --- webhook subscriptions, their deliveries ------------------------------------------
+        expect(api.get("/v1/webhook-subscriptions", admin), 200);
+        expect(api.get("/v1/webhook-subscriptions", student), 403);
+        expect(api.get(subscriptionPath, admin), 200);
+        expect(api.get("/v1/webhook-subscriptions/wh_000000000000000000000000", admin), 404);
+        expect(api.get(subscriptionPath + "/deliveries?status=sent", admin), 422);
+        JsonNode deliveries = awaitDeliveries(admin, subscriptionPath);
+        assertThat(deliveries).as("the changes above were delivered to the subscription").isNotEmpty();
+        expect(api.post(subscriptionPath + "/deliveries/" + deliveries.get(0).get("id").asText() + "/redeliver", admin, null), 202);
+        expect(api.post(subscriptionPath + "/deliveries/no-such-delivery/redeliver", admin, null), 404);
+        expect(api.post(subscriptionPath + "/rotate-secret", admin, null), 200);
+        expect(api.post("/v1/webhook-subscriptions/wh_000000000000000000000000/rotate-secret", admin, null), 404);
+        expect(api.send("DELETE", subscriptionPath, admin, null, Map.of()), 204);
+        expect(api.send("DELETE", subscriptionPath, admin, null, Map.of()), 404);
+
         // --- what no function serves ----------------------------------------------------------
         expect(api.get("/v1/nothing-here", instructor), 404);
         expect(api.send("DELETE", bookingPath, student, null, Map.of()), 405);
@@ -212,6 +237,16 @@ class OpenApiContractIT {
         }
         assertThat(missing).as("operations not exercised with a success and an error").isEmpty();
         assertThat(runtime.contractViolations()).isEmpty();
+    }
+
+    /** The deliveries are made by the workers after the changes: poll the log until one is there. */
+    private static JsonNode awaitDeliveries(String admin, String subscriptionPath) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        JsonNode items;
+        do {
+            items = expect(api.get(subscriptionPath + "/deliveries", admin), 200).json().get("items");
+        } while (items.isEmpty() && java.time.Instant.now().isBefore(deadline));
+        return items;
     }
 
     private static Response expect(Response response, int status) {
