@@ -125,6 +125,23 @@ class OpenApiContractIT {
         expect(api.get(weekPath + "?view=everything", student), 422);
         expectCode(api.get("/v1/instructors/ins-oa/availability/weeks/" + tuesday, student), 422, "INVALID_WEEK_START");
 
+        // --- copy a week, time off (three weeks ahead, clear of the bookings below) --------------
+        String copyPath = weekPath + "/copy";
+        LocalDate later = monday.plusWeeks(3);
+        expect(api.post(copyPath, student, "{\"targetWeekStarts\":[\"%s\"]}".formatted(later)), 403);
+        expectCode(api.post(copyPath, instructor, "{\"targetWeekStarts\":[\"%s\"]}".formatted(monday)), 422, "VALIDATION_FAILED");
+        Response copied = expect(api.post(copyPath, instructor, "{\"targetWeekStarts\":[\"%s\"]}".formatted(later)), 200);
+        assertThat(copied.json().get("items").get(0).get("days").has(later.toString())).isTrue();
+        String offPath = "/v1/instructors/ins-oa/time-off/" + later;
+        expect(api.put(offPath, student, "{}"), 403);
+        expect(api.put(offPath, instructor, "{\"reason\":"), 400);
+        Response off = expect(api.put(offPath, instructor, "{\"reason\":\"conference\"}"), 200);
+        assertThat(off.json().get("confirmedBookings").asInt()).isZero();
+        expect(api.get("/v1/instructors/ins-oa/time-off?from=%s&to=%s".formatted(monday, later), instructor), 200);
+        expect(api.get("/v1/instructors/ins-oa/time-off", student), 403);
+        expect(api.send("DELETE", offPath, instructor, null, Map.of()), 204);
+        expect(api.send("DELETE", offPath, instructor, null, Map.of()), 404);
+
         // --- bookings -----------------------------------------------------------------------
         String booking = booking(monday, "09:00", 60, "online", "pm_card_visa");
         expect(api.post("/v1/bookings", null, booking), 401);

@@ -80,8 +80,9 @@ public final class DynamoBookingStore implements BookingStore {
                 }
             }
             // A day off or a full day refuses the whole date, so it answers before a conflict at one
-            // time. Which of the two is read back: only a refused request pays for that read.
-            if (CONDITION_FAILED.equals(reasons.get(dayIndex))) {
+            // time. Which of the two is read back: only a refused request pays for that read. (A
+            // transaction cancelled for throttling may carry fewer reasons than items.)
+            if (dayIndex < reasons.size() && CONDITION_FAILED.equals(reasons.get(dayIndex))) {
                 return new DynamoCalendarDays(tables).isOff(pending.instructorId(), pending.date())
                         ? new ReserveOutcome.DayOff()
                         : new ReserveOutcome.DailyLimitReached();
