@@ -55,6 +55,10 @@ class LeastPrivilegeTest {
             // claims put before sending and deleted when SES refused; dedupe marks; SES v2 SendEmail
             Map.entry("NotificationWorkerFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "ses:SendEmail")),
+            // the event record (conditional put); the booking's transaction puts it, deletes its locks
+            // (a failed authorization) and views; publishing; both Stripe secrets from SSM at init
+            Map.entry("StripeWebhookFunction",
+                    Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "sqs:SendMessage", "ssm:GetParameter")),
             // the due index (Query), the outbox items (GetItem), delete after sending
             Map.entry("OutboxRelayFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:DeleteItem", "sqs:SendMessage")));
