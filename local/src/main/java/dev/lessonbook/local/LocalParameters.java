@@ -4,11 +4,14 @@ import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.local.provision.Provisioner;
 import dev.lessonbook.local.template.Intrinsics;
 import dev.lessonbook.local.template.Template;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the local runtime knows about Lessonbook's template parameters beyond their defaults:
@@ -21,6 +24,9 @@ final class LocalParameters {
     static final String JWT_AUDIENCE = "JwtAudience";
     static final String ROLE_CLAIM = "RoleClaim";
     static final String STRIPE_SECRET_PARAMETER = "StripeSecretParameter";
+    static final String STRIPE_WEBHOOK_SECRET_PARAMETER = "StripeWebhookSecretParameter";
+    /** The webhook signing secret to use instead of a generated one, so a test can sign its own events. */
+    static final String WEBHOOK_SECRET_VARIABLE = "LESSONBOOK_LOCAL_STRIPE_WEBHOOK_SECRET";
     static final String NOTIFICATION_SENDER = "NotificationSender";
     /** The name ReceiverUrlPolicy.LOOPBACK_SETTING reads; local's classes do not see the webhooks module. */
     static final String WEBHOOK_LOOPBACK_RECEIVERS = "WEBHOOK_LOOPBACK_RECEIVERS";
@@ -42,6 +48,8 @@ final class LocalParameters {
         Map<String, String> secureParameters = new LinkedHashMap<>();
         parameter(template, intrinsics, STRIPE_SECRET_PARAMETER)
                 .ifPresent(name -> secureParameters.put(name, LocalServers.STRIPE_TEST_KEY));
+        parameter(template, intrinsics, STRIPE_WEBHOOK_SECRET_PARAMETER)
+                .ifPresent(name -> secureParameters.put(name, webhookSecret(System::getenv)));
         List<String> identities = new ArrayList<>();
         parameter(template, intrinsics, NOTIFICATION_SENDER).filter(sender -> !sender.isBlank()).ifPresent(identities::add);
         return new Provisioner.Extras(secureParameters, identities);
@@ -69,6 +77,20 @@ final class LocalParameters {
         // template.yaml never sets it, so deployed functions send to public https URLs only.
         platform.put(WEBHOOK_LOOPBACK_RECEIVERS, "allowed");
         return platform;
+    }
+
+    /**
+     * The Stripe webhook endpoint's signing secret: {@value #WEBHOOK_SECRET_VARIABLE} when set, else a
+     * fresh one in Stripe's format ({@code whsec_} and random characters) for this run.
+     */
+    static String webhookSecret(Function<String, String> environment) {
+        String given = environment.apply(WEBHOOK_SECRET_VARIABLE);
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return "whsec_" + HexFormat.of().formatHex(random);
     }
 
     private static Optional<String> parameter(Template template, Intrinsics intrinsics, String name) {

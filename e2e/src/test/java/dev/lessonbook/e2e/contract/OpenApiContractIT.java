@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lessonbook.e2e.LocalRuntimeProcess;
 import dev.lessonbook.local.client.ApiClient;
 import dev.lessonbook.local.client.ApiClient.Response;
+import dev.lessonbook.payments.stripe.SignedStripeEvents;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.Test;
 class OpenApiContractIT {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final OpenApiContract CONTRACT = OpenApiContract.ofProject();
+    /** The local Stripe webhook endpoint's signing secret (LESSONBOOK_LOCAL_STRIPE_WEBHOOK_SECRET), so the test signs its events. */
+    private static final String WEBHOOK_SECRET = "whsec_openapi_contract";
 
     private static LocalRuntimeProcess runtime;
     private static ApiClient api;
@@ -38,7 +42,7 @@ class OpenApiContractIT {
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = LocalRuntimeProcess.start(Map.of());
+        runtime = LocalRuntimeProcess.start(Map.of("LESSONBOOK_LOCAL_STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET));
         api = runtime.api().withObserver(exchange -> CONTRACT.find(exchange.method(), exchange.path())
                 .ifPresent(operation -> SEEN.computeIfAbsent(operation.operationId(), id -> new TreeSet<>())
                         .add(exchange.response().status())));
@@ -235,6 +239,15 @@ class OpenApiContractIT {
         expect(api.post("/v1/webhook-subscriptions/wh_000000000000000000000000/rotate-secret", admin, null), 404);
         expect(api.send("DELETE", subscriptionPath, admin, null, Map.of()), 204);
         expect(api.send("DELETE", subscriptionPath, admin, null, Map.of()), 404);
+        // --- Stripe's webhook: no token, its signature ------------------------------------------
+        String stripeEvent = SignedStripeEvents.event(SignedStripeEvents.newEventId(), "customer.created",
+                "{\"id\": \"cus_oa\", \"object\": \"customer\"}");
+        Response received = expect(api.send("POST", "/v1/stripe/webhook", null, stripeEvent,
+                Map.of("Stripe-Signature", SignedStripeEvents.signature(WEBHOOK_SECRET, Instant.now(), stripeEvent))), 200);
+        assertThat(received.json().get("handled").asText()).isEqualTo("IGNORED");
+        expectCode(api.send("POST", "/v1/stripe/webhook", null, stripeEvent,
+                Map.of("Stripe-Signature", SignedStripeEvents.signature("whsec_forged", Instant.now(), stripeEvent))), 400,
+                "INVALID_SIGNATURE");
 
         // --- what no function serves ----------------------------------------------------------
         expect(api.get("/v1/nothing-here", instructor), 404);

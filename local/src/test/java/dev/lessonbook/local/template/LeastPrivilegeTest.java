@@ -70,6 +70,10 @@ class LeastPrivilegeTest {
                     Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "sqs:SendMessage")),
             // the due index (Query), each delivery read back, attempts queued again
             Map.entry("WebhookRetryFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "sqs:SendMessage")),
+            // the event record (conditional put); the booking's transaction puts it, deletes its locks
+            // (a failed authorization) and views; publishing; both Stripe secrets from SSM at init
+            Map.entry("StripeWebhookFunction",
+                    Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "sqs:SendMessage", "ssm:GetParameter")),
             // the due index (Query), the outbox items (GetItem), delete after sending
             Map.entry("OutboxRelayFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:DeleteItem", "sqs:SendMessage")));

@@ -48,6 +48,15 @@ public interface BookingStore {
      */
     boolean update(Booking updated, BookingStatus expectedStatus, List<DomainEvent> events);
 
+    /**
+     * Rewrites a booking's payment (and status) without touching its locks, if the stored booking
+     * still has the status and the payment of {@code asRead}: a change computed from a read is
+     * never written over a change made since. Invalidates what {@link #update} invalidates.
+     *
+     * @return false when the stored booking changed since {@code asRead}
+     */
+    boolean updatePayment(Booking updated, Booking asRead, List<DomainEvent> events);
+
     Optional<Booking> find(String bookingId);
 
     /** The instructor's bookings with {@code from <= startsAt < to}, by start time. */

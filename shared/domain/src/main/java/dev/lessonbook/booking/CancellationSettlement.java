@@ -75,7 +75,7 @@ public final class CancellationSettlement {
             case CAPTURED -> payment.kept().exceeds(charge)
                     ? new Refund(payment.paymentIntentId(), payment.kept().minus(charge))
                     : new Nothing();
-            case NOT_REQUIRED, RELEASED, REFUNDED, FAILED, MANUAL_REVIEW -> new Nothing();
+            case NOT_REQUIRED, RELEASED, REFUNDED, FAILED, MANUAL_REVIEW, DISPUTED, DISPUTE_LOST -> new Nothing();
         };
     }
 

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * The payment state of a booking: its status and what was authorized, captured and refunded, all
  * in the booking's currency. Provider references ({@code paymentIntentId}, {@code customerId},
- * {@code paymentMethodId}) are internal and never rendered to clients.
+ * {@code paymentMethodId}) are internal and never rendered to clients. {@code dispute} is the last
+ * dispute the provider reported on the payment, or null.
  *
  * <p>A payment is made by the named constructors and moved on by the {@code with…} transitions,
  * each named for what the provider did; the canonical constructor is for mappers that read one back.
@@ -18,7 +19,8 @@ public record Payment(
         Money amountRefunded,
         String paymentIntentId,
         String customerId,
-        String paymentMethodId) {
+        String paymentMethodId,
+        Dispute dispute) {
 
     public Payment {
         Objects.requireNonNull(status, "status");
@@ -34,7 +36,7 @@ public record Payment(
      */
     public static Payment untouched(String currency, String paymentMethodId) {
         Money none = Money.zero(currency);
-        return new Payment(PaymentStatus.NOT_REQUIRED, none, none, none, null, null, paymentMethodId);
+        return new Payment(PaymentStatus.NOT_REQUIRED, none, none, none, null, null, paymentMethodId, null);
     }
 
     /** A lesson that costs nothing: there is nothing to pay. */
@@ -50,18 +52,18 @@ public record Payment(
     /** The card saved with its customer, for an authorization 24 h before the lesson. */
     public static Payment scheduled(String currency, String customerId, String paymentMethodId) {
         Money none = Money.zero(currency);
-        return new Payment(PaymentStatus.SCHEDULED, none, none, none, null, customerId, paymentMethodId);
+        return new Payment(PaymentStatus.SCHEDULED, none, none, none, null, customerId, paymentMethodId, null);
     }
 
     public Payment withStatus(PaymentStatus newStatus) {
         return new Payment(newStatus, amountAuthorized, amountCaptured, amountRefunded, paymentIntentId, customerId,
-                paymentMethodId);
+                paymentMethodId, dispute);
     }
 
     /** The provider authorized {@code amount} (now, or off-session on the saved card): nothing captured yet. */
     public Payment withAuthorization(Money amount, String intentId) {
         Money none = Money.zero(amount.currency());
-        return new Payment(PaymentStatus.AUTHORIZED, amount, none, none, intentId, customerId, paymentMethodId);
+        return new Payment(PaymentStatus.AUTHORIZED, amount, none, none, intentId, customerId, paymentMethodId, null);
     }
 
     /**
@@ -72,7 +74,7 @@ public record Payment(
     public Payment withCapture(Money amount, String intentId) {
         Money authorizedNow = status == PaymentStatus.SCHEDULED ? amount : amountAuthorized;
         return new Payment(PaymentStatus.CAPTURED, authorizedNow, amount, amountRefunded, intentId, customerId,
-                paymentMethodId);
+                paymentMethodId, dispute);
     }
 
     /** The provider refunded {@code amount} more: REFUNDED once all that was captured is back, else still CAPTURED. */
@@ -80,7 +82,46 @@ public record Payment(
         Money refundedNow = amountRefunded.plus(amount);
         PaymentStatus now = amountCaptured.exceeds(refundedNow) ? PaymentStatus.CAPTURED : PaymentStatus.REFUNDED;
         return new Payment(now, amountAuthorized, amountCaptured, refundedNow, paymentIntentId, customerId,
-                paymentMethodId);
+                paymentMethodId, dispute);
+    }
+
+    /**
+     * The provider reports that {@code total} has been refunded of this payment so far (refunds
+     * made in its dashboard included). Refunds only grow, so a total at or below what is recorded
+     * is an old report and changes nothing; a dispute's status is kept.
+     */
+    public Payment withRefundedTotal(Money total) {
+        if (!total.exceeds(amountRefunded)) {
+            return this;
+        }
+        Payment refunded = new Payment(status, amountAuthorized, amountCaptured, total, paymentIntentId, customerId,
+                paymentMethodId, dispute);
+        return isDisputeStatus(status) ? refunded : refunded.withStatus(refunded.settledStatus());
+    }
+
+    /** The cardholder's bank disputes {@code amount} of this payment: DISPUTED until it decides. */
+    public Payment withDisputeOpened(String disputeId, Money amount) {
+        return new Payment(PaymentStatus.DISPUTED, amountAuthorized, amountCaptured, amountRefunded, paymentIntentId,
+                customerId, paymentMethodId, new Dispute(disputeId, amount, Dispute.Outcome.OPEN));
+    }
+
+    /**
+     * The bank decided: a dispute won leaves the payment as it was before (CAPTURED, or REFUNDED
+     * if everything was refunded); a lost one is DISPUTE_LOST, and what it keeps drops by the
+     * disputed amount ({@link #kept}).
+     */
+    public Payment withDisputeClosed(String disputeId, Money amount, boolean won) {
+        Payment closed = new Payment(status, amountAuthorized, amountCaptured, amountRefunded, paymentIntentId,
+                customerId, paymentMethodId, new Dispute(disputeId, amount, won ? Dispute.Outcome.WON : Dispute.Outcome.LOST));
+        return closed.withStatus(won ? closed.settledStatus() : PaymentStatus.DISPUTE_LOST);
+    }
+
+    private PaymentStatus settledStatus() {
+        return amountCaptured.exceeds(amountRefunded) ? PaymentStatus.CAPTURED : PaymentStatus.REFUNDED;
+    }
+
+    private static boolean isDisputeStatus(PaymentStatus status) {
+        return status == PaymentStatus.DISPUTED || status == PaymentStatus.DISPUTE_LOST;
     }
 
     /** Its status and amounts, as events and responses show them. */
@@ -88,8 +129,12 @@ public record Payment(
         return new PaymentSummary(status, amountAuthorized, amountCaptured, amountRefunded);
     }
 
-    /** What the payment keeps: captured minus refunded. */
+    /** What the payment keeps: captured minus refunded, minus the amount of a dispute it lost. */
     public Money kept() {
-        return amountCaptured.minus(amountRefunded);
+        Money kept = amountCaptured.minus(amountRefunded.min(amountCaptured));
+        if (dispute != null && dispute.outcome() == Dispute.Outcome.LOST && dispute.amount().sameCurrencyAs(kept)) {
+            return kept.minus(dispute.amount().min(kept));
+        }
+        return kept;
     }
 }

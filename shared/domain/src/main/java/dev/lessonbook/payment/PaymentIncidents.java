@@ -1,6 +1,7 @@
 package dev.lessonbook.payment;
 
-import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -18,33 +19,16 @@ public interface PaymentIncidents {
      * the line searchable. No provider message is quoted beyond the adapter's own wording.
      */
     static PaymentIncidents loggedAndCounted(Consumer<String> log) {
-        return (bookingId, operation, reason) -> log.accept("{\"_aws\":{\"Timestamp\":" + Instant.now().toEpochMilli()
-                + ",\"CloudWatchMetrics\":[{\"Namespace\":\"Lessonbook\",\"Dimensions\":[[\"Operation\"]],"
-                + "\"Metrics\":[{\"Name\":\"PaymentManualReviews\",\"Unit\":\"Count\"}]}]},"
-                + "\"level\":\"WARN\",\"message\":\"payment needs manual review\","
-                + "\"Operation\":\"" + escaped(operation) + "\",\"PaymentManualReviews\":1,"
-                + "\"bookingId\":\"" + escaped(bookingId) + "\",\"reason\":\"" + escaped(reason) + "\"}");
+        return (bookingId, operation, reason) -> {
+            Map<String, String> members = new LinkedHashMap<>();
+            members.put("bookingId", bookingId);
+            members.put("reason", reason);
+            log.accept(MetricLine.count("PaymentManualReviews", "Operation", operation, "payment needs manual review",
+                    members));
+        };
     }
 
     static PaymentIncidents loggedAndCounted() {
         return loggedAndCounted(System.out::println);
-    }
-
-    private static String escaped(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char c : String.valueOf(text).toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

@@ -9,5 +9,9 @@ public enum PaymentStatus {
     RELEASED,
     REFUNDED,
     FAILED,
-    MANUAL_REVIEW
+    MANUAL_REVIEW,
+    /** The cardholder's bank opened a dispute (chargeback) on the captured payment; it is not settled yet. */
+    DISPUTED,
+    /** The dispute was lost: the disputed amount went back to the cardholder. */
+    DISPUTE_LOST
 }

@@ -9,6 +9,8 @@ import java.util.Optional;
  */
 public enum ProblemCode {
     MALFORMED_JSON(400, "Malformed JSON"),
+    /** A Stripe webhook delivery whose {@code Stripe-Signature} is missing, forged or too old. */
+    INVALID_SIGNATURE(400, "Invalid signature"),
     UNAUTHENTICATED(401, "Unauthenticated"),
     PAYMENT_DECLINED(402, "Payment declined"),
     FORBIDDEN(403, "Forbidden"),

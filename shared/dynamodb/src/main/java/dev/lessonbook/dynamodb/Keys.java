@@ -96,6 +96,11 @@ public final class Keys {
         return key("WEBHOOK#" + subscriptionId, "DELIVERY#" + deliveryId);
     }
 
+    /** An event of the payment provider (a Stripe webhook delivery), by the provider's event id. */
+    public static Map<String, AttributeValue> providerEvent(String eventId) {
+        return key("PROVIDER_EVENT#" + eventId, "EVENT");
+    }
+
     public static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
     }

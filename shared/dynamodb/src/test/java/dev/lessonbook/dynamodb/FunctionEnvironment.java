@@ -34,14 +34,27 @@ public final class FunctionEnvironment {
      * call Stripe read their key at init.
      */
     public static void storeStripeSecret(LocalServers.Endpoints endpoints, String parameterName) {
+        storeSecureString(endpoints, parameterName, LocalServers.STRIPE_TEST_KEY);
+        System.setProperty("STRIPE_SECRET_PARAMETER", parameterName);
+    }
+
+    /**
+     * Stores a Stripe webhook endpoint's signing secret under {@code parameterName} and points
+     * STRIPE_WEBHOOK_SECRET_PARAMETER at it, as the webhook function reads it at init.
+     */
+    public static void storeStripeWebhookSecret(LocalServers.Endpoints endpoints, String parameterName, String secret) {
+        storeSecureString(endpoints, parameterName, secret);
+        System.setProperty("STRIPE_WEBHOOK_SECRET_PARAMETER", parameterName);
+    }
+
+    private static void storeSecureString(LocalServers.Endpoints endpoints, String parameterName, String value) {
         try (SsmClient ssm = SsmClient.builder().endpointOverride(endpoints.aws()).region(Region.of(endpoints.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY)))
                 .httpClient(AwsSettings.httpClient())
                 .build()) {
             ssm.putParameter(put -> put.name(parameterName).type(ParameterType.SECURE_STRING)
-                    .value(LocalServers.STRIPE_TEST_KEY).overwrite(true));
+                    .value(value).overwrite(true));
         }
-        System.setProperty("STRIPE_SECRET_PARAMETER", parameterName);
     }
 }

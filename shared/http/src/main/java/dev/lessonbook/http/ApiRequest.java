@@ -129,11 +129,19 @@ public final class ApiRequest {
      * → 413 PAYLOAD_TOO_LARGE, judged before anything is decoded or parsed.
      */
     public Result<byte[]> body() {
+        return body(Limits.MAX_BODY_BYTES);
+    }
+
+    /**
+     * The body's bytes under another limit than the API's 64 KB: a route whose sender is not our
+     * client (Stripe's webhook deliveries, {@link Limits#MAX_WEBHOOK_BODY_BYTES}).
+     */
+    public Result<byte[]> body(int maxBytes) {
         String raw = event.getBody() == null ? "" : event.getBody();
         if (event.getIsBase64Encoded()) {
             // 4 base64 characters carry 3 bytes: a longer text cannot decode to an allowed body.
-            if ((long) raw.length() > 4L * ((Limits.MAX_BODY_BYTES + 2) / 3) + 4) {
-                return tooLarge();
+            if ((long) raw.length() > 4L * ((maxBytes + 2) / 3) + 4) {
+                return tooLarge(maxBytes);
             }
             byte[] decoded;
             try {
@@ -141,18 +149,18 @@ public final class ApiRequest {
             } catch (IllegalArgumentException notBase64) {
                 return Result.rejected(ProblemCode.MALFORMED_JSON, "Request body is not valid base64");
             }
-            return decoded.length > Limits.MAX_BODY_BYTES ? tooLarge() : Result.ok(decoded);
+            return decoded.length > maxBytes ? tooLarge(maxBytes) : Result.ok(decoded);
         }
         // Every char is at least one UTF-8 byte, so a long text is too large before it is encoded.
-        if (raw.length() > Limits.MAX_BODY_BYTES) {
-            return tooLarge();
+        if (raw.length() > maxBytes) {
+            return tooLarge(maxBytes);
         }
         byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
-        return bytes.length > Limits.MAX_BODY_BYTES ? tooLarge() : Result.ok(bytes);
+        return bytes.length > maxBytes ? tooLarge(maxBytes) : Result.ok(bytes);
     }
 
-    private static <T> Result<T> tooLarge() {
-        return Result.rejected(ProblemCode.PAYLOAD_TOO_LARGE,
-                "Request body must be at most " + Limits.MAX_BODY_BYTES + " bytes (64 KB)");
+    private static <T> Result<T> tooLarge(int maxBytes) {
+        return Result.rejected(ProblemCode.PAYLOAD_TOO_LARGE, "Request body must be at most " + maxBytes + " bytes ("
+                + (maxBytes % (1024 * 1024) == 0 ? maxBytes / (1024 * 1024) + " MB" : maxBytes / 1024 + " KB") + ")");
     }
 }

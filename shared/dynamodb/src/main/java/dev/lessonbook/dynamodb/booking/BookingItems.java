@@ -16,6 +16,7 @@ import dev.lessonbook.booking.DueWork;
 import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.money.Money;
+import dev.lessonbook.payment.Dispute;
 import dev.lessonbook.payment.Payment;
 import dev.lessonbook.payment.PaymentStatus;
 import dev.lessonbook.profile.LocationType;
@@ -148,6 +149,12 @@ final class BookingItems {
         putIfPresent(item, "paymentIntentId", payment.paymentIntentId());
         putIfPresent(item, "customerId", payment.customerId());
         putIfPresent(item, "paymentMethodId", payment.paymentMethodId());
+        if (payment.dispute() != null) {
+            item.put("dispute", AttributeValue.fromM(Map.of(
+                    "id", s(payment.dispute().id()),
+                    "amount", n(payment.dispute().amount().amount()),
+                    "outcome", s(payment.dispute().outcome().name()))));
+        }
         return item;
     }
 
@@ -159,7 +166,13 @@ final class BookingItems {
                 Money.of(number(item, "amountRefunded"), currency),
                 string(item, "paymentIntentId"),
                 string(item, "customerId"),
-                string(item, "paymentMethodId"));
+                string(item, "paymentMethodId"),
+                item.containsKey("dispute") ? dispute(item.get("dispute").m(), currency) : null);
+    }
+
+    private static Dispute dispute(Map<String, AttributeValue> item, String currency) {
+        return new Dispute(string(item, "id"), Money.of(number(item, "amount"), currency),
+                Dispute.Outcome.valueOf(string(item, "outcome")));
     }
 
     private static Map<String, AttributeValue> cancellationItem(Cancellation cancellation) {

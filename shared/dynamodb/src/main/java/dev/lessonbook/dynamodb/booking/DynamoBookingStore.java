@@ -14,6 +14,7 @@ import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.Transactions;
 import dev.lessonbook.dynamodb.calendar.DynamoCalendarDays;
 import dev.lessonbook.event.DomainEvent;
+import dev.lessonbook.payment.Payment;
 import dev.lessonbook.view.InvalidatedViews;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -229,11 +230,19 @@ public final class DynamoBookingStore implements BookingStore {
 
     @Override
     public boolean update(Booking updated, BookingStatus expectedStatus, List<DomainEvent> events) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(bookingPut(updated, expectedStatus));
+        return putUnlessChanged(bookingPut(updated, expectedStatus), updated, events);
+    }
+
+    @Override
+    public boolean updatePayment(Booking updated, Booking asRead, List<DomainEvent> events) {
+        return putUnlessChanged(bookingPutIfPaymentIs(updated, asRead), updated, events);
+    }
+
+    /** The booking's conditional put with its events; false when the stored booking failed the condition. */
+    private boolean putUnlessChanged(TransactWriteItem put, Booking updated, List<DomainEvent> events) {
         try {
             // A settlement's payment is announced by no event, but the stats sum it.
-            tables.commit(writes, events, InvalidatedViews.byPaymentOf(updated));
+            tables.commit(List.of(put), events, InvalidatedViews.byPaymentOf(updated));
             return true;
         } catch (TransactionCanceledException cancelled) {
             List<String> reasons = Transactions.reasonCodes(cancelled);
@@ -298,6 +307,47 @@ public final class DynamoBookingStore implements BookingStore {
                 .conditionExpression("#status = :expected")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":expected", s(expectedStatus.name())))
+                .build()).build();
+    }
+
+    /**
+     * The booking's put, on condition that its status and every part of its payment a change is
+     * computed from — status, amounts, intent, dispute — are still those of {@code asRead}. Stated
+     * field by field, not as a version or a digest, so items written by any earlier release of
+     * the code are compared the same way.
+     */
+    private TransactWriteItem bookingPutIfPaymentIs(Booking updated, Booking asRead) {
+        Payment payment = asRead.payment();
+        Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#payment", "payment",
+                "#paymentStatus", "status", "#intent", "paymentIntentId", "#dispute", "dispute"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":status", s(asRead.status().name()),
+                ":paymentStatus", s(payment.status().name()),
+                ":authorized", n(payment.amountAuthorized().amount()),
+                ":captured", n(payment.amountCaptured().amount()),
+                ":refunded", n(payment.amountRefunded().amount())));
+        StringBuilder condition = new StringBuilder("#status = :status AND #payment.#paymentStatus = :paymentStatus"
+                + " AND #payment.amountAuthorized = :authorized AND #payment.amountCaptured = :captured"
+                + " AND #payment.amountRefunded = :refunded");
+        if (payment.paymentIntentId() == null) {
+            condition.append(" AND attribute_not_exists(#payment.#intent)");
+        } else {
+            condition.append(" AND #payment.#intent = :intent");
+            values.put(":intent", s(payment.paymentIntentId()));
+        }
+        if (payment.dispute() == null) {
+            condition.append(" AND attribute_not_exists(#payment.#dispute)");
+        } else {
+            condition.append(" AND #payment.#dispute.#outcome = :outcome");
+            names.put("#outcome", "outcome");
+            values.put(":outcome", s(payment.dispute().outcome().name()));
+        }
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(tables.tableName())
+                .item(BookingItems.toItem(updated))
+                .conditionExpression(condition.toString())
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
                 .build()).build();
     }
 

@@ -7,6 +7,7 @@ import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.Cancellation;
 import dev.lessonbook.dynamodb.DynamoJson;
 import dev.lessonbook.money.Money;
+import dev.lessonbook.payment.Dispute;
 import dev.lessonbook.payment.PaymentStatus;
 import java.time.Instant;
 import java.util.Map;
@@ -55,5 +56,18 @@ class BookingItemsTest {
         Map<String, AttributeValue> stored = DynamoJson.item(STORED_BEFORE_MONEY);
 
         assertThat(BookingItems.toItem(BookingItems.fromItem(stored))).isEqualTo(stored);
+    }
+
+    @Test
+    void aDisputeIsStoredWithItsPaymentAndReadBack() {
+        Booking booking = BookingItems.fromItem(DynamoJson.item(STORED_BEFORE_MONEY));
+        Booking disputed = booking.withPayment(booking.payment().withDisputeOpened("dp_1", Money.of(3000, "eur"))
+                .withDisputeClosed("dp_1", Money.of(3000, "eur"), false));
+
+        Booking read = BookingItems.fromItem(BookingItems.toItem(disputed));
+
+        assertThat(read).isEqualTo(disputed);
+        assertThat(read.payment().dispute()).isEqualTo(new Dispute("dp_1", Money.of(3000, "eur"), Dispute.Outcome.LOST));
+        assertThat(read.payment().status()).isEqualTo(PaymentStatus.DISPUTE_LOST);
     }
 }

@@ -25,6 +25,7 @@ import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.fixtures.Bookings;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Payment;
+import dev.lessonbook.payment.PaymentStatus;
 import dev.lessonbook.stats.BookingStats;
 import dev.lessonbook.view.FreshView;
 import dev.lessonbook.view.ViewKey;
@@ -377,6 +378,49 @@ class DynamoBookingStoreIT {
 
         assertThat(views.find(stats, ZoneOffset.UTC, now)).isEmpty();
         assertThat(store.find(completed.id()).orElseThrow().status()).isEqualTo(BookingStatus.COMPLETED);
+    }
+
+    @Test
+    void aPaymentChangeIsWrittenOverThePaymentItWasComputedFromAndDeletesTheStatsView() {
+        Instant now = Instant.now();
+        Booking completed = completedAndCaptured(now);
+        ViewKey.Stats stats = new ViewKey.Stats(instructor);
+        DynamoViewCache views = cachedStats(stats, now);
+        Booking refunded = completed.withPayment(completed.payment().withRefundedTotal(Money.of(2000, "usd")));
+
+        assertThat(store.updatePayment(refunded, completed, List.of())).isTrue();
+
+        assertThat(store.find(completed.id())).contains(refunded);
+        assertThat(views.find(stats, ZoneOffset.UTC, now)).isEmpty();
+    }
+
+    @Test
+    void aPaymentChangeComputedFromAnOlderPaymentIsNotWritten() {
+        Booking completed = completedAndCaptured(Instant.now());
+        Booking disputed = completed.withPayment(completed.payment().withDisputeOpened("dp_1", Money.of(6000, "usd")));
+        assertThat(store.updatePayment(disputed, completed, List.of())).isTrue();
+        Booking closed = disputed.withPayment(disputed.payment().withDisputeClosed("dp_1", Money.of(6000, "usd"), true));
+        assertThat(store.updatePayment(closed, disputed, List.of())).isTrue();
+
+        // Computed from the read before the dispute: a refund, a second opening, each refused.
+        Booking staleRefund = completed.withPayment(completed.payment().withRefundedTotal(Money.of(1000, "usd")));
+        assertThat(store.updatePayment(staleRefund, completed, List.of())).isFalse();
+        assertThat(store.updatePayment(disputed, completed, List.of())).isFalse();
+        assertThat(store.updatePayment(closed.withPayment(closed.payment().withStatus(PaymentStatus.DISPUTED)), disputed,
+                List.of())).isFalse();
+
+        assertThat(store.find(completed.id())).contains(closed);
+    }
+
+    private Booking completedAndCaptured(Instant now) {
+        Booking booking = pending().instructor(instructor).student("stu-a").build();
+        store.reserve(booking, now);
+        Booking confirmed = booking.confirmed(now, Payment.authorized(Money.of(6000, "usd"), "pi_1", "pm_card_visa"));
+        store.confirm(confirmed, List.of());
+        Booking completed = confirmed.withStatus(BookingStatus.COMPLETED)
+                .withPayment(confirmed.payment().withCapture(Money.of(6000, "usd"), "pi_1"));
+        assertThat(store.update(completed, BookingStatus.CONFIRMED, List.of())).isTrue();
+        return completed;
     }
 
     private Booking cancelledWithAuthorization(Instant now) {

@@ -27,6 +27,7 @@ import dev.lessonbook.payment.PaymentOutcome.Declined;
 import dev.lessonbook.payment.PaymentOutcome.Refunded;
 import dev.lessonbook.payment.PaymentOutcome.Released;
 import dev.lessonbook.payment.PaymentOutcome;
+import dev.lessonbook.problem.DependencyBusyException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -301,6 +302,27 @@ public final class StripePaymentGateway implements PaymentGateway {
                 case "failed", "canceled" -> new Declined("The refund failed (status " + refund.getStatus() + ").");
                 default -> new Refunded(paymentIntentId, Money.of(refund.getAmount(), amount.currency()));
             };
+        });
+    }
+
+    /**
+     * The booking a PaymentIntent was made for, from the {@code bookingId} metadata every intent of
+     * ours carries: for a provider event that names only the intent (a charge's refund, a
+     * dispute). Empty for an intent Lessonbook did not make, or one Stripe does not know.
+     *
+     * @throws DependencyBusyException when Stripe could not answer: the event is answered 503, and
+     *     Stripe delivers it again
+     */
+    public Optional<String> bookingOfIntent(String paymentIntentId) {
+        return http.within(() -> {
+            try {
+                PaymentIntent intent = stripe.v1().paymentIntents().retrieve(paymentIntentId);
+                return Optional.ofNullable(intent.getMetadata()).map(metadata -> metadata.get("bookingId"));
+            } catch (InvalidRequestException unknown) {
+                return Optional.<String>empty();
+            } catch (StripeException unanswered) {
+                throw new DependencyBusyException("Stripe", unanswered);
+            }
         });
     }
 

@@ -21,8 +21,16 @@ public final class StripeSecret {
 
     /** {@code setting} looks a configuration value up by name, e.g. {@code Env::optional}. */
     public static String fromParameterStore(Function<String, Optional<String>> setting) {
-        String name = setting.apply(PARAMETER_SETTING)
-                .orElseThrow(() -> new IllegalStateException("Missing configuration " + PARAMETER_SETTING));
+        return fromParameterStore(setting, PARAMETER_SETTING);
+    }
+
+    /**
+     * Another secret the same way: the SecureString named by the setting {@code parameterSetting}
+     * (the webhook endpoint's signing secret: {@code STRIPE_WEBHOOK_SECRET_PARAMETER}).
+     */
+    public static String fromParameterStore(Function<String, Optional<String>> setting, String parameterSetting) {
+        String name = setting.apply(parameterSetting)
+                .orElseThrow(() -> new IllegalStateException("Missing configuration " + parameterSetting));
         try (SdkHttpClient http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))
                 .socketTimeout(Duration.ofSeconds(5))

@@ -1,0 +1,113 @@
+package dev.lessonbook.booking;
+
+import dev.lessonbook.payment.DisputeAlerts;
+import dev.lessonbook.payment.PaymentIncidents;
+import dev.lessonbook.payment.PaymentReport;
+import dev.lessonbook.payment.ProviderEventLog;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The payment provider's events (Stripe's webhooks, docs/spec.md §6 "Stripe webhooks"), store then
+ * process: each event is recorded under its id before anything else, its report applied to the
+ * booking it names ({@link PaymentReconciliation}), and only then marked processed. A duplicate of
+ * a processed event does nothing; one whose processing failed midway (the function answered an
+ * error, so the provider delivers it again) is processed again, which is harmless because every
+ * write is conditional on the state it was computed from and a report only moves a payment forward.
+ */
+public final class FollowingPaymentReports {
+    /** Enough for a booking changed by a concurrent writer (another event, the scheduler) between read and write. */
+    private static final int ATTEMPTS = 3;
+
+    private final ProviderEventLog log;
+    private final BookingStore bookings;
+    private final PaymentIncidents incidents;
+    private final DisputeAlerts alerts;
+    private final Clock clock;
+
+    public FollowingPaymentReports(ProviderEventLog log, BookingStore bookings, PaymentIncidents incidents,
+            DisputeAlerts alerts, Clock clock) {
+        this.log = log;
+        this.bookings = bookings;
+        this.incidents = incidents;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /** One event of the provider: its id, its type, and what it reports, if it is a type Lessonbook follows. */
+    public record ProviderEvent(String id, String type, Optional<PaymentReport> report) {
+        public ProviderEvent {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(report, "report");
+        }
+    }
+
+    /** What became of an event. */
+    public enum Handled {
+        /** The booking's payment (or status) moved. */
+        APPLIED,
+        /** The booking already reflected the report, or the report is not about its payment. */
+        UNCHANGED,
+        /** No booking has the id the report names (a payment made outside Lessonbook). */
+        UNKNOWN_BOOKING,
+        /** A type Lessonbook does not follow: recorded, nothing else. */
+        IGNORED,
+        /** Processed before: a repeated delivery. */
+        DUPLICATE
+    }
+
+    public Handled receive(ProviderEvent event) {
+        if (log.record(event.id(), event.type(), clock.instant()) == ProviderEventLog.Receipt.PROCESSED) {
+            return Handled.DUPLICATE;
+        }
+        Handled handled = event.report().map(this::apply).orElse(Handled.IGNORED);
+        log.markProcessed(event.id(), clock.instant());
+        return handled;
+    }
+
+    private Handled apply(PaymentReport report) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Booking> found = bookings.find(report.bookingId());
+            if (found.isEmpty()) {
+                return Handled.UNKNOWN_BOOKING;
+            }
+            Booking booking = found.get();
+            Instant now = clock.instant();
+            switch (PaymentReconciliation.of(booking, report)) {
+                case PaymentReconciliation.Unchanged unchanged -> {
+                    return Handled.UNCHANGED;
+                }
+                case PaymentReconciliation.NewPayment change -> {
+                    if (bookings.updatePayment(change.updated(), booking, List.of())) {
+                        return Handled.APPLIED;
+                    }
+                }
+                case PaymentReconciliation.NeedsReview review -> {
+                    if (bookings.updatePayment(review.updated(), booking, List.of())) {
+                        incidents.manualReview(booking.id(), "provider-event", review.reason());
+                        return Handled.APPLIED;
+                    }
+                }
+                case PaymentReconciliation.PaymentFailed failure -> {
+                    // Conditional on CONFIRMED, as the scheduler's own decline: of the two, one
+                    // frees the time and announces the failure; the other finds it done.
+                    if (bookings.releaseTo(failure.failed(), BookingStatus.CONFIRMED,
+                            List.of(BookingEvents.paymentFailed(failure.failed(), now)))) {
+                        return Handled.APPLIED;
+                    }
+                }
+                case PaymentReconciliation.DisputeChanged dispute -> {
+                    if (bookings.updatePayment(dispute.updated(), booking, List.of())) {
+                        alerts.dispute(booking.id(), dispute.disputeId(), dispute.stage());
+                        return Handled.APPLIED;
+                    }
+                }
+            }
+        }
+        throw new BookingChangedConcurrently("Booking " + report.bookingId() + " kept changing while a provider event was applied");
+    }
+}

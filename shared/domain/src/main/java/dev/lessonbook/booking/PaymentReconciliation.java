@@ -1,0 +1,141 @@
+package dev.lessonbook.booking;
+
+import dev.lessonbook.payment.Dispute;
+import dev.lessonbook.payment.Payment;
+import dev.lessonbook.payment.PaymentReport;
+import dev.lessonbook.payment.PaymentReport.AuthorizationCanceled;
+import dev.lessonbook.payment.PaymentReport.AuthorizationFailed;
+import dev.lessonbook.payment.PaymentReport.AuthorizationHeld;
+import dev.lessonbook.payment.PaymentReport.DisputeClosed;
+import dev.lessonbook.payment.PaymentReport.DisputeOpened;
+import dev.lessonbook.payment.PaymentReport.Refunded;
+import dev.lessonbook.payment.PaymentStatus;
+import java.util.Objects;
+
+/**
+ * What a provider's report does to a stored booking (docs/spec.md §6, "Stripe webhooks"), as a pure
+ * function of the two. A report only ever moves a payment forward: a report the booking already
+ * reflects, one older than its state, or one about another intent than the booking's is
+ * {@link Unchanged}. So a report applied twice, or two reports in either order, end in the same
+ * state — the webhook needs no ordering, only a write conditional on the state it read.
+ *
+ * <ul>
+ *   <li>{@code AuthorizationHeld}: a confirmed booking whose card was only saved (SCHEDULED) is
+ *       AUTHORIZED with that intent (the scheduler's answer, reported by the provider).
+ *   <li>{@code AuthorizationFailed}: that same authorization declined → the booking PAYMENT_FAILED,
+ *       payment FAILED, its time freed, BookingPaymentFailed — as the scheduler does.
+ *   <li>{@code AuthorizationCanceled} of the booking's AUTHORIZED intent: on a booking that holds no
+ *       time, or a cancellation that charges nothing, it is the release → RELEASED; on a CONFIRMED
+ *       booking the hold lapsed or was cancelled outside Lessonbook → MANUAL_REVIEW (a person decides).
+ *   <li>{@code Refunded}: a settled payment (not one whose cancellation still awaits its move)
+ *       records the provider's refunded total → REFUNDED when all is back, else CAPTURED.
+ *   <li>{@code DisputeOpened}/{@code DisputeClosed}: a captured payment is DISPUTED, then CAPTURED
+ *       (won) or DISPUTE_LOST; a dispute already decided is never reopened by a late report.
+ * </ul>
+ */
+public final class PaymentReconciliation {
+
+    private PaymentReconciliation() {}
+
+    /** What to write for a report. */
+    public sealed interface Change {}
+
+    /** Nothing moves: the booking already reflects the report, or the report is not about its payment. */
+    public record Unchanged(String why) implements Change {}
+
+    /** The payment moves on; the booking's status stays. */
+    public record NewPayment(Booking updated) implements Change {}
+
+    /** The payment moves to MANUAL_REVIEW: a person must look ({@code reason} for the incident). */
+    public record NeedsReview(Booking updated, String reason) implements Change {}
+
+    /** The booking's authorization failed: it ends PAYMENT_FAILED and frees its time. */
+    public record PaymentFailed(Booking failed) implements Change {}
+
+    /** A dispute opened or closed: recorded, and an administrator is told ({@code stage}). */
+    public record DisputeChanged(Booking updated, String disputeId, String stage) implements Change {}
+
+    public static Change of(Booking booking, PaymentReport report) {
+        Objects.requireNonNull(booking, "booking");
+        Payment payment = booking.payment();
+        return switch (report) {
+            case AuthorizationHeld held -> {
+                if (booking.status() == BookingStatus.CONFIRMED && payment.status() == PaymentStatus.SCHEDULED
+                        && held.amount().sameCurrencyAs(booking.price())) {
+                    yield new NewPayment(booking.withPayment(payment.withAuthorization(held.amount(), held.paymentIntentId())));
+                }
+                yield new Unchanged("no saved card awaiting this authorization");
+            }
+            case AuthorizationFailed failed -> {
+                if (booking.status() == BookingStatus.CONFIRMED && payment.status() == PaymentStatus.SCHEDULED) {
+                    yield new PaymentFailed(booking.withStatus(BookingStatus.PAYMENT_FAILED)
+                            .withPayment(payment.withStatus(PaymentStatus.FAILED)));
+                }
+                yield new Unchanged("no authorization of this booking is awaited");
+            }
+            case AuthorizationCanceled canceled -> {
+                if (payment.status() != PaymentStatus.AUTHORIZED || !isThisBookingsIntent(payment, canceled)) {
+                    yield new Unchanged("not the booking's live authorization");
+                }
+                yield switch (booking.status()) {
+                    case PAYMENT_FAILED, EXPIRED -> new NewPayment(booking.withPayment(payment.withStatus(PaymentStatus.RELEASED)));
+                    case CANCELLED -> CancellationSettlement.moveFor(booking) instanceof CancellationSettlement.Release
+                            ? new NewPayment(booking.withPayment(payment.withStatus(PaymentStatus.RELEASED)))
+                            // A capture is still due: the settlement meets the cancelled intent and records MANUAL_REVIEW.
+                            : new Unchanged("the cancellation's capture is still to be made");
+                    case CONFIRMED -> new NeedsReview(booking.withPayment(payment.withStatus(PaymentStatus.MANUAL_REVIEW)),
+                            "the authorization was cancelled before capture (" + canceled.reason() + ")");
+                    case PENDING, COMPLETED -> new Unchanged("not a state an authorization is cancelled in");
+                };
+            }
+            case Refunded refunded -> {
+                if (!isThisBookingsIntent(payment, refunded) || !isSettled(booking)
+                        || !refunded.totalRefunded().sameCurrencyAs(payment.amountCaptured())) {
+                    yield new Unchanged("not a settled capture of this booking");
+                }
+                Payment next = payment.withRefundedTotal(refunded.totalRefunded());
+                yield next.equals(payment) ? new Unchanged("refund already recorded")
+                        : new NewPayment(booking.withPayment(next));
+            }
+            case DisputeOpened opened -> {
+                if (!isThisBookingsIntent(payment, opened) || !isSettled(booking) || payment.dispute() != null
+                        || !opened.amount().sameCurrencyAs(payment.amountCaptured())) {
+                    yield new Unchanged("no undisputed settled capture of this booking");
+                }
+                yield new DisputeChanged(booking.withPayment(payment.withDisputeOpened(opened.disputeId(), opened.amount())),
+                        opened.disputeId(), "opened");
+            }
+            case DisputeClosed closed -> {
+                Dispute known = payment.dispute();
+                boolean undecided = known == null ? isSettled(booking) : known.id().equals(closed.disputeId()) && known.isOpen();
+                if (!isThisBookingsIntent(payment, closed) || !undecided
+                        || !closed.amount().sameCurrencyAs(payment.amountCaptured())) {
+                    yield new Unchanged("no open dispute of this booking to close");
+                }
+                yield new DisputeChanged(booking.withPayment(
+                        payment.withDisputeClosed(closed.disputeId(), closed.amount(), closed.won())),
+                        closed.disputeId(), closed.won() ? "won" : "lost");
+            }
+        };
+    }
+
+    private static boolean isThisBookingsIntent(Payment payment, PaymentReport report) {
+        return report.paymentIntentId().equals(payment.paymentIntentId());
+    }
+
+    /**
+     * Money was captured and no move of ours is pending on it: a completed lesson, or a
+     * cancellation whose settlement is recorded. A refund reported while our own move is still
+     * to be recorded is that move's, which records it itself.
+     */
+    private static boolean isSettled(Booking booking) {
+        PaymentStatus status = booking.payment().status();
+        boolean captured = status == PaymentStatus.CAPTURED || status == PaymentStatus.REFUNDED
+                || status == PaymentStatus.DISPUTED || status == PaymentStatus.DISPUTE_LOST;
+        return captured && switch (booking.status()) {
+            case COMPLETED -> true;
+            case CANCELLED -> !CancellationSettlement.moveFor(booking).needsProvider();
+            default -> false;
+        };
+    }
+}
