@@ -225,6 +225,15 @@ class OpenApiContractIT {
         expectCode(api.post(bookingPath + "/complete", instructor, null), 422, "NOT_COMPLETABLE");
         expect(api.get(statsPath, admin), 200);
 
+        // --- the calendar feed: a token, then the feed without a bearer token -------------------
+        String tokenPath = "/v1/instructors/ins-oa/calendar-token";
+        expect(api.post(tokenPath, null, null), 401);
+        expect(api.post(tokenPath, student, null), 403);
+        String feedToken = expect(api.post(tokenPath, instructor, null), 200).json().get("token").asText();
+        Response feed = expect(api.get("/v1/instructors/ins-oa/calendar.ics?token=" + feedToken, null), 200);
+        assertThat(feed.body()).startsWith("BEGIN:VCALENDAR\r\n").contains("STATUS:CANCELLED\r\n");
+        expect(api.get("/v1/instructors/ins-oa/calendar.ics?token=cal_wrong", null), 404);
+
         // --- webhook subscriptions, their deliveries ------------------------------------------
         expect(api.get("/v1/webhook-subscriptions", admin), 200);
         expect(api.get("/v1/webhook-subscriptions", student), 403);

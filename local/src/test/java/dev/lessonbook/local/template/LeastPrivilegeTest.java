@@ -42,6 +42,8 @@ class LeastPrivilegeTest {
             Map.entry("GetBookingFunction", Set.of("dynamodb:GetItem")),
             // profile read, bookings by instructor (gsi1 Query)
             Map.entry("ListBookingsFunction", Set.of("dynamodb:GetItem", "dynamodb:Query")),
+            // profile and token hash reads, the token put, bookings by instructor (gsi1 Query)
+            Map.entry("CalendarFeedFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query")),
             // cancel puts the booking, deletes locks and views and uncounts it on its calendar day;
             // the settlement puts it again
             Map.entry("CancelBookingFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",

@@ -33,6 +33,11 @@ public final class Keys {
         return key(instructor(instructorId), "PROFILE");
     }
 
+    /** The hash of the instructor's calendar feed token; a rotation overwrites it. */
+    public static Map<String, AttributeValue> calendarToken(String instructorId) {
+        return key(instructor(instructorId), "CALENDAR_TOKEN");
+    }
+
     public static Map<String, AttributeValue> week(String instructorId, LocalDate weekStart) {
         return key(instructor(instructorId), "WEEK#" + weekStart);
     }

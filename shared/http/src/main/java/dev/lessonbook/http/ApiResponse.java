@@ -8,7 +8,8 @@ import java.util.Map;
  * What an endpoint answers: a JSON document, or a problem the {@link Route} renders as
  * {@code application/problem+json} (it knows the request path, the problem's {@code instance}).
  * A document's body is anything the shared mapper ({@link dev.lessonbook.json.JsonMappers}) writes:
- * a record, a map, a list; null for no body.
+ * a record, a map, a list; null for no body. A {@link Text} is a body that is not JSON (the
+ * calendar feed's {@code text/calendar}), sent as it is.
  */
 public sealed interface ApiResponse {
 
@@ -26,6 +27,17 @@ public sealed interface ApiResponse {
         @Override
         public Document withHeader(String name, String value) {
             return new Document(status, body, plus(headers, name, value));
+        }
+    }
+
+    record Text(int status, String contentType, String body, Map<String, String> headers) implements ApiResponse {
+        public Text {
+            headers = Map.copyOf(headers);
+        }
+
+        @Override
+        public Text withHeader(String name, String value) {
+            return new Text(status, contentType, body, plus(headers, name, value));
         }
     }
 
@@ -55,6 +67,10 @@ public sealed interface ApiResponse {
 
     static Document status(int status, Object body) {
         return new Document(status, body, Map.of());
+    }
+
+    static Text text(String contentType, String body) {
+        return new Text(200, contentType, body, Map.of());
     }
 
     static Problem problem(Rejection rejection) {

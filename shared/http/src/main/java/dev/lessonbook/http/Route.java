@@ -126,6 +126,12 @@ public final class Route {
                 yield response(document.status(), headers,
                         document.body() == null ? null : JSON.writeValueAsString(document.body()));
             }
+            case ApiResponse.Text text -> {
+                Map<String, String> headers = new LinkedHashMap<>();
+                headers.put("Content-Type", text.contentType());
+                headers.putAll(text.headers());
+                yield response(text.status(), headers, text.body());
+            }
             case ApiResponse.Problem problem -> problemResponse(problem.rejection(), problem.headers(), request, line);
         };
     }
