@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class DueIndex {
     public static final String PK = "duepk";
     public static final String SK = "duesk";
-    /** Queries in flight at once: the 65 partitions of the default count take five rounds. */
+    /** Queries in flight at once: the 129 partitions of the default count take nine rounds. */
     private static final int PARALLEL = 16;
 
     private final Tables tables;

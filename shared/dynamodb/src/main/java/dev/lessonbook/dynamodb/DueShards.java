@@ -20,7 +20,7 @@ import java.util.zip.CRC32;
  */
 public record DueShards(int count) {
     public static final String SETTING = "DUE_SHARDS";
-    public static final int DEFAULT = 64;
+    public static final int DEFAULT = 128;
     /** More shards than this only multiply the readers' queries (docs/decisions.md, "Write-sharded due index"). */
     public static final int MAX = 256;
 

@@ -5,19 +5,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DueShardsTest {
 
-    @AfterEach
+    /** The build sets fewer shards for its tests (pom.xml); each test here starts without the setting. */
+    private String buildSetting;
+
+    @BeforeEach
     void noSetting() {
-        System.clearProperty(DueShards.SETTING);
+        buildSetting = System.clearProperty(DueShards.SETTING);
+    }
+
+    @AfterEach
+    void buildSettingAgain() {
+        if (buildSetting == null) {
+            System.clearProperty(DueShards.SETTING);
+        } else {
+            System.setProperty(DueShards.SETTING, buildSetting);
+        }
     }
 
     @Test
-    void theDefaultIsSixtyFourShards() {
+    void theDefaultIs128Shards() {
         assertThat(DueShards.fromEnvironment()).isEqualTo(new DueShards(DueShards.DEFAULT));
-        assertThat(DueShards.DEFAULT).isEqualTo(64);
+        assertThat(DueShards.DEFAULT).isEqualTo(128);
     }
 
     @Test

@@ -39,21 +39,27 @@ class PaymentSchedulerHandlerIT {
     private static Tables tables;
     private static PaymentSchedulerHandler handler;
 
+    private static String buildSetting;
+
     /**
-     * Eight shards instead of the default 64, so that a hold in each (and one unsharded) fits in
-     * one run's batch of 25 per kind; set before the table and the handler read the setting.
+     * Eight shards (the default is 128), so that a hold in each (and one unsharded) fits in one
+     * run's batch of 25 per kind; set before the table and the handler read the setting.
      */
     @BeforeAll
     static void handlerOnTheEmulators(LocalServers.Endpoints endpoints) {
-        System.setProperty(DueShards.SETTING, "8");
+        buildSetting = System.setProperty(DueShards.SETTING, "8");
         tables = FunctionEnvironment.prepare(endpoints);
         FunctionEnvironment.storeStripeSecret(endpoints, "/lessonbook-test/stripe-secret-scheduler");
         handler = new PaymentSchedulerHandler();
     }
 
     @AfterAll
-    static void defaultShards() {
-        System.clearProperty(DueShards.SETTING);
+    static void buildSettingAgain() {
+        if (buildSetting == null) {
+            System.clearProperty(DueShards.SETTING);
+        } else {
+            System.setProperty(DueShards.SETTING, buildSetting);
+        }
     }
 
     @Test
