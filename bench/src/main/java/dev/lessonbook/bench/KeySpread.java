@@ -83,6 +83,11 @@ public final class KeySpread {
         static Day quick() {
             return new Day(50, 250, 500, 0.15, 0.30, 0.30, 8);
         }
+
+        /** A day of {@code bookings}, with the full day's proportions: one instructor per 10, one student per 2. */
+        static Day of(int bookings) {
+            return new Day(Math.max(1, bookings / 10), Math.max(1, bookings / 2), bookings, 0.15, 0.30, 0.30, 8);
+        }
     }
 
     private final BenchEnvironment environment;
@@ -113,10 +118,15 @@ public final class KeySpread {
         results.put("date", java.time.OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         results.put("command", "./bench/run" + (args.isEmpty() ? "" : " " + String.join(" ", args)));
         results.put("machine", Machine.describe());
-        Path resultsFile = root.resolve(quick ? "bench/target/keyspread-quick.json" : "bench/keyspread.json");
-        Path reportFile = root.resolve(quick ? "bench/target/capacity-quick.md" : "docs/capacity.md");
+        // Only the full day regenerates the committed files; a smaller one is written under target/.
+        boolean small = quick || args.stream().anyMatch(a -> a.startsWith("--day="));
+        Path resultsFile = root.resolve(small ? "bench/target/keyspread-quick.json" : "bench/keyspread.json");
+        Path reportFile = root.resolve(small ? "bench/target/capacity-quick.md" : "docs/capacity.md");
         results.put("resultsFile", root.relativize(resultsFile).toString());
-        Map<String, Object> spread = new KeySpread(environment, quick ? Day.quick() : Day.full()).run();
+        // --day=N: a day of N bookings (the full day's proportions), e.g. to time a smaller one.
+        Day day = args.stream().filter(a -> a.startsWith("--day=")).findFirst()
+                .map(a -> Day.of(Integer.parseInt(a.substring(6)))).orElse(quick ? Day.quick() : Day.full());
+        Map<String, Object> spread = new KeySpread(environment, day).run();
         results.put("keySpread", spread);
         results.put("capacity", CapacityModel.compute(spread));
         java.nio.file.Files.createDirectories(resultsFile.getParent());
