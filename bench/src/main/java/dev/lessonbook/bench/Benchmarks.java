@@ -62,6 +62,10 @@ public final class Benchmarks {
             // The key spread and docs/capacity.md alone (issue 20): no sam build, no other section.
             try (BenchEnvironment environment = BenchEnvironment.start()) {
                 KeySpread.section(root, environment, quick, args);
+            } catch (Exception failed) {
+                // Threads the section started (Stripe pass-through, pollers) would keep the JVM up.
+                failed.printStackTrace();
+                System.exit(1);
             }
             System.exit(0);
         }

@@ -69,6 +69,7 @@ public final class KeySpread {
     /** Lesson starts every 90 minutes from 08:00: 60 minutes plus the 15-minute buffer after, without overlap. */
     private static final int[] STARTS = {8 * 60, 9 * 60 + 30, 11 * 60, 12 * 60 + 30, 14 * 60, 15 * 60 + 30, 17 * 60, 18 * 60 + 30};
     private static final int FUTURE_DAYS = 21;
+    private static final int CONSUMERS = 4;
     private static final String PROFILE = """
             {"timezone":"Europe/Berlin","services":[{"id":"%s","name":"Guitar lesson","durationOptions":[30,60],\
             "rates":{"online":6000},"currency":"usd","active":true}]}""".formatted(BenchEnvironment.SERVICE);
@@ -204,13 +205,18 @@ public final class KeySpread {
                 Clock.fixed(yesterday.minusDays(2).atStartOfDay(BenchEnvironment.BERLIN).toInstant(), utc));
         ConcurrentMap<Lesson, String> booked = new ConcurrentHashMap<>();
         AtomicBoolean dayOver = new AtomicBoolean();
-        ExecutorService background = Executors.newFixedThreadPool(3);
-        List<Future<?>> consumers = List.of(
-                background.submit(() -> consume(environment.settings().get("INVALIDATION_QUEUE_URL"), "cache-worker",
-                        handlers.cacheWorker::handleRequest, dayOver)),
-                background.submit(() -> consume(environment.settings().get("NOTIFICATION_QUEUE_URL"), "notification-worker",
-                        handlers.notificationWorker::handleRequest, dayOver)),
-                background.submit(() -> schedules(handlers, dayOver)));
+        // Lambda runs several instances of a worker while its queue is long: CONSUMERS pollers per
+        // queue, or the queues drain long after the day (a 2,000-booking day on a loaded machine
+        // took over 10 minutes with one each).
+        ExecutorService background = Executors.newFixedThreadPool(2 * CONSUMERS + 1);
+        List<Future<?>> consumers = new ArrayList<>();
+        for (int c = 0; c < CONSUMERS; c++) {
+            consumers.add(background.submit(() -> consume(environment.settings().get("INVALIDATION_QUEUE_URL"), "cache-worker",
+                    handlers.cacheWorker::handleRequest, dayOver)));
+            consumers.add(background.submit(() -> consume(environment.settings().get("NOTIFICATION_QUEUE_URL"),
+                    "notification-worker", handlers.notificationWorker::handleRequest, dayOver)));
+        }
+        consumers.add(background.submit(() -> schedules(handlers, dayOver)));
 
         // Morning to evening: look, book, read back; instructors look at their bookings and stats.
         List<Runnable> booking = new ArrayList<>();
@@ -263,7 +269,7 @@ public final class KeySpread {
 
         dayOver.set(true);
         for (Future<?> consumer : consumers) {
-            consumer.get(10, TimeUnit.MINUTES);
+            consumer.get(2, TimeUnit.HOURS);
         }
         background.shutdownNow();
 
