@@ -32,6 +32,13 @@ public final class SdkCalls implements ExecutionInterceptor {
     private static final AtomicLong TRANSACTION_CONFLICTS = new AtomicLong();
     private static final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.atomic.LongAdder[]> BY_OPERATION =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** Told about every call on every thread while set (the key spread), null otherwise. */
+    private static volatile java.util.function.Consumer<Call> listener;
+
+    /** Tells {@code everyCall} about each call from now on, whatever its thread; null stops. */
+    public static void listen(java.util.function.Consumer<Call> everyCall) {
+        listener = everyCall;
+    }
 
     /** Count and mean milliseconds of every SDK operation since the last call (then starts again). */
     public static java.util.Map<String, Object> drainByOperation() {
@@ -100,9 +107,16 @@ public final class SdkCalls implements ExecutionInterceptor {
             adders[1].add(elapsed);
         }
         List<Call> calls = RECORDING.get();
-        if (calls != null) {
-            calls.add(new Call(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
-                    attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), request, response, failure));
+        java.util.function.Consumer<Call> everyCall = listener;
+        if (calls != null || everyCall != null) {
+            Call call = new Call(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+                    attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), request, response, failure);
+            if (calls != null) {
+                calls.add(call);
+            }
+            if (everyCall != null) {
+                everyCall.accept(call);
+            }
         }
     }
 }

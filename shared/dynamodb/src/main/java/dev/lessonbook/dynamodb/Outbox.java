@@ -3,7 +3,6 @@ package dev.lessonbook.dynamodb;
 import dev.lessonbook.event.DomainEvent;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,21 +22,15 @@ public final class Outbox {
 
     /**
      * Undelivered events that occurred before {@code cutoff}, oldest first, at most {@code limit}:
-     * one Query of the sparse {@code due} index (partition OUTBOX, sorted by time), never a scan,
-     * then the items themselves (the index holds keys only).
+     * a Query of each shard of the sparse {@code due} index ({@code OUTBOX#<n>}, and the unsharded
+     * {@code OUTBOX} of items written before sharding), all at once, never a scan; then the items
+     * themselves (the index holds keys only).
      */
     public List<DomainEvent> undeliveredBefore(Instant cutoff, int limit) {
         List<DomainEvent> events = new ArrayList<>();
-        Iterator<Map<String, AttributeValue>> keys = tables.client().queryPaginator(query -> query
-                .tableName(tables.tableName())
-                .indexName(Keys.DUE_INDEX)
-                .keyConditionExpression("duepk = :outbox AND duesk < :cutoff")
-                .expressionAttributeValues(Map.of(
-                        ":outbox", AttributeValues.s(OutboxItems.DUE_PARTITION),
-                        ":cutoff", AttributeValues.s(cutoff.toString())))
-                .limit(limit)).items().iterator();
-        while (keys.hasNext() && events.size() < limit) {
-            Map<String, AttributeValue> key = keys.next();
+        List<Map<String, AttributeValue>> keys = new DueIndex(tables).earliest(
+                tables.dueShards().partitions(OutboxItems.DUE_PARTITION), cutoff.toString(), limit);
+        for (Map<String, AttributeValue> key : keys) {
             Map<String, AttributeValue> item = tables.client().getItem(get -> get
                     .tableName(tables.tableName())
                     .key(Map.of(Keys.PK, key.get(Keys.PK), Keys.SK, key.get(Keys.SK)))

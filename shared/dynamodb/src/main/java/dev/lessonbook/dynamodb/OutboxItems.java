@@ -18,10 +18,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The outbox: each event is an item written in the same transaction as the change it describes,
- * so it exists exactly when the change does. It is indexed under {@code duepk = OUTBOX} by time so
- * the relay finds undelivered events without a scan.
+ * so it exists exactly when the change does. It is indexed under {@code duepk = OUTBOX#<n>}, the
+ * event id's shard ({@link DueShards}), by time, so the relay finds undelivered events without a
+ * scan and no index partition takes every event of the marketplace.
  */
 public final class OutboxItems {
+    /** The due index's base partition of outbox items; items are written to its shards. */
     public static final String DUE_PARTITION = "OUTBOX";
     static final String EVENT_VERSION = "eventVersion";
     static final String MESSAGE = "message";
@@ -34,16 +36,16 @@ public final class OutboxItems {
      * the event makes stale — in the same transaction, so the next read after the commit misses
      * and reads the new data (docs/spec.md §8).
      */
-    public static List<TransactWriteItem> writesFor(String tableName, DomainEvent event) {
-        return writesFor(tableName, List.of(event));
+    public static List<TransactWriteItem> writesFor(String tableName, DueShards shards, DomainEvent event) {
+        return writesFor(tableName, shards, List.of(event));
     }
 
     /**
      * The writes of several events of one transaction. A transaction may not touch one item
      * twice, so a view two events invalidate is deleted once.
      */
-    public static List<TransactWriteItem> writesFor(String tableName, List<DomainEvent> events) {
-        return writesFor(tableName, events, Set.of());
+    public static List<TransactWriteItem> writesFor(String tableName, DueShards shards, List<DomainEvent> events) {
+        return writesFor(tableName, shards, events, Set.of());
     }
 
     /**
@@ -51,11 +53,12 @@ public final class OutboxItems {
      * the transaction changes without an event saying so. A transaction may not touch one item
      * twice, so a view invalidated twice is deleted once.
      */
-    public static List<TransactWriteItem> writesFor(String tableName, List<DomainEvent> events, Set<ViewKey<?>> alsoStale) {
+    public static List<TransactWriteItem> writesFor(String tableName, DueShards shards, List<DomainEvent> events,
+            Set<ViewKey<?>> alsoStale) {
         List<TransactWriteItem> writes = new ArrayList<>();
         Set<ViewKey<?>> views = new LinkedHashSet<>();
         for (DomainEvent event : events) {
-            writes.add(put(tableName, event));
+            writes.add(put(tableName, shards, event));
             views.addAll(InvalidatedViews.by(event));
         }
         views.addAll(alsoStale);
@@ -89,7 +92,7 @@ public final class OutboxItems {
      * The event's item: its message exactly as the queues will carry it, with the envelope as
      * attributes of their own for whoever reads the table.
      */
-    public static TransactWriteItem put(String tableName, DomainEvent event) {
+    public static TransactWriteItem put(String tableName, DueShards shards, DomainEvent event) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.outbox(event.eventId()));
         item.put("eventId", AttributeValues.s(event.eventId()));
         item.put("type", AttributeValues.s(event.type()));
@@ -97,8 +100,8 @@ public final class OutboxItems {
         item.put("instructorId", AttributeValues.s(event.instructorId()));
         item.put(EVENT_VERSION, AttributeValues.n(EventJson.VERSION));
         item.put(MESSAGE, AttributeValues.s(JSON.write(event)));
-        item.put("duepk", AttributeValues.s(DUE_PARTITION));
-        item.put("duesk", AttributeValues.s(event.occurredAt() + "#" + event.eventId()));
+        item.put(DueIndex.PK, AttributeValues.s(shards.partition(DUE_PARTITION, event.eventId())));
+        item.put(DueIndex.SK, AttributeValues.s(event.occurredAt() + "#" + event.eventId()));
         return TransactWriteItem.builder()
                 .put(Put.builder().tableName(tableName).item(item)
                         .conditionExpression("attribute_not_exists(pk)").build())

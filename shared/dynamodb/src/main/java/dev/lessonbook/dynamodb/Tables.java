@@ -34,15 +34,22 @@ public final class Tables {
 
     private final DynamoDbClient client;
     private final String tableName;
+    private final DueShards dueShards;
     private final CommittedEvents committedEvents;
 
+    /** The table with the due index's shard count of the {@code DUE_SHARDS} setting. */
     public Tables(DynamoDbClient client, String tableName) {
-        this(client, tableName, CommittedEvents.IGNORE);
+        this(client, tableName, DueShards.fromEnvironment());
     }
 
-    private Tables(DynamoDbClient client, String tableName, CommittedEvents committedEvents) {
+    public Tables(DynamoDbClient client, String tableName, DueShards dueShards) {
+        this(client, tableName, dueShards, CommittedEvents.IGNORE);
+    }
+
+    private Tables(DynamoDbClient client, String tableName, DueShards dueShards, CommittedEvents committedEvents) {
         this.client = client;
         this.tableName = tableName;
+        this.dueShards = dueShards;
         this.committedEvents = committedEvents;
     }
 
@@ -82,7 +89,7 @@ public final class Tables {
 
     /** The same table, telling {@code listener} about the events of every committed transaction. */
     public Tables onCommittedEvents(CommittedEvents listener) {
-        return new Tables(client, tableName, listener);
+        return new Tables(client, tableName, dueShards, listener);
     }
 
     /** A key no item has or will have: the partition prefix {@code PRIMING#} is never written (docs/data-model.md). */
@@ -140,6 +147,11 @@ public final class Tables {
         return tableName;
     }
 
+    /** How the due index's writes are spread: every writer and reader of the table uses the same count. */
+    public DueShards dueShards() {
+        return dueShards;
+    }
+
     /**
      * Writes {@code writes} plus the outbox items of {@code events} and the deletes of the views
      * they (and {@code alsoStale}) make stale, in one TransactWriteItems (retried only on
@@ -153,7 +165,7 @@ public final class Tables {
     public void commit(List<TransactWriteItem> writes, List<DomainEvent> events, Set<ViewKey<?>> alsoStale,
             String clientRequestToken) {
         List<TransactWriteItem> all = new ArrayList<>(writes);
-        all.addAll(OutboxItems.writesFor(tableName, events, alsoStale));
+        all.addAll(OutboxItems.writesFor(tableName, dueShards, events, alsoStale));
         Transactions.write(client, TransactWriteItemsRequest.builder()
                 .transactItems(all)
                 .clientRequestToken(clientRequestToken)

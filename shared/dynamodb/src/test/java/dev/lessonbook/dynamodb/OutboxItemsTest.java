@@ -41,7 +41,7 @@ class OutboxItemsTest {
     void anItemWrittenNowIsVersion2HoldingItsMessageAndReadsBackEqual(String item, String message) {
         DomainEvent event = EventJson.standard().read(message);
 
-        Map<String, AttributeValue> written = OutboxItems.put("table", event).put().item();
+        Map<String, AttributeValue> written = OutboxItems.put("table", DueShards.fromEnvironment(), event).put().item();
 
         assertThat(written).containsEntry("eventVersion", AttributeValue.fromN("2"))
                 .containsEntry("message", AttributeValue.fromS(EventJson.standard().write(event)))

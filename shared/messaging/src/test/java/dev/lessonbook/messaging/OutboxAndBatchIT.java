@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lessonbook.aws.AwsSettings;
 import dev.lessonbook.calendar.TimeWindow;
+import dev.lessonbook.dynamodb.DueIndex;
+import dev.lessonbook.dynamodb.DueShards;
 import dev.lessonbook.dynamodb.DynamoJson;
 import dev.lessonbook.dynamodb.Outbox;
 import dev.lessonbook.dynamodb.OutboxItems;
@@ -27,8 +29,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,6 +113,61 @@ class OutboxAndBatchIT {
             assertThat(delivered).extracting(message -> EventJson.standard().read(message.body()))
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
+    }
+
+    /**
+     * Events in every shard of the due index, and an item of the unsharded key written before
+     * sharding: one relay run delivers them all once, and a consumer that is sent one of them
+     * again (its outbox delete lost, so the next run published it twice) handles it once.
+     */
+    @Test
+    void theRelayDrainsEveryShardAndTheUnshardedItemsLeftFromBeforeAndConsumersHandleEachEventOnce() {
+        String invalidation = queue("invalidation", null);
+        String notification = queue("notification", null);
+        // Eight shards, so that every one is filled by a few dozen events, all within one run's batch.
+        DueShards shards = new DueShards(8);
+        Tables sharded = new Tables(tables.client(), tables.tableName(), shards);
+        List<DomainEvent> committed = new ArrayList<>();
+        Set<Integer> filled = new HashSet<>();
+        Instant twoMinutesAgo = Instant.now().minus(Duration.ofMinutes(2));
+        while (filled.size() < shards.count()) {
+            DomainEvent event = weekSaved(twoMinutesAgo);
+            sharded.commit(List.of(), List.of(event));
+            committed.add(event);
+            filled.add(shards.of(event.eventId()));
+        }
+        Map<String, AttributeValue> unsharded = DynamoJson.item(Version1OutboxItems.CONFIRMED);
+        tables.client().putItem(put -> put.tableName(tables.tableName()).item(unsharded));
+        committed.add(OutboxItems.toEvent(unsharded));
+        assertThat(TestTable.scan(tables)).as("one partition per shard, and the unsharded one")
+                .filteredOn(item -> item.containsKey(DueIndex.PK)).extracting(item -> item.get(DueIndex.PK).s())
+                .containsAll(shards.partitions(OutboxItems.DUE_PARTITION))
+                .allSatisfy(partition -> assertThat(shards.partitions(OutboxItems.DUE_PARTITION)).contains(partition));
+        Outbox outbox = new Outbox(sharded);
+        // Later than every event, the unsharded one of December 2026 included.
+        Instant later = Instant.parse("2099-01-01T00:00:00Z");
+        OutboxRelay relay = new OutboxRelay(outbox, new OutboxDelivery(
+                new SqsEventPublisher(sqs, List.of(invalidation, notification)), outbox), Clock.fixed(later, ZoneOffset.UTC));
+
+        assertThat(relay.relay()).isEqualTo(new OutboxRelay.Run(committed.size(), committed.size()));
+
+        assertThat(outbox.undeliveredBefore(later, 1000)).isEmpty();
+        assertThat(receiveAll(notification, committed.size())).extracting(message -> EventJson.standard().read(message.body()))
+                .containsExactlyInAnyOrderElementsOf(committed);
+        List<Message> delivered = receiveAll(invalidation, committed.size());
+        // Its delete lost: the item is back, and the next run publishes the event a second time.
+        DomainEvent again = committed.get(0);
+        sharded.commit(List.of(), List.of(again));
+        assertThat(relay.relay()).isEqualTo(new OutboxRelay.Run(1, 1));
+        List<Message> redelivered = receiveAll(invalidation, 1);
+        Map<String, Integer> handled = new ConcurrentHashMap<>();
+        BatchConsumer consumer = new BatchConsumer("test-" + UUID.randomUUID(), new ProcessedEvents(tables),
+                event -> handled.merge(event.eventId(), 1, Integer::sum), Clock.systemUTC());
+
+        assertThat(consumer.handle(event(delivered)).getBatchItemFailures()).isEmpty();
+        assertThat(consumer.handle(event(redelivered)).getBatchItemFailures()).isEmpty();
+
+        assertThat(handled).hasSize(committed.size()).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
     }
 
     /** Queue messages version 1 published before version 2 was deployed: each is handled, none is poison. */

@@ -25,6 +25,16 @@ succeeded answers success again for 10 minutes after it completed, without writi
 token with other parameters is refused (IdempotentParameterMismatchException); the same token
 while its first request is still running is refused (TransactionInProgressException); a failed
 transaction records nothing, so its retry runs.
+
+And moto answers every Query by walking, and sorting, every item of the table — a global index's
+as much as the table's own — where DynamoDB reads the one partition the key condition names: a
+query's cost grows with the whole table, which made the benchmark's synthetic day (10,000
+bookings, hundreds of thousands of items) and a relay reading 17 shards cost minutes.
+`PartitionQueries` hands moto's query only the items of that partition: the table's own from its
+partition dict, a global index's from a map of index key value to item keys, kept up to date on
+every write (puts, updates, the undo log's restores) and checked against the item at query time,
+so an entry gone stale (deleted item, changed key) is dropped, never returned. moto's own
+filtering, sorting, paging and projection then run unchanged on those items.
 """
 import argparse
 import copy
@@ -185,6 +195,107 @@ class UndoLogTransactions:
             table.items[hash_value].pop(range_value, None)
         else:
             table.items[hash_value][range_value] = item
+        PartitionQueries.index(table, item)
+
+
+class PartitionQueries:
+    """A Query reads the items of its partition only (see the module's doc)."""
+
+    ENTRIES = "_lessonbook_index_entries"
+
+    @classmethod
+    def install(cls):
+        original_query = Table.query
+        original_put = Table.put_item
+
+        def put_item(self, *args, **kwargs):
+            item = original_put(self, *args, **kwargs)
+            cls.index(self, item)
+            return item
+
+        Table.put_item = put_item
+
+        backend = dynamodb_models.DynamoDBBackend
+        original_update = backend.update_item
+
+        def update_item(self, table_name, *args, **kwargs):
+            item = original_update(self, table_name, *args, **kwargs)
+            cls.index(self.get_table(table_name), item)
+            return item
+
+        backend.update_item = update_item
+
+        def query(self, *args, **kwargs):
+            # moto's backend passes the index name as the 8th positional argument.
+            index_name = args[7] if len(args) > 7 else kwargs.get("index_name")
+            hash_key = args[0] if args else kwargs.get("hash_key")
+            candidates = cls._candidates(self, hash_key, index_name, kwargs.get("hash_key_conditions"))
+            if candidates is None:
+                return original_query(self, *args, **kwargs)
+            # Requests are serialized (SerializedDynamoDb), so shadowing the method is safe.
+            self.all_items = lambda: candidates
+            try:
+                return original_query(self, *args, **kwargs)
+            finally:
+                del self.all_items
+
+        Table.query = query
+
+    @classmethod
+    def index(cls, table, item):
+        if item is None:
+            return
+        entries = table.__dict__.setdefault(cls.ENTRIES, {})
+        for attr in cls._hash_attrs(table):
+            value = item.attrs.get(attr)
+            if value is not None:
+                entries.setdefault((attr, value), {})[(item.hash_key, item.range_key)] = None
+
+    @staticmethod
+    def _hash_attrs(table):
+        attrs = []
+        for index in table.global_indexes or []:
+            hashes = [k["AttributeName"] for k in index.schema if k["KeyType"] == "HASH"]
+            if len(hashes) == 1:
+                attrs.append(hashes[0])
+        return attrs
+
+    @staticmethod
+    def _lookup(table, hash_key, range_key):
+        partition = table.items.get(hash_key)
+        if partition is None or not table.range_key_attr:
+            return partition
+        return partition.get(range_key)
+
+    @classmethod
+    def _candidates(cls, table, hash_key, index_name, conditions):
+        """The items the query may return, or None to let moto walk the table itself."""
+        if not index_name:
+            if hash_key is None:
+                return None
+            partition = table.items.get(hash_key)
+            if partition is None:
+                return []
+            return list(partition.values()) if table.range_key_attr else [partition]
+        index = next((i for i in table.global_indexes or [] if i.name == index_name), None)
+        if index is None or not conditions or len(conditions) != 1:
+            return None
+        hashes = [k["AttributeName"] for k in index.schema if k["KeyType"] == "HASH"]
+        attr, value = conditions[0]
+        if hashes != [attr]:
+            return None
+        keys = table.__dict__.setdefault(cls.ENTRIES, {}).get((attr, value))
+        if not keys:
+            return []
+        found = []
+        for key in list(keys):
+            item = cls._lookup(table, *key)
+            current = item.attrs.get(attr) if item is not None else None
+            if current is None or not current == value:
+                del keys[key]
+            else:
+                found.append(item)
+        return found
 
 
 class CheapSendAttributes:
@@ -227,6 +338,7 @@ def main():
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     UndoLogTransactions.install()
     CheapSendAttributes.install()
+    PartitionQueries.install()
     # Outside the serializing lock: a token's second request must not wait behind its first.
     app = IdempotentTransactions(SerializedDynamoDb(DomainDispatcherApplication(create_backend_app)))
     run_simple(args.host, args.port, app, threaded=True, request_handler=MotoRequestHandler)

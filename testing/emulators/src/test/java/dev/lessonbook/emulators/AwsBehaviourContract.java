@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -22,9 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -176,6 +180,43 @@ abstract class AwsBehaviourContract {
         }
     }
 
+    /**
+     * A Query reads one partition of the table or of a global index: exactly the items that carry
+     * its key now, however they got it or lost it (put, update, delete, a cancelled transaction).
+     */
+    @Test
+    void aQueryReturnsExactlyTheItemsThatCarryItsPartitionKeyNow() {
+        try (DynamoDbClient dynamo = dynamo(endpoints())) {
+            String table = createTableWithIndex(dynamo);
+            dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s("a"), "sk", s("1"), "gpk", s("X"), "gsk", s("1"))));
+            dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s("a"), "sk", s("2"), "gpk", s("X"), "gsk", s("2"))));
+            dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s("b"), "sk", s("1"), "gpk", s("X"), "gsk", s("3"))));
+            dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s("c"), "sk", s("1"), "gpk", s("X"), "gsk", s("4"))));
+            // a#2 moves to Y, b#1 is deleted, d#1 gets its key by an update that creates it.
+            dynamo.updateItem(u -> u.tableName(table).key(Map.of("pk", s("a"), "sk", s("2")))
+                    .updateExpression("SET gpk = :y").expressionAttributeValues(Map.of(":y", s("Y"))));
+            dynamo.deleteItem(d -> d.tableName(table).key(Map.of("pk", s("b"), "sk", s("1"))));
+            dynamo.updateItem(u -> u.tableName(table).key(Map.of("pk", s("d"), "sk", s("1")))
+                    .updateExpression("SET gpk = :x, gsk = :k").expressionAttributeValues(Map.of(":x", s("X"), ":k", s("5"))));
+            // A cancelled transaction would have moved c#1 to Y and put e#1 under X: neither happened.
+            catchThrowableOfType(TransactionCanceledException.class, () -> dynamo.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(
+                            Map.of("pk", s("c"), "sk", s("1"), "gpk", s("Y"), "gsk", s("4"))).build()).build(),
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(
+                            Map.of("pk", s("e"), "sk", s("1"), "gpk", s("X"), "gsk", s("6"))).build()).build(),
+                    TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                            .key(Map.of("pk", s("a"), "sk", s("1"))).conditionExpression("attribute_not_exists(pk)").build())
+                            .build())));
+
+            assertThat(queryIndex(dynamo, table, "X")).containsExactly("a#1", "c#1", "d#1");
+            assertThat(queryIndex(dynamo, table, "Y")).containsExactly("a#2");
+            assertThat(queryIndex(dynamo, table, "Z")).isEmpty();
+            assertThat(dynamo.query(q -> q.tableName(table).keyConditionExpression("pk = :a")
+                            .expressionAttributeValues(Map.of(":a", s("a")))).items())
+                    .extracting(item -> item.get("sk").s()).containsExactly("1", "2");
+        }
+    }
+
     @Test
     void sqsMessageIsSentReceivedAndDeleted() {
         try (SqsClient sqs = SqsClient.builder()
@@ -221,6 +262,29 @@ abstract class AwsBehaviourContract {
                         .attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
         return table;
+    }
+
+    /** A table keyed by pk and sk, with a global index {@code g} keyed by gpk and gsk. */
+    private static String createTableWithIndex(DynamoDbClient dynamo) {
+        String table = "smoke-" + UUID.randomUUID();
+        dynamo.createTable(c -> c.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(Stream.of("pk", "sk", "gpk", "gsk").map(name -> AttributeDefinition.builder()
+                        .attributeName(name).attributeType(ScalarAttributeType.S).build()).toList())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("g")
+                        .keySchema(KeySchemaElement.builder().attributeName("gpk").keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName("gsk").keyType(KeyType.RANGE).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+        return table;
+    }
+
+    /** The items of index {@code g}'s partition {@code gpk}, as pk#sk, in index order. */
+    private static List<String> queryIndex(DynamoDbClient dynamo, String table, String gpk) {
+        return dynamo.query(q -> q.tableName(table).indexName("g").keyConditionExpression("gpk = :g")
+                        .expressionAttributeValues(Map.of(":g", s(gpk)))).items().stream()
+                .map(item -> item.get("pk").s() + "#" + item.get("sk").s()).toList();
     }
 
     private static AttributeValue s(String value) {

@@ -14,6 +14,8 @@ import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.Cancellation;
 import dev.lessonbook.booking.DueWork;
 import dev.lessonbook.calendar.Occupancy;
+import dev.lessonbook.dynamodb.DueIndex;
+import dev.lessonbook.dynamodb.DueShards;
 import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Dispute;
@@ -31,8 +33,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Booking ⇄ item, by hand: visible, and no reflection at cold start. */
 final class BookingItems {
-    static final String DUE_PK = "duepk";
-    static final String DUE_SK = "duesk";
     /**
      * Fixed width, so that string order is time order: {@code Instant.toString()} drops zero
      * fractions and would sort 09:00:00.500Z before 09:00:00Z.
@@ -42,7 +42,7 @@ final class BookingItems {
 
     private BookingItems() {}
 
-    /** The due index's partition for one kind of work. */
+    /** The due index's base partition for one kind of work; bookings are written to its shards. */
     static String duePartition(DueWork kind) {
         return "DUE#" + kind.name();
     }
@@ -53,7 +53,7 @@ final class BookingItems {
         return DUE_TIME.format(until) + "#~";
     }
 
-    static Map<String, AttributeValue> toItem(Booking booking) {
+    static Map<String, AttributeValue> toItem(Booking booking, DueShards shards) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.booking(booking.id()));
         String byStart = booking.startsAt() + "#" + booking.id();
         item.put("gsi1pk", s(Keys.instructor(booking.instructorId())));
@@ -96,10 +96,11 @@ final class BookingItems {
         }
         putIfPresent(item, "requestFingerprint", booking.requestFingerprint());
         // Every write is a whole-item put: the booking is in the sparse due index exactly while
-        // its state has due work, and leaves it with the write that ends that work.
+        // its state has due work, and leaves it with the write that ends that work. Its shard
+        // comes from its id, so it stays in one partition however its work changes.
         DueWork.of(booking).ifPresent(due -> {
-            item.put(DUE_PK, s(duePartition(due.kind())));
-            item.put(DUE_SK, s(DUE_TIME.format(due.at()) + "#" + booking.id()));
+            item.put(DueIndex.PK, s(shards.partition(duePartition(due.kind()), booking.id())));
+            item.put(DueIndex.SK, s(DUE_TIME.format(due.at()) + "#" + booking.id()));
         });
         return item;
     }

@@ -9,6 +9,7 @@ import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.BookingStore;
 import dev.lessonbook.booking.ConflictScope;
 import dev.lessonbook.booking.DueWork;
+import dev.lessonbook.dynamodb.DueIndex;
 import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.Transactions;
@@ -30,7 +31,6 @@ import java.util.OptionalInt;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -54,7 +54,7 @@ public final class DynamoBookingStore implements BookingStore {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(tables.tableName())
-                .item(BookingItems.toItem(pending))
+                .item(BookingItems.toItem(pending, tables.dueShards()))
                 .conditionExpression("attribute_not_exists(pk)")
                 .build()).build());
         List<Map<String, AttributeValue>> instructorLocks = instructorLocks(pending);
@@ -279,21 +279,15 @@ public final class DynamoBookingStore implements BookingStore {
     }
 
     /**
-     * The sparse, keys-only {@code due} index gives the booking keys in due order; each booking is
-     * then read consistently, since the index may lag the item.
+     * The sparse, keys-only {@code due} index gives the booking keys in due order, from every shard
+     * of {@code kind} at once ({@link DueIndex}); each booking is then read consistently, since the
+     * index may lag the item.
      */
     @Override
     public List<Booking> findDue(DueWork kind, Instant until, int limit) {
-        QueryResponse page = tables.client().query(query -> query
-                .tableName(tables.tableName())
-                .indexName(Keys.DUE_INDEX)
-                .keyConditionExpression("duepk = :kind AND duesk < :bound")
-                .expressionAttributeValues(Map.of(
-                        ":kind", s(BookingItems.duePartition(kind)),
-                        ":bound", s(BookingItems.dueBound(until))))
-                .limit(limit));
         List<Booking> due = new ArrayList<>();
-        for (Map<String, AttributeValue> key : page.items()) {
+        for (Map<String, AttributeValue> key : new DueIndex(tables).earliest(
+                tables.dueShards().partitions(BookingItems.duePartition(kind)), BookingItems.dueBound(until), limit)) {
             String pk = key.get(Keys.PK).s();
             find(pk.substring(pk.indexOf('#') + 1)).ifPresent(due::add);
         }
@@ -303,7 +297,7 @@ public final class DynamoBookingStore implements BookingStore {
     private TransactWriteItem bookingPut(Booking booking, BookingStatus expectedStatus) {
         return TransactWriteItem.builder().put(Put.builder()
                 .tableName(tables.tableName())
-                .item(BookingItems.toItem(booking))
+                .item(BookingItems.toItem(booking, tables.dueShards()))
                 .conditionExpression("#status = :expected")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":expected", s(expectedStatus.name())))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.Cancellation;
+import dev.lessonbook.dynamodb.DueShards;
 import dev.lessonbook.dynamodb.DynamoJson;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Dispute;
@@ -55,7 +56,7 @@ class BookingItemsTest {
     void aBookingIsStoredExactlyAsBeforeAmountsWereMoney() {
         Map<String, AttributeValue> stored = DynamoJson.item(STORED_BEFORE_MONEY);
 
-        assertThat(BookingItems.toItem(BookingItems.fromItem(stored))).isEqualTo(stored);
+        assertThat(BookingItems.toItem(BookingItems.fromItem(stored), DueShards.fromEnvironment())).isEqualTo(stored);
     }
 
     @Test

@@ -14,6 +14,9 @@ import dev.lessonbook.booking.Cancellation;
 import dev.lessonbook.booking.ConflictScope;
 import dev.lessonbook.calendar.CalendarDay;
 import dev.lessonbook.dynamodb.calendar.DynamoCalendarDays;
+import dev.lessonbook.booking.DueWork;
+import dev.lessonbook.dynamodb.DueIndex;
+import dev.lessonbook.dynamodb.DueShards;
 import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.TestTable;
@@ -33,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -252,6 +256,49 @@ class DynamoBookingStoreIT {
                 .isInstanceOfSatisfying(BookingChangedConcurrently.class,
                         lost -> assertThat(lost.takenBy()).contains(ConflictScope.INSTRUCTOR));
         assertThat(store.find(lapsed.id()).orElseThrow().status()).isEqualTo(BookingStatus.PENDING);
+    }
+
+    // --- the due index, write-sharded ---------------------------------------------------------
+
+    /**
+     * A lapsed hold in every shard of the due index, and one indexed under the unsharded key by a
+     * version before sharding: every one is found, earliest due first, and a limit keeps the earliest.
+     */
+    @Test
+    void dueWorkIsFoundInEveryShardAndUnderTheUnshardedKeyEarliestFirst() {
+        Instant now = Instant.now();
+        DueShards shards = tables.dueShards();
+        Booking unsharded = pending().id(idInShard(shards, 0, "old")).instructor(instructor + "-old")
+                .pendingUntil(now.minusSeconds(1000)).build();
+        Map<String, AttributeValue> item = new HashMap<>(BookingItems.toItem(unsharded, shards));
+        item.put(DueIndex.PK, AttributeValue.fromS("DUE#HOLD_EXPIRY"));
+        tables.client().putItem(put -> put.tableName(tables.tableName()).item(item));
+        List<String> earliestFirst = new ArrayList<>(List.of(unsharded.id()));
+        for (int shard = 0; shard < shards.count(); shard++) {
+            Booking hold = pending().id(idInShard(shards, shard, "new")).instructor(instructor + "-" + shard)
+                    .student("stu-" + shard).pendingUntil(now.minusSeconds(500 - shard)).build();
+            store.reserve(hold, now.minus(Duration.ofMinutes(10)));
+            earliestFirst.add(hold.id());
+        }
+        assertThat(TestTable.scan(tables)).filteredOn(stored -> stored.containsKey(DueIndex.PK))
+                .extracting(stored -> stored.get(DueIndex.PK).s())
+                .containsExactlyInAnyOrderElementsOf(shards.partitions("DUE#HOLD_EXPIRY"));
+
+        assertThat(store.findDue(DueWork.HOLD_EXPIRY, now, 100)).extracting(Booking::id).containsExactlyElementsOf(earliestFirst);
+        assertThat(store.findDue(DueWork.HOLD_EXPIRY, now, 3)).extracting(Booking::id)
+                .containsExactlyElementsOf(earliestFirst.subList(0, 3));
+        assertThat(store.findDue(DueWork.HOLD_EXPIRY, now.minusSeconds(2000), 100)).as("none due yet").isEmpty();
+        assertThat(store.findDue(DueWork.SCHEDULED_AUTHORIZATION, now, 100)).as("another kind of work").isEmpty();
+    }
+
+    /** A booking id whose due work lands in {@code shard}. */
+    private static String idInShard(DueShards shards, int shard, String prefix) {
+        for (int i = 0; ; i++) {
+            String id = "bk_" + prefix + "_" + shard + "_" + i;
+            if (shards.of(id) == shard) {
+                return id;
+            }
+        }
     }
 
     // --- writes whose answer is lost: the SDK's retry of a transaction that committed late ---------
