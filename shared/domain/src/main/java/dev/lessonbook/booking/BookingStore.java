@@ -36,6 +36,16 @@ public interface BookingStore {
      */
     boolean update(Booking updated, BookingStatus expectedStatus, List<DomainEvent> events);
 
+    /**
+     * Moves {@code before} to the time of {@code after} in one transaction: the lock units only
+     * the old occupancy holds are deleted, those only the new one needs are taken under
+     * {@link #reserve}'s condition (free, or a lapsed hold), the units both share are left as they
+     * are ({@link dev.lessonbook.calendar.LockMove}); the booking is written on condition that its
+     * status and reschedule count are still {@code before}'s; {@code events} are recorded with it.
+     * Nothing is written unless all of it is.
+     */
+    RescheduleOutcome reschedule(Booking before, Booking after, Instant now, List<DomainEvent> events);
+
     Optional<Booking> find(String bookingId);
 
     /** The instructor's bookings with {@code from <= startsAt < to}, by start time. */
@@ -56,5 +66,15 @@ public interface BookingStore {
 
         /** A booking with this id exists already (an idempotent retry, or a key reuse). */
         record AlreadyExists(Booking existing) implements ReserveOutcome {}
+    }
+
+    sealed interface RescheduleOutcome {
+        record Moved(Booking booking) implements RescheduleOutcome {}
+
+        /** Another booking holds a unit of the new time; the instructor's wins when both conflict. */
+        record Conflict(ConflictScope scope) implements RescheduleOutcome {}
+
+        /** The stored booking is no longer the one the move was computed from (moved, cancelled, paid meanwhile). */
+        record Changed() implements RescheduleOutcome {}
     }
 }

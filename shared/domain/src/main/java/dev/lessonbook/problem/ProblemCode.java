@@ -21,6 +21,11 @@ public enum ProblemCode {
      * outcome is not known yet, so none is shown; the client asks again after {@code Retry-After}.
      */
     IDEMPOTENT_REQUEST_IN_PROGRESS(409, "Idempotent request in progress", Duration.ofSeconds(1)),
+    /**
+     * A reschedule computed from the booking as it was before another change committed (a second
+     * reschedule, a cancellation): nothing was written; read the booking and decide again.
+     */
+    BOOKING_CHANGED(409, "Booking changed"),
     VERSION_MISMATCH(412, "Version mismatch"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
@@ -45,6 +50,17 @@ public enum ProblemCode {
     NOT_CANCELLABLE(422, "Not cancellable"),
     /** Completing a booking that is not CONFIRMED (PENDING, CANCELLED, PAYMENT_FAILED, EXPIRED). */
     NOT_COMPLETABLE(422, "Not completable"),
+    /** Rescheduling a booking that is not CONFIRMED (PENDING only by an admin). */
+    NOT_RESCHEDULABLE(422, "Not reschedulable"),
+    /** A student moving a lesson less than the configured notice (12 h) before it starts. */
+    RESCHEDULE_TOO_LATE(422, "Reschedule too late"),
+    /** A student who moved this booking the configured number of times (2) already. */
+    RESCHEDULE_LIMIT_REACHED(422, "Reschedule limit reached"),
+    /**
+     * A move that would need a new card authorization — another price for an authorized lesson, or
+     * a start past the authorization's life — which rescheduling does not do yet (docs/decisions.md).
+     */
+    RESCHEDULE_NEEDS_NEW_PAYMENT(422, "Reschedule needs new payment"),
     PAYMENT_PROVIDER_UNAVAILABLE(502, "Payment provider unavailable"),
     SERVICE_UNAVAILABLE(503, "Service unavailable");
 

@@ -9,6 +9,7 @@ import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.BookingStore;
 import dev.lessonbook.booking.ConflictScope;
 import dev.lessonbook.booking.DueWork;
+import dev.lessonbook.calendar.LockMove;
 import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.Transactions;
@@ -24,6 +25,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -90,10 +93,13 @@ public final class DynamoBookingStore implements BookingStore {
      * condition is evaluated by DynamoDB inside the transaction, so two requests racing for the
      * same unit cannot both pass it: that is the whole double-booking guarantee.
      */
-    private Put lockPut(Map<String, AttributeValue> key, Booking pending, Instant now) {
+    private Put lockPut(Map<String, AttributeValue> key, Booking owner, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key);
-        item.put("bookingId", s(pending.id()));
-        item.put(Keys.EXPIRES_AT, n(pending.holdExpiresAt().getEpochSecond()));
+        item.put("bookingId", s(owner.id()));
+        // A hold's locks lapse with it; a confirmed booking's (taken by a move) never do.
+        if (owner.holdExpiresAt() != null) {
+            item.put(Keys.EXPIRES_AT, n(owner.holdExpiresAt().getEpochSecond()));
+        }
         return Put.builder()
                 .tableName(tables.tableName())
                 .item(item)
@@ -241,13 +247,87 @@ public final class DynamoBookingStore implements BookingStore {
         return due;
     }
 
-    private TransactWriteItem bookingPut(Booking booking, BookingStatus expectedStatus) {
+    /**
+     * Writes {@code booking} over the stored one if that is still in {@code expectedStatus} and was
+     * moved as often as {@code moves} says: a writer that read the booking before a reschedule
+     * (a cancellation, a settlement, a second reschedule) cannot write the old time back over the
+     * new one. Items written before the count existed have none, and have never moved.
+     */
+    private TransactWriteItem bookingPut(Booking booking, BookingStatus expectedStatus, int moves) {
         return TransactWriteItem.builder().put(Put.builder()
                 .tableName(tables.tableName())
                 .item(BookingItems.toItem(booking))
-                .conditionExpression("#status = :expected")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":expected", s(expectedStatus.name())))
+                .conditionExpression("#status = :expected AND "
+                        + (moves == 0 ? "(attribute_not_exists(#moves) OR #moves = :moves)" : "#moves = :moves"))
+                .expressionAttributeNames(Map.of("#status", "status", "#moves", BookingItems.RESCHEDULE_COUNT))
+                .expressionAttributeValues(Map.of(":expected", s(expectedStatus.name()), ":moves", n(moves)))
+                .build()).build();
+    }
+
+    /** A write of a booking that does not move it: conditional on its status and its own count of moves. */
+    private TransactWriteItem bookingPut(Booking booking, BookingStatus expectedStatus) {
+        return bookingPut(booking, expectedStatus, booking.rescheduleCount());
+    }
+
+    /**
+     * One transaction: the booking (conditional on the status and count of moves read), a put of
+     * each newly taken unit under reserve's condition, a delete of each released unit on
+     * condition that it is still this booking's, and the event with the views it makes stale.
+     * Units both times share are not touched: one transaction may not touch an item twice, and
+     * they stay this booking's throughout. Instructor units come before the student's, so the
+     * instructor's conflict answers when both are busy (docs/spec.md §5.7). Never retried on a
+     * failed condition: a lost move is the caller's to decide again.
+     */
+    @Override
+    public RescheduleOutcome reschedule(Booking before, Booking after, Instant now, List<DomainEvent> events) {
+        LockMove move = LockMove.between(before.occupancy(), after.occupancy());
+        String instructor = Keys.instructor(after.instructorId());
+        String student = Keys.student(after.studentId());
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(bookingPut(after, before.status(), before.rescheduleCount()));
+        for (long unit : move.instructorTaken()) {
+            writes.add(TransactWriteItem.builder().put(lockPut(Keys.slotLock(instructor, unit), after, now)).build());
+        }
+        for (long unit : move.studentTaken()) {
+            writes.add(TransactWriteItem.builder().put(lockPut(Keys.slotLock(student, unit), after, now)).build());
+        }
+        int takenUntil = writes.size();
+        for (long unit : move.instructorReleased()) {
+            writes.add(lockDelete(Keys.slotLock(instructor, unit), after));
+        }
+        for (long unit : move.studentReleased()) {
+            writes.add(lockDelete(Keys.slotLock(student, unit), after));
+        }
+        try {
+            tables.commit(writes, events, Set.of(), moveToken());
+            return new RescheduleOutcome.Moved(after);
+        } catch (TransactionCanceledException cancelled) {
+            List<String> reasons = Transactions.reasonCodes(cancelled);
+            if (reasons.isEmpty()) {
+                throw cancelled;
+            }
+            if (CONDITION_FAILED.equals(reasons.get(0))) {
+                return new RescheduleOutcome.Changed();
+            }
+            int firstFailedLock = firstFailure(reasons, 1);
+            if (firstFailedLock > 0 && firstFailedLock < takenUntil) {
+                return new RescheduleOutcome.Conflict(firstFailedLock <= move.instructorTaken().size()
+                        ? ConflictScope.INSTRUCTOR : ConflictScope.STUDENT);
+            }
+            if (firstFailedLock > 0) {
+                // A released unit that is not this booking's: the stored booking is not as read.
+                return new RescheduleOutcome.Changed();
+            }
+            throw cancelled;
+        }
+    }
+
+    private TransactWriteItem lockDelete(Map<String, AttributeValue> key, Booking owner) {
+        return TransactWriteItem.builder().delete(Delete.builder()
+                .tableName(tables.tableName())
+                .key(key)
+                .conditionExpression("bookingId = :bookingId")
+                .expressionAttributeValues(Map.of(":bookingId", s(owner.id())))
                 .build()).build();
     }
 
@@ -277,14 +357,26 @@ public final class DynamoBookingStore implements BookingStore {
     }
 
     /**
+     * Makes the SDK's own retries of a move idempotent, so a retry of a move that committed is
+     * answered as committed, not as a booking that changed meanwhile. Fresh for every call: two
+     * moves never share one, even to the same time, while the SDK's retries of this call repeat it.
+     */
+    private static String moveToken() {
+        return UUID.randomUUID().toString();
+    }
+
+    /**
      * Makes the SDK's own retries of this call idempotent. It differs between two requests that
      * reserve the same booking id (their createdAt differs), so a concurrent twin is answered by
      * the booking's put condition, not by a token mismatch error.
      */
     private static String requestToken(Booking pending) {
+        return token(pending.id() + "|" + pending.createdAt());
+    }
+
+    private static String token(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (pending.id() + "|" + pending.createdAt()).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 18);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
