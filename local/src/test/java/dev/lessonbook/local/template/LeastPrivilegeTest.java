@@ -43,6 +43,10 @@ class LeastPrivilegeTest {
             // cancel puts the booking and deletes locks and views; the settlement puts it again
             Map.entry("CancelBookingFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "sqs:SendMessage", "ssm:GetParameter")),
+            // booking, profile and day reads; the move's transaction puts the booking, new locks and
+            // the outbox item and deletes old locks and views; publishing. No Stripe: a move keeps the payment.
+            Map.entry("RescheduleBookingFunction",
+                    Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "sqs:SendMessage")),
             Map.entry("CompleteBookingFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "sqs:SendMessage", "ssm:GetParameter")),
             // the due index (Query), then as cancel/create's release paths
