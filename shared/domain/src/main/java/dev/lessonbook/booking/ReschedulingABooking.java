@@ -12,7 +12,6 @@ import dev.lessonbook.payment.PaymentStatus;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import dev.lessonbook.problem.Result;
-import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.ProfileRules;
 import dev.lessonbook.profile.ProfileStore;
 import java.time.Clock;
@@ -89,18 +88,12 @@ public final class ReschedulingABooking {
         BookingRequest asNew = new BookingRequest(student.orElseThrow(), booking.instructorId(), booking.serviceId(),
                 request.date(), request.startMinute(), request.durationFor(booking), booking.locationType(),
                 booking.payment().paymentMethodId(), booking.note(), null);
-        Result<ProposedLesson> proposed = profiles.require(booking.instructorId())
-                .flatMap((InstructorProfile profile) -> BookingRules.propose(asNew, profile));
         ProposedLesson lesson;
-        switch (proposed) {
+        switch (BookingRules.judge(asNew, profiles, weeks, now)) {
             case Result.Rejected<ProposedLesson> rejected -> {
                 return answered(Result.rejected(rejected.rejection()));
             }
             case Result.Ok<ProposedLesson> ok -> lesson = ok.value();
-        }
-        Optional<Rejection> broken = BookingRules.checkBookable(lesson, weeks.findDay(booking.instructorId(), request.date()), now);
-        if (broken.isPresent()) {
-            return answered(Result.rejected(broken.get()));
         }
         Booking moved = moved(booking, lesson, caller, requestKey, fingerprint);
         if (!new RescheduleWrites(LockMove.between(booking.occupancy(), moved.occupancy()),
