@@ -44,9 +44,10 @@ class LeastPrivilegeTest {
             Map.entry("CancelBookingFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "sqs:SendMessage", "ssm:GetParameter")),
             // booking, profile and day reads; the move's transaction puts the booking, new locks and
-            // the outbox item and deletes old locks and views; publishing. No Stripe: a move keeps the payment.
+            // the outbox item and deletes old locks and views; publishing; the Stripe secret (a move
+            // past the authorization's life saves the card and releases the authorization)
             Map.entry("RescheduleBookingFunction",
-                    Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "sqs:SendMessage")),
+                    Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "sqs:SendMessage", "ssm:GetParameter")),
             Map.entry("CompleteBookingFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "sqs:SendMessage", "ssm:GetParameter")),
             // the due index (Query), then as cancel/create's release paths

@@ -8,6 +8,10 @@ import dev.lessonbook.availability.AvailabilityStore;
 import dev.lessonbook.booking.BookingStore.RescheduleOutcome;
 import dev.lessonbook.calendar.LockMove;
 import dev.lessonbook.money.Money;
+import dev.lessonbook.payment.Payment;
+import dev.lessonbook.payment.PaymentGateway;
+import dev.lessonbook.payment.PaymentIncidents;
+import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.payment.PaymentStatus;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
@@ -38,8 +42,10 @@ import java.util.Optional;
  * <p>At most three reads — the booking, the profile, the day's availability — and one
  * transaction. The payment is kept as it is: the same authorization when the price is unchanged
  * and the authorization lives past the new start; a saved card ({@code SCHEDULED}) is authorized
- * by the scheduler 24 h before the new start. A move that would need a new authorization is
- * refused for now ({@code RESCHEDULE_NEEDS_NEW_PAYMENT}, docs/decisions.md).
+ * by the scheduler 24 h before the new start. A lesson moved past its authorization's life has
+ * its card saved before the move and the authorization released after it ({@code SCHEDULED}).
+ * Another price on an authorized lesson is refused for now ({@code RESCHEDULE_NEEDS_NEW_PAYMENT},
+ * docs/decisions.md).
  *
  * <p>Idempotency: a move with an {@code Idempotency-Key} is remembered on the booking until the
  * next move; a retry with the same key and body answers the booking as it is (replayed), with
@@ -49,14 +55,18 @@ public final class ReschedulingABooking {
     private final ProfileStore profiles;
     private final AvailabilityStore weeks;
     private final BookingStore bookings;
+    private final PaymentGateway payments;
+    private final PaymentIncidents incidents;
     private final ReschedulePolicy policy;
     private final Clock clock;
 
     public ReschedulingABooking(ProfileStore profiles, AvailabilityStore weeks, BookingStore bookings,
-            ReschedulePolicy policy, Clock clock) {
+            PaymentGateway payments, PaymentIncidents incidents, ReschedulePolicy policy, Clock clock) {
         this.profiles = profiles;
         this.weeks = weeks;
         this.bookings = bookings;
+        this.payments = payments;
+        this.incidents = incidents;
         this.policy = policy;
         this.clock = clock;
     }
@@ -103,14 +113,29 @@ public final class ReschedulingABooking {
                     + " than " + ProfileRules.MAX_BUFFER_MINUTES + " minutes and cannot be moved"
                     + " in one step; cancel it and book again"));
         }
-        Optional<Rejection> payment = paymentKept(booking, moved);
+        boolean outlivesAuthorization = outlivesItsAuthorization(booking, moved);
+        Optional<Rejection> payment = outlivesAuthorization ? Optional.empty() : priceKept(booking, moved);
         if (payment.isPresent()) {
             return answered(Result.rejected(payment.get()));
+        }
+        if (outlivesAuthorization) {
+            Result<Payment> saved = cardSavedFor(booking);
+            if (saved instanceof Result.Rejected<Payment> notSaved) {
+                return answered(Result.rejected(notSaved.rejection()));
+            }
+            // Nothing authorized is kept: the next authorization's life counts from the scheduler's.
+            moved = moved.toBuilder().payment(saved.orElseThrow())
+                    .rescheduled(moved.rescheduled().withAuthorizedNoEarlierThan(null)).build();
         }
         RescheduleOutcome outcome = bookings.reschedule(booking, moved, now,
                 List.of(BookingEvents.rescheduled(booking, moved, caller.role(), now)));
         return switch (outcome) {
-            case RescheduleOutcome.Moved done -> answered(Result.ok(done.booking()));
+            case RescheduleOutcome.Moved done -> {
+                if (outlivesAuthorization) {
+                    releaseAfterMove(booking);
+                }
+                yield answered(Result.ok(done.booking()));
+            }
             case RescheduleOutcome.Conflict conflict -> answered(Result.rejected(conflict.scope().rejection()));
             case RescheduleOutcome.Changed changed -> changedMeanwhile(request, requestKey, fingerprint);
         };
@@ -128,7 +153,7 @@ public final class ReschedulingABooking {
         Rescheduled moves = booking.rescheduled().next(RescheduledFrom.of(booking), caller.role() == Role.STUDENT,
                 requestKey, fingerprint);
         if (booking.payment().status() == PaymentStatus.AUTHORIZED) {
-            // The authorization is kept: remember from when its life counts, which the new start no longer tells.
+            // If the authorization is kept, its life counts from then, which the new start no longer tells.
             moves = moves.withAuthorizedNoEarlierThan(authorizedNoEarlierThan(booking));
         }
         return booking.toBuilder()
@@ -146,26 +171,67 @@ public final class ReschedulingABooking {
     }
 
     /**
-     * A move keeps the payment as it is. An authorization covers one amount and lapses 7 days
-     * after it was made: a move that changes an authorized price, or puts the start past the
-     * authorization's horizon, would need a new one, which is refused for now.
+     * An authorization lapses 7 days after it was made: a move of an authorized lesson to a start
+     * past its life cannot keep it. The card is saved instead and the authorization released once
+     * the move committed; the scheduler authorizes the new price 24 h before the new start.
      */
-    private static Optional<Rejection> paymentKept(Booking before, Booking after) {
-        if (before.payment().status() != PaymentStatus.AUTHORIZED) {
+    private static boolean outlivesItsAuthorization(Booking before, Booking after) {
+        return before.payment().status() == PaymentStatus.AUTHORIZED && after.startsAt().isAfter(authorizationHorizon(before));
+    }
+
+    /**
+     * An authorization covers one amount: another price on an authorized lesson would need the new
+     * amount authorized first and the old released after, which is refused for now.
+     */
+    private static Optional<Rejection> priceKept(Booking before, Booking after) {
+        if (before.payment().status() != PaymentStatus.AUTHORIZED || after.price().equals(before.price())) {
             return Optional.empty();
         }
-        if (!after.price().equals(before.price())) {
-            return Optional.of(Rejection.of(ProblemCode.RESCHEDULE_NEEDS_NEW_PAYMENT, "A " + after.durationMinutes()
-                    + "-minute lesson costs " + after.price().amount() + " " + after.price().currency()
-                    + " (minor units), not the " + before.price().amount() + " authorized; changing the length of a paid"
-                    + " lesson is not possible yet: keep its length, or cancel it and book again"));
+        return Optional.of(Rejection.of(ProblemCode.RESCHEDULE_NEEDS_NEW_PAYMENT, "A " + after.durationMinutes()
+                + "-minute lesson costs " + after.price().amount() + " " + after.price().currency()
+                + " (minor units), not the " + before.price().amount() + " authorized; changing the length of a paid"
+                + " lesson is not possible yet: keep its length, or cancel it and book again"));
+    }
+
+    /**
+     * The payment of a lesson moved past its authorization's life: its card saved for the
+     * scheduler (the customer it already has, else a new one). Nothing is charged and nothing
+     * is written when the provider refuses: the booking stays exactly as it was.
+     */
+    private Result<Payment> cardSavedFor(Booking booking) {
+        Payment current = booking.payment();
+        String currency = booking.price().currency();
+        if (current.customerId() != null) {
+            return Result.ok(Payment.scheduled(currency, current.customerId(), current.paymentMethodId()));
         }
-        if (after.startsAt().isAfter(authorizationHorizon(before))) {
-            return Optional.of(Rejection.of(ProblemCode.RESCHEDULE_NEEDS_NEW_PAYMENT,
-                    "The card authorization of this lesson does not last until " + after.startsAt()
-                            + "; moving it that far is not possible yet: choose an earlier time, or cancel it and book again"));
+        return switch (payments.saveCard(booking.id(), current.paymentMethodId(), booking.studentId())) {
+            case PaymentOutcome.CardSaved saved ->
+                    Result.ok(Payment.scheduled(currency, saved.customerId(), saved.paymentMethodId()));
+            case PaymentOutcome.Declined declined -> Result.rejected(ProblemCode.PAYMENT_DECLINED,
+                    "The card could not be saved for the lesson's later authorization; the booking was not moved");
+            case PaymentOutcome.ProviderUnavailable unavailable -> Result.rejected(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE,
+                    "The payment provider could not be reached; the booking was not moved");
+            case PaymentOutcome.Authorized unexpected -> throw unexpected(unexpected);
+            case PaymentOutcome.Captured unexpected -> throw unexpected(unexpected);
+            case PaymentOutcome.Released unexpected -> throw unexpected(unexpected);
+            case PaymentOutcome.Refunded unexpected -> throw unexpected(unexpected);
+        };
+    }
+
+    /**
+     * The move committed with the card saved: the old authorization is released. If the provider
+     * does not confirm it, a person is told; Stripe lets it lapse by itself 7 days after it was made.
+     */
+    private void releaseAfterMove(Booking before) {
+        PaymentOutcome released = payments.release(before.id(), before.payment().paymentIntentId());
+        if (!(released instanceof PaymentOutcome.Released)) {
+            incidents.manualReview(before.id(), "release-after-reschedule",
+                    "the authorization of a lesson moved past its life was not released: " + released.getClass().getSimpleName());
         }
-        return Optional.empty();
+    }
+
+    private static IllegalStateException unexpected(PaymentOutcome outcome) {
+        return new IllegalStateException("The payment provider answered a card save with " + outcome);
     }
 
     /**

@@ -57,8 +57,8 @@ public enum ProblemCode {
     /** A student who moved this booking the configured number of times (2) already. */
     RESCHEDULE_LIMIT_REACHED(422, "Reschedule limit reached"),
     /**
-     * A move that would need a new card authorization — another price for an authorized lesson, or
-     * a start past the authorization's life — which rescheduling does not do yet (docs/decisions.md).
+     * A move that would need a new card authorization — another price for an authorized lesson —
+     * which rescheduling does not do yet (docs/decisions.md, "Rescheduling").
      */
     RESCHEDULE_NEEDS_NEW_PAYMENT(422, "Reschedule needs new payment"),
     PAYMENT_PROVIDER_UNAVAILABLE(502, "Payment provider unavailable"),

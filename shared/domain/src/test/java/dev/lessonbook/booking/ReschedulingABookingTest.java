@@ -16,9 +16,11 @@ import dev.lessonbook.fixtures.Bookings;
 import dev.lessonbook.fixtures.InMemoryAvailabilityStore;
 import dev.lessonbook.fixtures.InMemoryBookingStore;
 import dev.lessonbook.fixtures.InMemoryProfileStore;
+import dev.lessonbook.fixtures.ScriptedPaymentGateway;
 import dev.lessonbook.fixtures.Weeks;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Payment;
+import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.payment.PaymentStatus;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
@@ -27,6 +29,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +51,8 @@ class ReschedulingABookingTest {
             .with(week("2027-03-08", window("2027-03-12", "08:00", "18:00"), window("2027-03-14", "00:00", "24:00")))
             .with(week("2027-03-15", window("2027-03-15", "08:00", "18:00")));
     private final InMemoryBookingStore bookings = new InMemoryBookingStore();
+    private final ScriptedPaymentGateway payments = new ScriptedPaymentGateway();
+    private final List<String> incidents = new ArrayList<>();
     /** Monday 2026-12-07 09:00 New York (14:00 UTC), 60 minutes, 60.00 usd authorized as pi_1 when booked. */
     private final Booking lesson = aLesson().id("bk_lesson").build();
 
@@ -56,7 +62,9 @@ class ReschedulingABookingTest {
     }
 
     private ReschedulingABooking reschedulingAt(Instant now) {
-        return new ReschedulingABooking(profiles, weeks, bookings, ReschedulePolicy.defaults(), Clock.fixed(now, ZoneOffset.UTC));
+        return new ReschedulingABooking(profiles, weeks, bookings, payments,
+                (bookingId, operation, reason) -> incidents.add(bookingId), ReschedulePolicy.defaults(),
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static RescheduleRequest move(Caller caller, Booking booking, LocalDate date, String start) {
@@ -72,6 +80,7 @@ class ReschedulingABookingTest {
         Rejection rejection = rejectionOf(reschedule(stored, request, now).result());
         assertThat(bookings.find(stored.id())).contains(stored);
         assertThat(bookings.events).isEmpty();
+        assertThat(payments.calls).isEmpty();
         return rejection;
     }
 
@@ -191,7 +200,9 @@ class ReschedulingABookingTest {
     @Test
     void theNoticeAndTheLimitAreConfiguration() {
         ReschedulePolicy policy = ReschedulePolicy.fromConfiguration(Optional.of("90m"), Optional.of("0"));
-        ReschedulingABooking strict = new ReschedulingABooking(profiles, weeks, bookings, policy, Clock.fixed(NOW, ZoneOffset.UTC));
+        ReschedulingABooking strict = new ReschedulingABooking(profiles, weeks, bookings, payments,
+                (bookingId, operation, reason) -> incidents.add(bookingId), policy,
+                Clock.fixed(NOW, ZoneOffset.UTC));
         bookings.with(lesson);
 
         assertThat(policy).isEqualTo(new ReschedulePolicy(Duration.ofMinutes(90), 0));
@@ -412,11 +423,53 @@ class ReschedulingABookingTest {
         Booking soon = aBooking().id("bk_soon").at("2026-12-04T09:00").build();
         Instant now = Instant.parse("2026-12-02T12:00:00Z");
 
-        Rejection rejection = refusal(soon, move(STUDENT, soon, TUESDAY, "10:00"), now);
+        Booking kept = valueOf(reschedule(soon, move(STUDENT, soon, LocalDate.of(2026, 12, 6), "10:00"), now).result());
 
-        assertThat(rejection.code()).isEqualTo(ProblemCode.RESCHEDULE_NEEDS_NEW_PAYMENT);
-        assertThat(valueOf(reschedule(soon, move(STUDENT, soon, LocalDate.of(2026, 12, 6), "10:00"), now).result()).startsAt())
-                .isEqualTo(Instant.parse("2026-12-06T15:00:00Z"));
+        assertThat(kept.startsAt()).isEqualTo(Instant.parse("2026-12-06T15:00:00Z"));
+        assertThat(kept.payment()).isEqualTo(soon.payment());
+        assertThat(payments.calls).isEmpty();
+    }
+
+    @Test
+    void aLessonMovedPastItsAuthorizationsLifeHasItsCardSavedAndTheAuthorizationReleasedAfterTheMove() {
+        Booking soon = aBooking().id("bk_soon").at("2026-12-04T09:00").build();
+        payments.cardSaves(new PaymentOutcome.CardSaved("cus_bk_soon", "pm_card_visa"));
+
+        Booking moved = valueOf(reschedule(soon, move(STUDENT, soon, TUESDAY, "10:00"), Instant.parse("2026-12-02T12:00:00Z"))
+                .result());
+
+        assertThat(moved.payment()).isEqualTo(Payment.scheduled("usd", "cus_bk_soon", "pm_card_visa"));
+        assertThat(moved.rescheduled().authorizedNoEarlierThan()).isNull();
+        assertThat(DueWork.of(moved)).contains(new DueWork.Due(DueWork.SCHEDULED_AUTHORIZATION, Instant.parse("2026-12-07T15:00:00Z")));
+        assertThat(payments.calls).containsExactly("saveCard bk_soon", "release bk_soon pi_1");
+        assertThat(bookings.find(soon.id())).contains(moved);
+        assertThat(incidents).isEmpty();
+    }
+
+    @Test
+    void aCardThatCannotBeSavedLeavesTheBookingExactlyAsItWas() {
+        Booking soon = aBooking().id("bk_soon").at("2026-12-04T09:00").build();
+        bookings.with(soon);
+        payments.cardSaves(new PaymentOutcome.Declined("Your card was declined."));
+
+        Rejection rejection = rejectionOf(reschedulingAt(Instant.parse("2026-12-02T12:00:00Z"))
+                .reschedule(move(STUDENT, soon, TUESDAY, "10:00")).result());
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.PAYMENT_DECLINED);
+        assertThat(bookings.find(soon.id())).contains(soon);
+        assertThat(bookings.events).isEmpty();
+        assertThat(payments.calls).containsExactly("saveCard bk_soon");
+    }
+
+    @Test
+    void aReleaseTheProviderDoesNotConfirmIsForAPerson() {
+        Booking soon = aBooking().id("bk_soon").at("2026-12-04T09:00").build();
+        payments.cardSaves(new PaymentOutcome.CardSaved("cus_bk_soon", "pm_card_visa"))
+                .answering("release", new PaymentOutcome.ProviderUnavailable("timeout"));
+
+        valueOf(reschedule(soon, move(STUDENT, soon, TUESDAY, "10:00"), Instant.parse("2026-12-02T12:00:00Z")).result());
+
+        assertThat(incidents).containsExactly("bk_soon");
     }
 
     @Test

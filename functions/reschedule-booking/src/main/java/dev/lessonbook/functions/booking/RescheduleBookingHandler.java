@@ -18,6 +18,8 @@ import dev.lessonbook.http.Route;
 import dev.lessonbook.http.booking.BookingJson;
 import dev.lessonbook.http.booking.BookingRequests;
 import dev.lessonbook.messaging.PublishingTables;
+import dev.lessonbook.payment.PaymentIncidents;
+import dev.lessonbook.payments.stripe.StripePaymentGateway;
 import dev.lessonbook.problem.Result;
 import java.time.Clock;
 
@@ -26,6 +28,7 @@ public final class RescheduleBookingHandler implements HttpFunction {
     private static final Tables TABLES = PublishingTables.fromEnvironment();
     private static final ReschedulingABooking RESCHEDULING = new ReschedulingABooking(new DynamoProfileStore(TABLES),
             new DynamoAvailabilityStore(TABLES), new DynamoBookingStore(TABLES),
+            StripePaymentGateway.fromConfiguration(Env::optional), PaymentIncidents.loggedAndCounted(),
             ReschedulePolicy.fromConfiguration(Env.optional("RESCHEDULE_STUDENT_NOTICE"), Env.optional("RESCHEDULE_STUDENT_LIMIT")),
             Clock.systemUTC());
     private static final Route ROUTE = Route.reading(BookingRequests::reschedule)

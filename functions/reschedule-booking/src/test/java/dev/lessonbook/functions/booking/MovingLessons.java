@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * What the handler ITs share: one table and one handler per test JVM (the handler reads its
  * settings once, when its class loads), and per test a fresh instructor in UTC — 30- and
  * 60-minute guitar online at 60.00 an hour, buffer after 15 — open all day on {@link #DAY} and
- * the two days after, whose lessons are booked through the real Stripe adapter on localstripe.
+ * the four days after, whose lessons are booked through the real Stripe adapter on localstripe.
  */
 final class MovingLessons {
     /** Three days ahead: authorized when booked, more than 12 h away, within the authorization's life. */
@@ -53,13 +53,16 @@ final class MovingLessons {
     private static Tables tables;
     private static RescheduleBookingHandler handler;
     private static PaymentGateway stripe;
+    private static java.net.URI stripeBase;
 
     final String instructor = "ins_" + UUID.randomUUID().toString().substring(0, 8);
 
     static synchronized void start(LocalServers.Endpoints endpoints) {
         if (tables == null) {
             tables = FunctionEnvironment.prepare(endpoints);
+            FunctionEnvironment.storeStripeSecret(endpoints, "/lessonbook-test/stripe-secret");
             handler = new RescheduleBookingHandler();
+            stripeBase = endpoints.stripe();
             stripe = new StripePaymentGateway(LocalServers.STRIPE_TEST_KEY, endpoints.stripe(),
                     StripePaymentGateway.DEFAULT_CONNECT_TIMEOUT, StripePaymentGateway.DEFAULT_READ_TIMEOUT);
         }
@@ -70,7 +73,7 @@ final class MovingLessons {
         profiles.save(new InstructorProfile(instructor, ZoneOffset.UTC, Map.of(), List.of(new LessonService(
                 "guitar", "Guitar", List.of(30, 60), Map.of(LocationType.ONLINE, 6000L), "usd", true))));
         SavingWeekAvailability saving = new SavingWeekAvailability(profiles, new DynamoAvailabilityStore(tables), Clock.systemUTC());
-        for (int day = 0; day < 3; day++) {
+        for (int day = 0; day < 5; day++) {
             LocalDate date = DAY.plusDays(day);
             saving.save(new SaveWeekCommand(Permissions.toChangeAvailability(new Caller(instructor, Role.INSTRUCTOR), instructor)
                     .orElseThrow(), date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
@@ -112,6 +115,15 @@ final class MovingLessons {
     static APIGatewayV2HTTPResponse reschedule(Booking booking, String sub, String role, String body) {
         return handler.handleRequest(TestEvents.fromSample("reschedule-booking.json").withoutHeader("idempotency-key")
                 .as(sub, role).pathParam("bookingId", booking.id()).json(body).event(), null);
+    }
+
+    /** The status of a PaymentIntent as the local Stripe server has it, read over its API. */
+    static String intentStatus(String paymentIntentId) throws Exception {
+        java.net.http.HttpResponse<String> intent = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(stripeBase.resolve("/v1/payment_intents/" + paymentIntentId))
+                        .header("Authorization", "Bearer " + LocalServers.STRIPE_TEST_KEY).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(intent.body()).path("status").asText();
     }
 
     static String to(LocalDate date, String start) {

@@ -55,6 +55,23 @@ class RescheduleBookingHandlerIT {
     }
 
     @Test
+    void aLessonMovedPastItsAuthorizationsLifeHasItsCardSavedAndItsAuthorizationReleased() throws Exception {
+        String student = lessons.student("far");
+        Booking booking = lessons.booked(student, DAY, 10 * 60);
+        assertThat(MovingLessons.intentStatus(booking.payment().paymentIntentId())).isEqualTo("requires_capture");
+
+        // Booked now and authorized at once: the authorization covers starts until 6 days from now.
+        APIGatewayV2HTTPResponse response = reschedule(booking, student, "student", to(DAY.plusDays(4), "10:00"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"payment\":{\"status\":\"SCHEDULED\",\"amountAuthorized\":0");
+        Booking moved = stored(booking);
+        assertThat(moved.payment().status()).isEqualTo(PaymentStatus.SCHEDULED);
+        assertThat(moved.payment().customerId()).isNotNull();
+        assertThat(MovingLessons.intentStatus(booking.payment().paymentIntentId())).isEqualTo("canceled");
+    }
+
+    @Test
     void theOldTimeIsBookableByOthersRightAfterTheMove() {
         String student = lessons.student("a");
         Booking booking = lessons.booked(student, DAY, 10 * 60);

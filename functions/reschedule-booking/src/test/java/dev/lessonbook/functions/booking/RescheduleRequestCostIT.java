@@ -22,6 +22,7 @@ import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
+import dev.lessonbook.payment.PaymentIncidents;
 import dev.lessonbook.payments.stripe.StripePaymentGateway;
 import dev.lessonbook.problem.Result;
 import dev.lessonbook.profile.InstructorProfile;
@@ -59,14 +60,15 @@ class RescheduleRequestCostIT {
                 Permissions.toChangeAvailability(new Caller("inst_cost", Role.INSTRUCTOR), "inst_cost").orElseThrow(),
                 soon.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
                 List.of(new WindowOnDate(soon, 8 * 60, 18 * 60)), true, Optional.empty()));
+        StripePaymentGateway stripe = new StripePaymentGateway(LocalServers.STRIPE_TEST_KEY, endpoints.stripe(),
+                StripePaymentGateway.DEFAULT_CONNECT_TIMEOUT, StripePaymentGateway.DEFAULT_READ_TIMEOUT);
         BookingOutcome booked = new BookingALesson(profiles, new DynamoAvailabilityStore(tables), new DynamoBookingStore(tables),
-                new StripePaymentGateway(LocalServers.STRIPE_TEST_KEY, endpoints.stripe(),
-                        StripePaymentGateway.DEFAULT_CONNECT_TIMEOUT, StripePaymentGateway.DEFAULT_READ_TIMEOUT),
-                Clock.systemUTC()).book(new BookingRequest(Permissions.toBook(new Caller("stud_cost", Role.STUDENT)).orElseThrow(),
+                stripe, Clock.systemUTC()).book(new BookingRequest(Permissions.toBook(new Caller("stud_cost", Role.STUDENT)).orElseThrow(),
                 "inst_cost", "guitar", soon, 10 * 60, 60, LocationType.ONLINE, "pm_card_visa", null, null));
         Booking booking = ((Result.Ok<Booking>) booked.result()).value();
         ReschedulingABooking rescheduling = new ReschedulingABooking(profiles, new DynamoAvailabilityStore(tables),
-                new DynamoBookingStore(tables), ReschedulePolicy.defaults(), Clock.systemUTC());
+                new DynamoBookingStore(tables), stripe, PaymentIncidents.loggedAndCounted(), ReschedulePolicy.defaults(),
+                Clock.systemUTC());
         operations.clear();
 
         BookingOutcome moved = rescheduling.reschedule(new RescheduleRequest(new Caller("stud_cost", Role.STUDENT),
