@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.Cancellation;
+import dev.lessonbook.booking.Rescheduled;
+import dev.lessonbook.booking.RescheduledFrom;
 import dev.lessonbook.dynamodb.DynamoJson;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Dispute;
 import dev.lessonbook.payment.PaymentStatus;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -69,5 +72,20 @@ class BookingItemsTest {
         assertThat(read).isEqualTo(disputed);
         assertThat(read.payment().dispute()).isEqualTo(new Dispute("dp_1", Money.of(3000, "eur"), Dispute.Outcome.LOST));
         assertThat(read.payment().status()).isEqualTo(PaymentStatus.DISPUTE_LOST);
+    }
+
+    @Test
+    void aMovedBookingKeepsWhereItWasHowOftenItMovedAndTheRequestThatMovedIt() {
+        Booking stored = BookingItems.fromItem(DynamoJson.item(STORED_BEFORE_MONEY));
+        Booking moved = stored.toBuilder().rescheduled(new Rescheduled(new RescheduledFrom(LocalDate.parse("2026-12-08"),
+                600, 660, Instant.parse("2026-12-08T09:00:00Z")), 3, 1, "key-hash", "body-hash",
+                Instant.parse("2026-12-07T09:00:00Z"))).build();
+
+        Map<String, AttributeValue> item = BookingItems.toItem(moved);
+
+        assertThat(item.get(BookingItems.RESCHEDULE_COUNT).n()).isEqualTo("3");
+        assertThat(BookingItems.fromItem(item)).isEqualTo(moved);
+        assertThat(BookingItems.fromItem(item).rescheduledFrom().startMinute()).isEqualTo(600);
+        assertThat(BookingItems.toItem(stored)).doesNotContainKey(BookingItems.RESCHEDULE_COUNT);
     }
 }
