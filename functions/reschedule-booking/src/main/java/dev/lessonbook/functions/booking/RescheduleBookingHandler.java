@@ -3,6 +3,7 @@ package dev.lessonbook.functions.booking;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lessonbook.aws.priming.Priming;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingOutcome;
 import dev.lessonbook.booking.ReschedulePolicy;
@@ -14,6 +15,7 @@ import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.http.ApiResponse;
 import dev.lessonbook.http.HttpFunction;
+import dev.lessonbook.http.HttpPriming;
 import dev.lessonbook.http.Route;
 import dev.lessonbook.http.booking.BookingJson;
 import dev.lessonbook.http.booking.BookingRequests;
@@ -26,9 +28,10 @@ import java.time.Clock;
 /** POST /v1/bookings/{bookingId}/reschedule */
 public final class RescheduleBookingHandler implements HttpFunction {
     private static final Tables TABLES = PublishingTables.fromEnvironment();
+    private static final StripePaymentGateway PAYMENTS = StripePaymentGateway.fromConfiguration(Env::optional);
     private static final ReschedulingABooking RESCHEDULING = new ReschedulingABooking(new DynamoProfileStore(TABLES),
             new DynamoAvailabilityStore(TABLES), new DynamoBookingStore(TABLES),
-            StripePaymentGateway.fromConfiguration(Env::optional), PaymentIncidents.loggedAndCounted(),
+            PAYMENTS, PaymentIncidents.loggedAndCounted(),
             ReschedulePolicy.fromConfiguration(Env.optional("RESCHEDULE_STUDENT_NOTICE"), Env.optional("RESCHEDULE_STUDENT_LIMIT")),
             Clock.systemUTC());
     private static final Route ROUTE = Route.reading(BookingRequests::reschedule)
@@ -41,6 +44,18 @@ public final class RescheduleBookingHandler implements HttpFunction {
             case Result.Ok<Booking> ok -> BookingJson.rescheduled(ok.value(), outcome.replayed());
         };
     }
+
+    /**
+     * SnapStart priming (docs/decisions.md): the table client and the event publisher (marshalled,
+     * not sent), Stripe from canned answers (no call) and its key re-read after a restore, and a
+     * reschedule request read and a moved booking rendered — never moved.
+     */
+    static final Priming PRIMING = Priming.register(TABLES.primer(), PAYMENTS.primer(),
+            HttpPriming.reading(BookingRequests::reschedule,
+                    request -> BookingJson.rescheduled(BookingJson.primingSample(), false),
+                    HttpPriming.request("POST /v1/bookings/{bookingId}/reschedule")
+                            .pathParam("bookingId", HttpPriming.NEVER_WRITTEN_ID)
+                            .json("{\"date\":\"2027-01-04\",\"start\":\"09:30\",\"durationMinutes\":60}")));
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
