@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.RescheduledFrom;
+import dev.lessonbook.dynamodb.PrimingCheck;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.http.TestEvents;
@@ -117,5 +118,10 @@ class RescheduleBookingHandlerIT {
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(response.getBody()).contains("\"code\":\"VALIDATION_FAILED\"", "\"field\":\"date\"", "\"field\":\"start\"",
                 "\"field\":\"x\"");
+    }
+
+    @Test
+    void primingBeforeTheSnapshotWritesNothing(LocalServers.Endpoints endpoints) {
+        PrimingCheck.writesNothing(RescheduleBookingHandler.PRIMING, endpoints);
     }
 }
