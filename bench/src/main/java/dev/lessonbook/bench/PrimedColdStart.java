@@ -84,10 +84,14 @@ final class PrimedColdStart {
             environment.instructor(instructor(r));
             environment.openWeek(instructor(r), BenchEnvironment.MONDAY);
             environment.openWeek(instructor(r), pastWeek, backThen);
+            // Booked by the create-booking invocations: an instructor of its own, whose week the
+            // save-availability invocations (which save the sample's windows for instructor(r)) leave open.
+            environment.instructor(bookable(r));
+            environment.openWeek(bookable(r), BenchEnvironment.MONDAY);
             List<String> cancel = new ArrayList<>();
             List<String> complete = new ArrayList<>();
             for (int i = 0; i <= warm; i++) {
-                // Days 3-6 of the week: the create-booking invocations book days 0-2.
+                // Days 3-6 of the week: the create-booking invocations book days 0-2 (of another instructor).
                 cancel.add(Functions.idOf(create.apply(Functions.createBooking(student(r), instructor(r),
                         BenchEnvironment.MONDAY.plusDays(3 + i / SLOTS_PER_DAY), minute(i), "primed-" + r + "-" + i))));
                 complete.add(Functions.idOf(createBackThen.apply(Functions.createBooking(student(r), instructor(r),
@@ -145,7 +149,7 @@ final class PrimedColdStart {
             return switch (function) {
                 case ColdStart.HELLO -> "{}";
                 case "create-booking" -> {
-                    String sample = cold.event(function, instructor(run), student(run), "");
+                    String sample = cold.event(function, bookable(run), student(run), "");
                     Matcher slot = SLOT.matcher(sample);
                     String moved = slot.replaceFirst(match -> Matcher.quoteReplacement(match.group(1)
                             + BenchEnvironment.MONDAY.plusDays(i / SLOTS_PER_DAY) + match.group(2) + Functions.hhmm(minute(i))));
@@ -239,6 +243,10 @@ final class PrimedColdStart {
 
     private static String instructor(int run) {
         return "inst_p" + run;
+    }
+
+    private static String bookable(int run) {
+        return "inst_pb" + run;
     }
 
     private static String student(int run) {

@@ -21,6 +21,9 @@ public final class SnapStartLauncher {
     public static void main(String[] args) throws Throwable {
         String handler = args[0];
         String handlerClass = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+        // The runtime client's native library, which it has loaded by the time it runs the hooks:
+        // its checkpoint context clears the JVM's DNS cache through it before the snapshot.
+        Class.forName("com.amazonaws.services.lambda.runtime.api.client.runtimeapi.JniHelper").getMethod("load").invoke(null);
         long started = System.nanoTime();
         Class.forName(handlerClass, true, ClassLoader.getSystemClassLoader());
         long initialised = System.nanoTime();

@@ -119,6 +119,19 @@ public final class Tables {
         };
     }
 
+    /**
+     * Primes the Query path, for a function allowed {@code dynamodb:Query} on {@code index}
+     * ({@link Keys#GSI1} or {@link Keys#DUE_INDEX}, whose partition keys are {@code <index>pk}): one
+     * query of the never-written partition, which holds nothing. Reads only.
+     */
+    public Primer queryPrimer(String index) {
+        return Primer.of("DynamoDB query " + tableName + " " + index, () -> client.query(query -> query.tableName(tableName)
+                .indexName(index)
+                .keyConditionExpression(index + "pk = :owner")
+                .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(NEVER_WRITTEN.get(Keys.PK).s())))
+                .limit(1)));
+    }
+
     public DynamoDbClient client() {
         return client;
     }

@@ -37,4 +37,23 @@ class TablesPrimingIT {
                     .isEqualTo(1);
         }
     }
+
+    @Test
+    void theQueryPrimerQueriesTheNeverWrittenPartitionOfAnIndexAndWritesNothing(LocalServers.Endpoints endpoints) throws Exception {
+        Tables table = TestTable.create(endpoints);
+        try (FaultProxy dynamo = FaultProxy.inFrontOf(endpoints.aws());
+             FaultProxy.Injected requests = dynamo.inject(request -> true,
+                     new FaultProxy.Fault.Answer(200, "application/x-amz-json-1.0", "{\"Items\":[],\"Count\":0}"))) {
+            Tables throughProxy = new Tables(TestTable.clientFor(dynamo.endpoint(), endpoints.region()), table.tableName());
+
+            throughProxy.queryPrimer(Keys.DUE_INDEX).prime();
+
+            assertThat(requests.hits(request -> "DynamoDB_20120810.Query".equals(request.target())
+                    && request.bodyText().contains("\"IndexName\":\"due\"") && request.bodyText().contains("PRIMING#never-written")))
+                    .isEqualTo(1);
+        }
+        table.queryPrimer(Keys.GSI1).prime();
+        table.queryPrimer(Keys.DUE_INDEX).prime();
+        assertThat(TestTable.scan(table)).isEmpty();
+    }
 }

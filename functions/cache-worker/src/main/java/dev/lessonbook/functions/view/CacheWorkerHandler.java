@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lessonbook.aws.priming.Priming;
 import dev.lessonbook.dynamodb.ProcessedEvents;
+import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
@@ -28,7 +29,7 @@ public final class CacheWorkerHandler implements SqsFunction {
             new BatchConsumer("cache-worker", new ProcessedEvents(TABLES), WARMING::warm, CLOCK);
 
     /** SnapStart priming (docs/decisions.md): the table client, and a batch of sample events read — not handled. */
-    static final Priming PRIMING = Priming.register(TABLES.primer(), CONSUMER.primer());
+    static final Priming PRIMING = Priming.register(TABLES.primer(), TABLES.queryPrimer(Keys.GSI1), CONSUMER.primer());
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.aws.priming.Priming;
+import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.availability.DynamoAvailabilityStore;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
@@ -32,7 +33,7 @@ public final class GetAvailabilityHandler implements HttpFunction {
             .respond(view -> WeekJson.response(view.versioned(), view.timezone()));
 
     /** SnapStart priming (docs/decisions.md): the table client, and this route on an instructor that does not exist. */
-    static final Priming PRIMING = Priming.register(TABLES.primer(), HttpPriming.route(ROUTE,
+    static final Priming PRIMING = Priming.register(TABLES.primer(), TABLES.queryPrimer(Keys.GSI1), HttpPriming.route(ROUTE,
             HttpPriming.request("GET /v1/instructors/{instructorId}/availability/weeks/{weekStart}")
                     .pathParam("instructorId", HttpPriming.NEVER_WRITTEN_ID).pathParam("weekStart", "2027-01-04")
                     .query("view", "bookable")));

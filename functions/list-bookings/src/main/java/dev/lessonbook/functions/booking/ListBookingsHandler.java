@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lessonbook.aws.priming.Priming;
 import dev.lessonbook.booking.ListingInstructorBookings;
+import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
@@ -29,7 +30,7 @@ public final class ListBookingsHandler implements HttpFunction {
      * SnapStart priming (docs/decisions.md): the table client, this route on an instructor that does
      * not exist, and the list document of a sample booking.
      */
-    static final Priming PRIMING = Priming.register(TABLES.primer(),
+    static final Priming PRIMING = Priming.register(TABLES.primer(), TABLES.queryPrimer(Keys.GSI1),
             HttpPriming.route(ROUTE, HttpPriming.request("GET /v1/instructors/{instructorId}/bookings")
                     .pathParam("instructorId", HttpPriming.NEVER_WRITTEN_ID).query("from", "2027-01-04").query("to", "2027-01-10")),
             HttpPriming.reading(BookingRequests::listForInstructor, query -> BookingJson.list(List.of(BookingJson.primingSample())),

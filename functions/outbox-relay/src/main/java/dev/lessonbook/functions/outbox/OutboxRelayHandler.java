@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.lessonbook.aws.priming.Priming;
 import dev.lessonbook.config.Env;
 import dev.lessonbook.dynamodb.Outbox;
+import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.messaging.OutboxDelivery;
 import dev.lessonbook.messaging.OutboxRelay;
@@ -27,7 +28,7 @@ public final class OutboxRelayHandler implements RequestHandler<ScheduledEvent, 
             Duration.ofSeconds(Long.parseLong(Env.orDefault(MIN_AGE_SECONDS, Long.toString(OutboxRelay.GRACE.toSeconds())))));
 
     /** SnapStart priming (docs/decisions.md): the table client, and the event publisher (marshalled, not sent). */
-    static final Priming PRIMING = Priming.register(TABLES.primer(), PUBLISHER);
+    static final Priming PRIMING = Priming.register(TABLES.primer(), TABLES.queryPrimer(Keys.DUE_INDEX), PUBLISHER);
 
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {

@@ -7,6 +7,7 @@ import dev.lessonbook.aws.priming.Priming;
 import dev.lessonbook.booking.CancellationSettlement;
 import dev.lessonbook.booking.SchedulingPayments;
 import dev.lessonbook.config.Env;
+import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.messaging.PublishingTables;
@@ -30,7 +31,7 @@ public final class PaymentSchedulerHandler implements RequestHandler<ScheduledEv
      * SnapStart priming (docs/decisions.md): the table client and the event publisher (marshalled,
      * not sent), and Stripe from canned answers (no call), its key re-read after a restore.
      */
-    static final Priming PRIMING = Priming.register(TABLES.primer(), PAYMENTS.primer());
+    static final Priming PRIMING = Priming.register(TABLES.primer(), TABLES.queryPrimer(Keys.DUE_INDEX), PAYMENTS.primer());
 
     /**
      * The run is given the invocation's deadline, so it starts no booking it might not finish
