@@ -212,6 +212,21 @@ class OpenApiContractIT {
         expect(api.post("/v1/bookings/bk_unknown/complete", instructor, null), 404);
         expectCode(api.post(bookingPath + "/complete", instructor, null), 422, "LESSON_NOT_ENDED");
 
+        // --- reschedule ----------------------------------------------------------------------
+        String reschedulePath = bookingPath + "/reschedule";
+        String toTuesday = "{\"date\":\"%s\",\"start\":\"16:00\"}".formatted(tuesday);
+        expect(api.post(reschedulePath, null, toTuesday), 401);
+        expect(api.post(reschedulePath, otherStudent, toTuesday), 404);
+        expect(api.post(reschedulePath, student, "{\"date\":"), 400);
+        expect(api.post(reschedulePath, student, "{\"date\":\"2026-02-30\",\"x\":1}"), 422);
+        expectCode(api.post(reschedulePath, student, "{\"date\":\"%s\",\"start\":\"13:00\"}".formatted(monday)),
+                422, "NOT_AVAILABLE");
+        expectCode(api.post(reschedulePath, student, "{\"date\":\"%s\",\"start\":\"11:00\"}".formatted(monday)),
+                409, "BOOKING_CONFLICT");
+        Response moved = expect(api.post(reschedulePath, student, toTuesday), 200);
+        assertThat(moved.json().get("rescheduledFrom").get("start").asText()).isEqualTo("09:00");
+        assertThat(moved.json().get("rescheduleCount").asInt()).isEqualTo(1);
+
         expect(api.post(bookingPath + "/cancel", null, null), 401);
         expect(api.post(bookingPath + "/cancel", otherStudent, "{}"), 404);
         expect(api.post(bookingPath + "/cancel", student, "{\"reason\":"), 400);

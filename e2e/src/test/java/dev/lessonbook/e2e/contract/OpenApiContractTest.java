@@ -15,7 +15,8 @@ class OpenApiContractTest {
              "timezone":"Europe/Berlin","startsAt":"2026-12-07T08:00:00Z","endsAt":"2026-12-07T09:00:00Z",
              "durationMinutes":60,"locationType":"online","price":{"amount":6000,"currency":"usd"},
              "payment":{"status":"AUTHORIZED","amountAuthorized":6000,"amountCaptured":0,"amountRefunded":0},
-             "createdAt":"2026-11-30T10:15:30.123Z","confirmedAt":"2026-11-30T10:15:31Z","cancellation":null}""";
+             "createdAt":"2026-11-30T10:15:30.123Z","confirmedAt":"2026-11-30T10:15:31Z","cancellation":null,
+             "rescheduledFrom":null,"rescheduleCount":0}""";
 
     @Test
     void findsOperationsByPathTemplateIgnoringTheQuery() {

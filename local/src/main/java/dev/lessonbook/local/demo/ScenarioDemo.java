@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * The scenario of SCENARIO.md, run over HTTP against a running system: publish a week, book
- * twice, cancel one, then check every invariant. Prints each step and its result; {@link #run}
+ * twice, cancel one, check every invariant, then move a lesson and book the time it freed. Prints each step and its result; {@link #run}
  * is true only if every invariant held.
  */
 public final class ScenarioDemo {
@@ -90,6 +90,23 @@ public final class ScenarioDemo {
         check("the 09:00 booking is CONFIRMED and unchanged",
                 "CONFIRMED".equals(text(nineAfter, "status")) && nineAfter.json().equals(nineBefore.json()),
                 text(nineAfter, "status"));
+
+        out.println("5. Reschedule (issue 16)");
+        Response moved = expect("student moves the 09:00 lesson to 11:00",
+                api.post("/v1/bookings/" + text(nine, "id") + "/reschedule", student,
+                        "{\"date\":\"%s\",\"start\":\"11:00\"}".formatted(monday)), 200);
+        check("same booking at 11:00-12:00, rescheduledFrom 09:00, rescheduleCount 1",
+                text(moved, "id").equals(text(nine, "id")) && "11:00".equals(text(moved, "start"))
+                        && "12:00".equals(text(moved, "end"))
+                        && "09:00".equals(moved.json().path("rescheduledFrom").path("start").asText())
+                        && moved.json().path("rescheduleCount").asInt() == 1,
+                moved.body());
+        expect("another student books the freed 09:00 at once",
+                api.post("/v1/bookings", otherStudent, booking(instructorId, monday, "09:00")), 201);
+        Response statsAfter = expect("stats read", api.get("/v1/instructors/" + instructorId + "/booking-stats", instructor), 200);
+        check("stats: totalBookings 3 (the moved lesson counts once), cancelledBookings 1",
+                statsAfter.json().path("totalBookings").asInt() == 3 && statsAfter.json().path("cancelledBookings").asInt() == 1,
+                statsAfter.json().toString());
 
         out.println(failures == 0 ? "Every invariant held." : failures + " check(s) failed.");
         return failures == 0;

@@ -48,6 +48,12 @@ class LeastPrivilegeTest {
             // the settlement puts it again
             Map.entry("CancelBookingFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "sqs:SendMessage", "ssm:GetParameter")),
+            // booking, profile and day reads; the move's transaction puts the booking, new locks and
+            // the outbox item, deletes old locks and views and moves the booking between calendar days;
+            // publishing; the Stripe secret (a move past the authorization's life saves the card and
+            // releases the authorization)
+            Map.entry("RescheduleBookingFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                    "dynamodb:DeleteItem", "sqs:SendMessage", "ssm:GetParameter")),
             Map.entry("CompleteBookingFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "sqs:SendMessage", "ssm:GetParameter")),
             // the due index (Query), then as cancel/create's release paths

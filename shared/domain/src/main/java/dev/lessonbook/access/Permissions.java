@@ -22,6 +22,19 @@ public final class Permissions {
                 : Result.rejected(ProblemCode.FORBIDDEN, "Only students can book lessons");
     }
 
+    /**
+     * Moving a booking of {@code studentId} with {@code instructorId}: its student, its instructor
+     * or an admin. What it grants is the booking's student as a {@link Booker}: the new time is
+     * checked by the booking rules as if that student booked it, whoever asks.
+     */
+    public static Result<Booker> toReschedule(Caller caller, String studentId, String instructorId) {
+        boolean party = caller.isAdmin() || caller.actsFor(instructorId)
+                || (caller.role() == Role.STUDENT && caller.userId().equals(studentId));
+        return party
+                ? Result.ok(new Booker(new Caller(studentId, Role.STUDENT)))
+                : Result.rejected(ProblemCode.FORBIDDEN, "Only the booking's student, its instructor or an admin may reschedule it");
+    }
+
     /** An instructor's profile: that instructor, or an admin. */
     public static Result<Editor> toChangeProfile(Caller caller, String instructorId) {
         return toChange(caller, instructorId, "this profile");

@@ -19,6 +19,8 @@ import java.time.ZoneId;
  * @param holdExpiresAt while PENDING, when the slot hold lapses; null otherwise
  * @param requestFingerprint hash of the create request, to tell an idempotent replay from a key reuse
  * @param cancellation null unless CANCELLED
+ * @param rescheduled where the lesson was before its last move, how often it moved, and the
+ *        request that moved it ({@link Rescheduled#NEVER} until it is first rescheduled)
  */
 public record Booking(
         String id,
@@ -43,7 +45,8 @@ public record Booking(
         Instant confirmedAt,
         Instant holdExpiresAt,
         Cancellation cancellation,
-        String requestFingerprint) {
+        String requestFingerprint,
+        Rescheduled rescheduled) {
 
     /** Whether this booking keeps its people busy at {@code now} (docs/spec.md §5.4). */
     public boolean occupiesTimeAt(Instant now) {
@@ -52,6 +55,16 @@ public record Booking(
             case PENDING -> holdExpiresAt != null && now.isBefore(holdExpiresAt);
             case CANCELLED, PAYMENT_FAILED, EXPIRED -> false;
         };
+    }
+
+    /** Where the lesson was before its last move; null if it never moved. */
+    public RescheduledFrom rescheduledFrom() {
+        return rescheduled.from();
+    }
+
+    /** How often the lesson was moved, by anyone. */
+    public int rescheduleCount() {
+        return rescheduled.count();
     }
 
     public Booking withStatus(BookingStatus newStatus) {
@@ -83,7 +96,7 @@ public record Booking(
                 .startsAt(startsAt).endsAt(endsAt).durationMinutes(durationMinutes).locationType(locationType)
                 .price(price).payment(payment).note(note).occupancy(occupancy).createdAt(createdAt)
                 .confirmedAt(confirmedAt).holdExpiresAt(holdExpiresAt).cancellation(cancellation)
-                .requestFingerprint(requestFingerprint);
+                .requestFingerprint(requestFingerprint).rescheduled(rescheduled);
     }
 
     /** A booking field by field, by name: for the use case that books, mappers that read one back, fixtures. */
@@ -111,6 +124,7 @@ public record Booking(
         private Instant holdExpiresAt;
         private Cancellation cancellation;
         private String requestFingerprint;
+        private Rescheduled rescheduled = Rescheduled.NEVER;
 
         private Builder() {}
 
@@ -229,10 +243,15 @@ public record Booking(
             return this;
         }
 
+        public Builder rescheduled(Rescheduled value) {
+            rescheduled = value == null ? Rescheduled.NEVER : value;
+            return this;
+        }
+
         public Booking build() {
             return new Booking(id, status, instructorId, studentId, serviceId, serviceName, date, startMinute, endMinute,
                     timezone, startsAt, endsAt, durationMinutes, locationType, price, payment, note, occupancy,
-                    createdAt, confirmedAt, holdExpiresAt, cancellation, requestFingerprint);
+                    createdAt, confirmedAt, holdExpiresAt, cancellation, requestFingerprint, rescheduled);
         }
     }
 }

@@ -119,13 +119,22 @@ public final class BookingALesson {
             case ReserveOutcome.Reserved reserved -> BookingOutcome.answered(pay(reserved.booking()));
             case ReserveOutcome.Conflict conflict -> BookingOutcome.answered(Result.rejected(conflict.scope().rejection()));
             case ReserveOutcome.AlreadyExists exists -> replayOf(exists.existing(), fingerprint);
-            case ReserveOutcome.DailyLimitReached full -> BookingOutcome.answered(Result.rejected(
-                    ProblemCode.DAILY_LIMIT_REACHED, "The instructor takes at most " + maxLessonsPerDay.getAsInt()
-                            + " lessons a day, and " + request.date() + " is full"));
+            case ReserveOutcome.DailyLimitReached full -> BookingOutcome.answered(dailyLimitReached(lesson));
             // A day off is never bookable, whatever its windows say (docs/spec.md §5.5).
-            case ReserveOutcome.DayOff off -> BookingOutcome.answered(Result.rejected(
-                    ProblemCode.NOT_AVAILABLE, SlotsAreOpen.DETAIL));
+            case ReserveOutcome.DayOff off -> BookingOutcome.answered(dayOff());
         };
+    }
+
+    /** The answer to a lesson whose local date already holds the instructor's daily limit (also a move's). */
+    static Result<Booking> dailyLimitReached(ProposedLesson lesson) {
+        return Result.rejected(ProblemCode.DAILY_LIMIT_REACHED, "The instructor takes at most "
+                + lesson.bookingLimits().maxLessonsPerDay().orElseThrow() + " lessons a day, and "
+                + lesson.request().date() + " is full");
+    }
+
+    /** The answer to a lesson on a date the instructor took off (also a move's). */
+    static Result<Booking> dayOff() {
+        return Result.rejected(ProblemCode.NOT_AVAILABLE, SlotsAreOpen.DETAIL);
     }
 
     private Booking pending(String bookingId, ProposedLesson lesson, String fingerprint, Instant now) {

@@ -1,10 +1,12 @@
 package dev.lessonbook.booking;
 
+import dev.lessonbook.access.Role;
 import dev.lessonbook.calendar.TimeWindow;
 import dev.lessonbook.event.BookingCancelled;
 import dev.lessonbook.event.BookingCompleted;
 import dev.lessonbook.event.BookingConfirmed;
 import dev.lessonbook.event.BookingPaymentFailed;
+import dev.lessonbook.event.BookingRescheduled;
 import dev.lessonbook.event.BookingSnapshot;
 import dev.lessonbook.event.DomainEvent;
 import java.time.Instant;
@@ -35,6 +37,11 @@ public final class BookingEvents {
 
     public static BookingPaymentFailed paymentFailed(Booking booking, Instant at) {
         return new BookingPaymentFailed(DomainEvent.newId(), at, snapshotOf(booking));
+    }
+
+    /** {@code after} is {@code before} moved to its new time by {@code by}. */
+    public static BookingRescheduled rescheduled(Booking before, Booking after, Role by, Instant at) {
+        return new BookingRescheduled(DomainEvent.newId(), at, snapshotOf(after), snapshotOf(before), by);
     }
 
     static BookingSnapshot snapshotOf(Booking booking) {

@@ -1,5 +1,6 @@
 package dev.lessonbook.booking;
 
+import dev.lessonbook.availability.AvailabilityStore;
 import dev.lessonbook.availability.DaySlots;
 import dev.lessonbook.booking.rules.DurationIsOffered;
 import dev.lessonbook.booking.rules.EndsByMidnight;
@@ -19,6 +20,7 @@ import dev.lessonbook.problem.Result;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.profile.LessonPrice;
 import dev.lessonbook.profile.LessonService;
+import dev.lessonbook.profile.ProfileStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -61,6 +63,19 @@ public final class BookingRules {
         RequestedLesson lesson = new RequestedLesson(request, profile, service.get());
         Optional<Rejection> broken = REQUEST_RULES.stream().map(rule -> rule.check(lesson)).flatMap(Optional::stream).findFirst();
         return broken.<Result<ProposedLesson>>map(Result::rejected).orElseGet(() -> Result.ok(place(lesson)));
+    }
+
+    /**
+     * Steps 2–6 and 8 for {@code request} at {@code now}: the instructor's profile and its rules,
+     * then the stored day of the lesson's date and its rules. Two reads: the profile, the day.
+     */
+    public static Result<ProposedLesson> judge(BookingRequest request, ProfileStore profiles, AvailabilityStore weeks,
+            Instant now) {
+        return profiles.require(request.instructorId())
+                .flatMap(profile -> propose(request, profile))
+                .flatMap(lesson -> checkBookable(lesson, weeks.findDay(request.instructorId(), request.date()), now)
+                        .<Result<ProposedLesson>>map(Result::rejected)
+                        .orElseGet(() -> Result.ok(lesson)));
     }
 
     /** Steps 5, 6 and 8 against the stored day of the lesson's local date. */

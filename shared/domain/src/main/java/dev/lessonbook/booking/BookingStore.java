@@ -50,12 +50,27 @@ public interface BookingStore {
 
     /**
      * Rewrites a booking's payment (and status) without touching its locks, if the stored booking
-     * still has the status and the payment of {@code asRead}: a change computed from a read is
-     * never written over a change made since. Invalidates what {@link #update} invalidates.
+     * still has the status, the payment and the count of moves of {@code asRead}: a change computed
+     * from a read is never written over a change made since (a reschedule included). Invalidates
+     * what {@link #update} invalidates.
      *
      * @return false when the stored booking changed since {@code asRead}
      */
     boolean updatePayment(Booking updated, Booking asRead, List<DomainEvent> events);
+
+    /**
+     * Moves {@code before} to the time of {@code after} in one transaction: the lock units only
+     * the old occupancy holds are deleted, those only the new one needs are taken under
+     * {@link #reserve}'s condition (free, or a lapsed hold), the units both share are left as they
+     * are ({@link dev.lessonbook.calendar.LockMove}); the booking is written on condition that its
+     * status and reschedule count are still {@code before}'s; {@code events} are recorded with it.
+     * When the local date changes, the booking leaves the old date's calendar day and is counted on
+     * the new one under {@link #reserve(Booking, Instant, OptionalInt)}'s conditions (not a day off,
+     * below {@code maxLessonsPerDay}); on the same date its count is kept. Nothing is written unless
+     * all of it is.
+     */
+    RescheduleOutcome reschedule(Booking before, Booking after, Instant now, OptionalInt maxLessonsPerDay,
+            List<DomainEvent> events);
 
     Optional<Booking> find(String bookingId);
 
@@ -83,5 +98,21 @@ public interface BookingStore {
 
         /** The instructor took the lesson's local date off. */
         record DayOff() implements ReserveOutcome {}
+    }
+
+    sealed interface RescheduleOutcome {
+        record Moved(Booking booking) implements RescheduleOutcome {}
+
+        /** Another booking holds a unit of the new time; the instructor's wins when both conflict. */
+        record Conflict(ConflictScope scope) implements RescheduleOutcome {}
+
+        /** The stored booking is no longer the one the move was computed from (moved, cancelled, paid meanwhile). */
+        record Changed() implements RescheduleOutcome {}
+
+        /** The new local date already holds {@code maxLessonsPerDay} lessons. */
+        record DailyLimitReached() implements RescheduleOutcome {}
+
+        /** The instructor took the new local date off. */
+        record DayOff() implements RescheduleOutcome {}
     }
 }

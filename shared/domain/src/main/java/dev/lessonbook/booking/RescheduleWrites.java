@@ -11,8 +11,8 @@ import dev.lessonbook.calendar.LockMove;
  * @param locks the lock units released and taken
  * @param staleViews cached views deleted with the write: the stats and the bookable view of every
  *        local week the old or the new instructor occupancy touches
- * @param dailyCounters per-day counter items the move updates (the daily limit's counter of the
- *        old and of the new day; 0 while no such counter exists)
+ * @param dailyCounters calendar-day items the move updates: the old local date's and the new
+ *        one's when the date changes, none when it stays
  */
 public record RescheduleWrites(LockMove locks, int staleViews, int dailyCounters) {
     public static final int TRANSACTION_ITEM_LIMIT = 100;
@@ -22,6 +22,11 @@ public record RescheduleWrites(LockMove locks, int staleViews, int dailyCounters
     public static final int MOST_STALE_VIEWS = 5;
     /** The old day's counter and the new day's. */
     public static final int MOST_DAILY_COUNTERS = 2;
+
+    /** The calendar-day items a move from {@code before} to {@code after} updates. */
+    public static int dailyCounters(Booking before, Booking after) {
+        return before.date().equals(after.date()) ? 0 : MOST_DAILY_COUNTERS;
+    }
 
     public int items() {
         return BOOKING_AND_EVENT + staleViews + dailyCounters + locks.lockWrites();

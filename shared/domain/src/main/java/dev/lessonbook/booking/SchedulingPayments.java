@@ -136,6 +136,9 @@ public final class SchedulingPayments {
                 if (bookings.update(authorized, BookingStatus.CONFIRMED, List.of())) {
                     return Authorization.AUTHORIZED;
                 }
+                if (recordedOnMovedBooking(booking, done)) {
+                    return Authorization.AUTHORIZED;
+                }
                 // Cancelled meanwhile: its cancellation dropped the scheduled payment (or charged
                 // it on its own), so this authorization must not outlive it.
                 payments.release(booking.id(), done.paymentIntentId());
@@ -159,6 +162,24 @@ public final class SchedulingPayments {
                 return Authorization.SKIPPED;
             }
         }
+    }
+
+    /**
+     * The booking was moved between our read and our write (a move keeps a saved card saved). If
+     * it is still waiting for this very authorization — confirmed, card saved, same price, its new
+     * start within the authorization's life — the authorization is recorded on the moved booking:
+     * released instead, a later run's authorization under the same idempotency key would be
+     * answered with this (then cancelled) intent.
+     */
+    private boolean recordedOnMovedBooking(Booking read, PaymentOutcome.Authorized done) {
+        return bookings.find(read.id())
+                .filter(moved -> moved.rescheduleCount() != read.rescheduleCount())
+                .filter(moved -> moved.status() == BookingStatus.CONFIRMED && moved.payment().status() == PaymentStatus.SCHEDULED)
+                .filter(moved -> moved.price().equals(done.amount()))
+                .filter(moved -> !moved.startsAt().isAfter(clock.instant().plus(BookingALesson.AUTHORIZATION_HORIZON)))
+                .map(moved -> bookings.update(moved.withPayment(moved.payment().withAuthorization(done.amount(),
+                        done.paymentIntentId())), BookingStatus.CONFIRMED, List.of()))
+                .orElse(false);
     }
 
     /**

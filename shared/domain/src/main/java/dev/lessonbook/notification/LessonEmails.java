@@ -5,6 +5,7 @@ import dev.lessonbook.event.BookingCancelled;
 import dev.lessonbook.event.BookingCompleted;
 import dev.lessonbook.event.BookingConfirmed;
 import dev.lessonbook.event.BookingPaymentFailed;
+import dev.lessonbook.event.BookingRescheduled;
 import dev.lessonbook.event.BookingSnapshot;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.money.Money;
@@ -50,7 +51,21 @@ public final class LessonEmails {
                             "A student booked a lesson with you."));
             case BookingCancelled cancelled -> cancelled(cancelled);
             case BookingPaymentFailed failed -> paymentFailed(failed.booking());
+            case BookingRescheduled moved -> rescheduled(moved);
         };
+    }
+
+    private List<Notice> rescheduled(BookingRescheduled moved) {
+        BookingSnapshot booking = moved.booking();
+        String byWhom = switch (moved.rescheduledBy()) {
+            case STUDENT -> "the student";
+            case INSTRUCTOR -> "the instructor";
+            case ADMIN -> "Lessonbook support";
+        };
+        String intro = "This lesson was moved by " + byWhom + ". It now takes place at the time below.";
+        return List.of(
+                notice(Recipient.student(booking.studentId()), booking, moved.previous(), "Lesson rescheduled", intro),
+                notice(Recipient.instructor(booking.instructorId()), booking, moved.previous(), "Lesson rescheduled", intro));
     }
 
     private List<Notice> cancelled(BookingCancelled cancelled) {
@@ -94,10 +109,19 @@ public final class LessonEmails {
     }
 
     private Notice notice(Recipient recipient, BookingSnapshot booking, String title, String intro) {
+        return notice(recipient, booking, null, title, intro);
+    }
+
+    /** @param previous the booking before it moved, whose time is shown as "Was"; null for no move */
+    private Notice notice(Recipient recipient, BookingSnapshot booking, BookingSnapshot previous, String title,
+            String intro) {
         ZoneId zone = zoneOf(recipient, booking);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("Lesson", booking.serviceName());
         facts.put("When", when(booking, zone));
+        if (previous != null) {
+            facts.put("Was", when(previous, zoneOf(recipient, previous)));
+        }
         facts.put("Length", booking.durationMinutes() + " minutes");
         facts.put("Where", where(booking.locationType()));
         facts.put("Price", money(booking.price()));

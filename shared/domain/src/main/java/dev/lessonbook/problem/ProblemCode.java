@@ -25,6 +25,11 @@ public enum ProblemCode {
     IDEMPOTENT_REQUEST_IN_PROGRESS(409, "Idempotent request in progress", Duration.ofSeconds(1)),
     /** The instructor's local date already holds their {@code maxLessonsPerDay} active lessons. */
     DAILY_LIMIT_REACHED(409, "Daily limit reached"),
+    /**
+     * A reschedule computed from the booking as it was before another change committed (a second
+     * reschedule, a cancellation): nothing was written; read the booking and decide again.
+     */
+    BOOKING_CHANGED(409, "Booking changed"),
     VERSION_MISMATCH(412, "Version mismatch"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
@@ -51,6 +56,17 @@ public enum ProblemCode {
     NOT_CANCELLABLE(422, "Not cancellable"),
     /** Completing a booking that is not CONFIRMED (PENDING, CANCELLED, PAYMENT_FAILED, EXPIRED). */
     NOT_COMPLETABLE(422, "Not completable"),
+    /** Rescheduling a booking that is not CONFIRMED (PENDING only by an admin). */
+    NOT_RESCHEDULABLE(422, "Not reschedulable"),
+    /** A student moving a lesson less than the configured notice (12 h) before it starts. */
+    RESCHEDULE_TOO_LATE(422, "Reschedule too late"),
+    /** A student who moved this booking the configured number of times (2) already. */
+    RESCHEDULE_LIMIT_REACHED(422, "Reschedule limit reached"),
+    /**
+     * A move that would need a new card authorization — another price for an authorized lesson —
+     * which rescheduling does not do yet (docs/decisions.md, "Rescheduling").
+     */
+    RESCHEDULE_NEEDS_NEW_PAYMENT(422, "Reschedule needs new payment"),
     PAYMENT_PROVIDER_UNAVAILABLE(502, "Payment provider unavailable"),
     SERVICE_UNAVAILABLE(503, "Service unavailable");
 

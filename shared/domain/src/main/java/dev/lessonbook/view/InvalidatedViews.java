@@ -8,6 +8,7 @@ import dev.lessonbook.event.BookingCancelled;
 import dev.lessonbook.event.BookingCompleted;
 import dev.lessonbook.event.BookingConfirmed;
 import dev.lessonbook.event.BookingPaymentFailed;
+import dev.lessonbook.event.BookingRescheduled;
 import dev.lessonbook.event.BookingSnapshot;
 import dev.lessonbook.event.DomainEvent;
 import java.time.DayOfWeek;
@@ -36,6 +37,12 @@ public final class InvalidatedViews {
             case BookingCancelled cancelled -> byBooking(cancelled.booking());
             case BookingCompleted completed -> byBooking(completed.booking());
             case BookingPaymentFailed failed -> byBooking(failed.booking());
+            // The old weeks gain free time, the new ones lose it; the stats show the new start.
+            case BookingRescheduled moved -> {
+                Set<ViewKey<?>> views = byBooking(moved.previous());
+                views.addAll(byBooking(moved.booking()));
+                yield views;
+            }
         };
     }
 

@@ -57,6 +57,18 @@ class PermissionsTest {
                 "Only the instructor or an admin may change this availability");
     }
 
+    @Test
+    void theBookingsPartiesMayRescheduleItAsItsStudentWouldBookIt() {
+        Caller student = new Caller("stu-1", Role.STUDENT);
+        for (Caller party : new Caller[] {STUDENT, INSTRUCTOR, ADMIN}) {
+            assertThat(valueOf(Permissions.toReschedule(party, "stu-1", "ins-1")).caller()).isEqualTo(student);
+        }
+        for (Caller stranger : new Caller[] {new Caller("stu-2", Role.STUDENT), ANOTHER_INSTRUCTOR, new Caller("ins-1", Role.STUDENT)}) {
+            assertForbidden(rejectionOf(Permissions.toReschedule(stranger, "stu-1", "ins-1")),
+                    "Only the booking's student, its instructor or an admin may reschedule it");
+        }
+    }
+
     private static void assertForbidden(Rejection rejection, String detail) {
         assertThat(rejection.code()).isEqualTo(ProblemCode.FORBIDDEN);
         assertThat(rejection.detail()).isEqualTo(detail);

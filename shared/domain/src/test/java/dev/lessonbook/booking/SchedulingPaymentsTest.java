@@ -69,6 +69,35 @@ class SchedulingPaymentsTest {
     }
 
     @Test
+    void anAuthorizationOfABookingMovedMeanwhileIsRecordedOnTheMovedBooking() {
+        bookings.with(scheduled);
+        Booking moved = aBooking().id("bk_sched").payment(SCHEDULED).at("2026-12-07T10:00").rescheduled(new Rescheduled(
+                RescheduledFrom.of(scheduled), 1, 1, null, null)).build();
+        bookings.changeBeforeNextUpdate(moved);
+
+        SchedulingPayments.Run run = runAt(scheduled.startsAt().minus(Duration.ofHours(24)));
+
+        assertThat(run.authorized()).isEqualTo(1);
+        assertThat(payments.calls).containsExactly("authorizeSaved bk_sched 6000");
+        assertThat(stored("bk_sched").startsAt()).isEqualTo(moved.startsAt());
+        assertThat(stored("bk_sched").payment().status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(stored("bk_sched").payment().paymentIntentId()).isEqualTo("pi_saved_bk_sched");
+    }
+
+    @Test
+    void anAuthorizationOfABookingMovedFarAwayMeanwhileIsReleased() {
+        bookings.with(scheduled);
+        Booking moved = aBooking().id("bk_sched").payment(SCHEDULED).at("2026-12-20T10:00").rescheduled(new Rescheduled(
+                RescheduledFrom.of(scheduled), 1, 1, null, null)).build();
+        bookings.changeBeforeNextUpdate(moved);
+
+        runAt(scheduled.startsAt().minus(Duration.ofHours(24)));
+
+        assertThat(payments.calls).containsExactly("authorizeSaved bk_sched 6000", "release bk_sched pi_saved_bk_sched");
+        assertThat(stored("bk_sched")).isEqualTo(moved);
+    }
+
+    @Test
     void scheduledPaymentIsLeftAloneUntilTwentyFourHoursBeforeTheLesson() {
         bookings.with(scheduled);
 

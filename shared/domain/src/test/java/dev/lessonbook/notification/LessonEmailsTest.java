@@ -46,6 +46,23 @@ class LessonEmailsTest {
     }
 
     @Test
+    void aRescheduleEmailsBothPartiesTheOldAndTheNewTimeInTheirTimezone() {
+        Booking before = aBooking().at("2026-12-07T09:30").build();
+        Booking after = aBooking().id(before.id()).at("2026-12-08T11:00").build();
+
+        List<LessonEmails.Notice> notices = emails.of(BookingEvents.rescheduled(before, after, Role.STUDENT, AT));
+
+        assertThat(notices).extracting(LessonEmails.Notice::recipient)
+                .containsExactly(Recipient.student("stu-1"), Recipient.instructor("ins-1"));
+        for (LessonEmails.Notice notice : notices) {
+            assertThat(notice.email().subject()).startsWith("Lesson rescheduled: Guitar, Tue 8 Dec 2026 11:00 America/New_York");
+            assertThat(notice.email().text()).contains("This lesson was moved by the student.")
+                    .contains("When: Tuesday 8 December 2026, 11:00–12:00 (America/New_York)")
+                    .contains("Was: Monday 7 December 2026, 09:30–10:30 (America/New_York)");
+        }
+    }
+
+    @Test
     void aStudentCancellationTellsTheInstructorAndSendsTheStudentAReceiptWithTheCharge() {
         List<LessonEmails.Notice> notices = emails.of(cancelled(Role.STUDENT, 50, 3000));
 

@@ -71,6 +71,21 @@ class InvalidatedViewsTest {
     }
 
     @Test
+    void aRescheduleInvalidatesTheStatsAndTheWeeksOfTheOldAndTheNewTime() {
+        // From Wednesday 2026-12-09 to Monday 2026-12-21, whose buffer before reaches into Sunday 2026-12-20.
+        Booking before = lesson("2026-12-09T09:00", 60, 15);
+        Booking after = aBooking().id(before.id()).instructor("ins-1").at("2026-12-21T00:00").buffer(30, 15).build();
+
+        assertThat(InvalidatedViews.by(BookingEvents.rescheduled(before, after, Role.STUDENT, Instant.now()))).containsExactly(
+                new ViewKey.Stats("ins-1"),
+                new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-07")),
+                new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-14")),
+                new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-21")));
+        assertThat(InvalidatedViews.by(BookingEvents.rescheduled(before, before, Role.STUDENT, Instant.now()))).containsExactly(
+                new ViewKey.Stats("ins-1"), new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-07")));
+    }
+
+    @Test
     void settlingACancelledBookingsPaymentInvalidatesItsInstructorsStats() {
         Booking lesson = aBooking().instructor("ins-1").build();
         Booking cancelled = lesson.cancelled(new Cancellation(Role.STUDENT, Instant.parse("2026-12-06T20:00:00Z"), null, 50, Money.of(3000, "usd")),

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -49,6 +53,28 @@ public final class TestTable {
                         AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY)))
                 .httpClient(AwsSettings.httpClient())
                 .build();
+    }
+
+    /**
+     * A fresh table whose client adds the name of every DynamoDB operation it sends to
+     * {@code operations} (an SDK interceptor, on the wire): what the cost tests count.
+     */
+    public static Tables counting(LocalServers.Endpoints endpoints, List<String> operations) {
+        Tables created = create(endpoints);
+        DynamoDbClient counted = DynamoDbClient.builder()
+                .endpointOverride(endpoints.aws())
+                .region(Region.of(endpoints.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY)))
+                .httpClient(AwsSettings.httpClient())
+                .overrideConfiguration(override -> override.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                        operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+                    }
+                }))
+                .build();
+        return new Tables(counted, created.tableName());
     }
 
     /** Every item of the table, for before/after comparisons. */

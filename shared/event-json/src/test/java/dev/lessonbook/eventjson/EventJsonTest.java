@@ -12,6 +12,7 @@ import dev.lessonbook.event.BookingCompleted;
 import dev.lessonbook.event.BookingConfirmed;
 import dev.lessonbook.event.BookingEvent;
 import dev.lessonbook.event.BookingPaymentFailed;
+import dev.lessonbook.event.BookingRescheduled;
 import dev.lessonbook.event.BookingSnapshot;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.money.Money;
@@ -147,6 +148,36 @@ class EventJsonTest {
                 + "\"note\":null,\"createdAt\":\"2026-12-04T10:15:30.123456Z\",\"confirmedAt\":\"2026-12-04T10:15:30.123456Z\"},"
                 + "\"cancelledBy\":\"STUDENT\",\"reason\":\"Sick \\\"\u2028 é\",\"chargePercent\":50,"
                 + "\"amountCharged\":{\"amount\":3000,\"currency\":\"usd\"}}");
+    }
+
+    /** {@link #LATE_LESSON} moved by its instructor from 8 Dec 23:00 to 9 Dec 10:00, Berlin. */
+    static BookingRescheduled lateLessonMovedToTheMorning() {
+        BookingSnapshot morning = new BookingSnapshot("bk_69fd59db17114ea08eb4927c", "inst_42", "stud_8", "guitar",
+                "Guitar", LocalDate.parse("2026-12-09"), new TimeWindow(10 * 60, 11 * 60), BERLIN,
+                Instant.parse("2026-12-09T09:00:00Z"), Instant.parse("2026-12-09T10:00:00Z"),
+                new Occupancy(Instant.parse("2026-12-09T09:00:00Z"), Instant.parse("2026-12-09T10:15:00Z"),
+                        Instant.parse("2026-12-09T09:00:00Z"), Instant.parse("2026-12-09T10:00:00Z")),
+                60, LocationType.ONLINE, PRICE, new PaymentSummary(PaymentStatus.AUTHORIZED, PRICE, NONE, NONE), null,
+                CREATED, CREATED);
+        return new BookingRescheduled("7d0b2a43-5f4e-4c0e-9b1a-2f7f0f6c9e11", Instant.parse("2026-12-06T08:30:00Z"),
+                morning, LATE_LESSON, Role.INSTRUCTOR);
+    }
+
+    @Test
+    void aRescheduleIsWrittenWithTheLessonAsItIsAndAsItWasAndReadsBackEqual() {
+        BookingRescheduled moved = lateLessonMovedToTheMorning();
+
+        String written = EventJson.standard().write(moved);
+
+        assertThat(written).startsWith("{\"eventVersion\":2,\"type\":\"BookingRescheduled\","
+                + "\"eventId\":\"7d0b2a43-5f4e-4c0e-9b1a-2f7f0f6c9e11\",\"occurredAt\":\"2026-12-06T08:30:00Z\","
+                + "\"booking\":{\"bookingId\":\"bk_69fd59db17114ea08eb4927c\",");
+        assertThat(written).contains("\"date\":\"2026-12-09\",\"time\":{\"startMinute\":600,\"endMinute\":660}");
+        assertThat(written).contains(",\"previous\":{\"bookingId\":\"bk_69fd59db17114ea08eb4927c\",");
+        assertThat(written).contains("\"date\":\"2026-12-08\",\"time\":{\"startMinute\":1380,\"endMinute\":1440}");
+        assertThat(written).endsWith(",\"rescheduledBy\":\"INSTRUCTOR\"}");
+        assertThat(EventJson.standard().read(written)).isEqualTo(moved);
+        assertThat(moved.instructorId()).isEqualTo("inst_42");
     }
 
     @Test

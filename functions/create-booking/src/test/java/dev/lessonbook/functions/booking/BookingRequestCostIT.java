@@ -10,7 +10,6 @@ import dev.lessonbook.access.Role;
 import dev.lessonbook.availability.SaveWeekCommand;
 import dev.lessonbook.availability.SavingWeekAvailability;
 import dev.lessonbook.availability.WindowOnDate;
-import dev.lessonbook.aws.AwsSettings;
 import dev.lessonbook.booking.BookingALesson;
 import dev.lessonbook.booking.BookingOutcome;
 import dev.lessonbook.booking.BookingRequest;
@@ -37,14 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What one successful booking costs in DynamoDB requests, counted on the wire with an SDK
@@ -56,7 +47,7 @@ class BookingRequestCostIT {
 
     @Test
     void aBookingReadsAtMostThreeTimesAndWritesOneTransactionBeforePaymentAndTwoInAll(LocalServers.Endpoints endpoints) {
-        Tables tables = countedTables(endpoints);
+        Tables tables = TestTable.counting(endpoints, operations);
         LocalDate soon = LocalDate.now(BERLIN).plusDays(3);
         DynamoProfileStore profiles = new DynamoProfileStore(tables);
         profiles.save(new InstructorProfile("inst_cost", BERLIN, Map.of(), List.of(new LessonService(
@@ -85,23 +76,5 @@ class BookingRequestCostIT {
         assertThat(beforePayment).filteredOn("TransactWriteItems"::equals).hasSize(1);
         assertThat(operations).filteredOn("TransactWriteItems"::equals).hasSize(2);
         assertThat(operations).doesNotContain("Scan");
-    }
-
-    private Tables countedTables(LocalServers.Endpoints endpoints) {
-        Tables created = TestTable.create(endpoints);
-        DynamoDbClient counted = DynamoDbClient.builder()
-                .endpointOverride(endpoints.aws())
-                .region(Region.of(endpoints.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LocalServers.ACCESS_KEY, LocalServers.SECRET_KEY)))
-                .httpClient(AwsSettings.httpClient())
-                .overrideConfiguration(override -> override.addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                        operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-                    }
-                }))
-                .build();
-        return new Tables(counted, created.tableName());
     }
 }

@@ -13,6 +13,8 @@ import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.Cancellation;
 import dev.lessonbook.booking.DueWork;
+import dev.lessonbook.booking.Rescheduled;
+import dev.lessonbook.booking.RescheduledFrom;
 import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.dynamodb.DueIndex;
 import dev.lessonbook.dynamodb.DueShards;
@@ -33,6 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Booking ⇄ item, by hand: visible, and no reflection at cold start. */
 final class BookingItems {
+    /** The booking's version: every write is conditional on it ({@link Rescheduled}). Absent until the first move. */
+    static final String RESCHEDULE_COUNT = "rescheduleCount";
     /**
      * Fixed width, so that string order is time order: {@code Instant.toString()} drops zero
      * fractions and would sort 09:00:00.500Z before 09:00:00Z.
@@ -95,6 +99,23 @@ final class BookingItems {
             item.put("cancellation", AttributeValue.fromM(cancellationItem(booking.cancellation())));
         }
         putIfPresent(item, "requestFingerprint", booking.requestFingerprint());
+        // A booking never moved carries no count (0), as items written before moves existed.
+        Rescheduled rescheduled = booking.rescheduled();
+        if (rescheduled.from() != null) {
+            item.put(RESCHEDULE_COUNT, n(rescheduled.count()));
+            Map<String, AttributeValue> from = new HashMap<>();
+            from.put("date", s(rescheduled.from().date().toString()));
+            from.put("startMinute", n(rescheduled.from().startMinute()));
+            from.put("endMinute", n(rescheduled.from().endMinute()));
+            from.put("startsAt", instant(rescheduled.from().startsAt()));
+            item.put("rescheduledFrom", AttributeValue.fromM(from));
+            item.put("rescheduledByStudent", n(rescheduled.byStudent()));
+            putIfPresent(item, "rescheduleRequestKey", rescheduled.requestKey());
+            putIfPresent(item, "rescheduleRequestFingerprint", rescheduled.requestFingerprint());
+            if (rescheduled.authorizedNoEarlierThan() != null) {
+                item.put("authorizedNoEarlierThan", instant(rescheduled.authorizedNoEarlierThan()));
+            }
+        }
         // Every write is a whole-item put: the booking is in the sparse due index exactly while
         // its state has due work, and leaves it with the write that ends that work. Its shard
         // comes from its id, so it stays in one partition however its work changes.
@@ -137,7 +158,23 @@ final class BookingItems {
                 .holdExpiresAt(instantOrNull(item, "holdExpiresAt"))
                 .cancellation(item.containsKey("cancellation") ? cancellation(item.get("cancellation").m(), currency) : null)
                 .requestFingerprint(string(item, "requestFingerprint"))
+                .rescheduled(rescheduled(item))
                 .build();
+    }
+
+    private static Rescheduled rescheduled(Map<String, AttributeValue> item) {
+        if (!item.containsKey("rescheduledFrom")) {
+            return Rescheduled.NEVER;
+        }
+        Map<String, AttributeValue> from = item.get("rescheduledFrom").m();
+        return new Rescheduled(
+                new RescheduledFrom(LocalDate.parse(string(from, "date")), (int) number(from, "startMinute"),
+                        (int) number(from, "endMinute"), instantOrNull(from, "startsAt")),
+                (int) number(item, RESCHEDULE_COUNT),
+                (int) number(item, "rescheduledByStudent"),
+                string(item, "rescheduleRequestKey"),
+                string(item, "rescheduleRequestFingerprint"),
+                instantOrNull(item, "authorizedNoEarlierThan"));
     }
 
     private static Map<String, AttributeValue> paymentItem(Payment payment) {

@@ -10,6 +10,7 @@ import dev.lessonbook.booking.BookingStore;
 import dev.lessonbook.booking.ConflictScope;
 import dev.lessonbook.booking.DueWork;
 import dev.lessonbook.dynamodb.DueIndex;
+import dev.lessonbook.calendar.LockMove;
 import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.Transactions;
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -139,10 +142,13 @@ public final class DynamoBookingStore implements BookingStore {
      * condition is evaluated by DynamoDB inside the transaction, so two requests racing for the
      * same unit cannot both pass it: that is the whole double-booking guarantee.
      */
-    private Put lockPut(Map<String, AttributeValue> key, Booking pending, Instant now) {
+    private Put lockPut(Map<String, AttributeValue> key, Booking owner, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key);
-        item.put("bookingId", s(pending.id()));
-        item.put(Keys.EXPIRES_AT, n(pending.holdExpiresAt().getEpochSecond()));
+        item.put("bookingId", s(owner.id()));
+        // A hold's locks lapse with it; a confirmed booking's (taken by a move) never do.
+        if (owner.holdExpiresAt() != null) {
+            item.put(Keys.EXPIRES_AT, n(owner.holdExpiresAt().getEpochSecond()));
+        }
         return Put.builder()
                 .tableName(tables.tableName())
                 .item(item)
@@ -294,35 +300,131 @@ public final class DynamoBookingStore implements BookingStore {
         return due;
     }
 
-    private TransactWriteItem bookingPut(Booking booking, BookingStatus expectedStatus) {
+    /**
+     * Writes {@code booking} over the stored one if that is still in {@code expectedStatus} and was
+     * moved as often as {@code moves} says: a writer that read the booking before a reschedule
+     * (a cancellation, a settlement, a second reschedule) cannot write the old time back over the
+     * new one. Items written before the count existed have none, and have never moved.
+     */
+    private TransactWriteItem bookingPut(Booking booking, BookingStatus expectedStatus, int moves) {
         return TransactWriteItem.builder().put(Put.builder()
                 .tableName(tables.tableName())
                 .item(BookingItems.toItem(booking, tables.dueShards()))
-                .conditionExpression("#status = :expected")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":expected", s(expectedStatus.name())))
+                .conditionExpression("#status = :expected AND " + movedAsOften(moves))
+                .expressionAttributeNames(Map.of("#status", "status", "#moves", BookingItems.RESCHEDULE_COUNT))
+                .expressionAttributeValues(Map.of(":expected", s(expectedStatus.name()), ":moves", n(moves)))
+                .build()).build();
+    }
+
+    /** The stored booking was moved {@code moves} times ({@code #moves}, {@code :moves}); items from before the count have none. */
+    private static String movedAsOften(int moves) {
+        return moves == 0 ? "(attribute_not_exists(#moves) OR #moves = :moves)" : "#moves = :moves";
+    }
+
+    /** A write of a booking that does not move it: conditional on its status and its own count of moves. */
+    private TransactWriteItem bookingPut(Booking booking, BookingStatus expectedStatus) {
+        return bookingPut(booking, expectedStatus, booking.rescheduleCount());
+    }
+
+    /**
+     * One transaction: the booking (conditional on the status and count of moves read), a put of
+     * each newly taken unit under reserve's condition, a delete of each released unit on
+     * condition that it is still this booking's, and the event with the views it makes stale.
+     * Units both times share are not touched: one transaction may not touch an item twice, and
+     * they stay this booking's throughout. Instructor units come before the student's, so the
+     * instructor's conflict answers when both are busy (docs/spec.md §5.7). A move to another local
+     * date then takes the booking off the old date's calendar day and counts it on the new one's
+     * under reserve's conditions ({@link #countOnDay}); a day off or a full day answers before a
+     * conflict, as for a new booking. Never retried on a failed condition: a lost move is the
+     * caller's to decide again.
+     */
+    @Override
+    public RescheduleOutcome reschedule(Booking before, Booking after, Instant now, OptionalInt maxLessonsPerDay,
+            List<DomainEvent> events) {
+        LockMove move = LockMove.between(before.occupancy(), after.occupancy());
+        String instructor = Keys.instructor(after.instructorId());
+        String student = Keys.student(after.studentId());
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(bookingPut(after, before.status(), before.rescheduleCount()));
+        for (long unit : move.instructorTaken()) {
+            writes.add(TransactWriteItem.builder().put(lockPut(Keys.slotLock(instructor, unit), after, now)).build());
+        }
+        for (long unit : move.studentTaken()) {
+            writes.add(TransactWriteItem.builder().put(lockPut(Keys.slotLock(student, unit), after, now)).build());
+        }
+        int takenUntil = writes.size();
+        for (long unit : move.instructorReleased()) {
+            writes.add(lockDelete(Keys.slotLock(instructor, unit), after));
+        }
+        for (long unit : move.studentReleased()) {
+            writes.add(lockDelete(Keys.slotLock(student, unit), after));
+        }
+        int dayIndex = -1;
+        if (!before.date().equals(after.date())) {
+            writes.add(uncountOnDay(before));
+            dayIndex = writes.size();
+            writes.add(TransactWriteItem.builder().update(countOnDay(after, maxLessonsPerDay)).build());
+        }
+        try {
+            tables.commit(writes, events, Set.of(), moveToken());
+            return new RescheduleOutcome.Moved(after);
+        } catch (TransactionCanceledException cancelled) {
+            List<String> reasons = Transactions.reasonCodes(cancelled);
+            if (reasons.isEmpty()) {
+                throw cancelled;
+            }
+            if (CONDITION_FAILED.equals(reasons.get(0))) {
+                return new RescheduleOutcome.Changed();
+            }
+            if (dayIndex > 0 && dayIndex < reasons.size() && CONDITION_FAILED.equals(reasons.get(dayIndex))) {
+                return new DynamoCalendarDays(tables).isOff(after.instructorId(), after.date())
+                        ? new RescheduleOutcome.DayOff()
+                        : new RescheduleOutcome.DailyLimitReached();
+            }
+            int firstFailedLock = firstFailure(reasons, 1);
+            if (firstFailedLock > 0 && firstFailedLock < takenUntil) {
+                return new RescheduleOutcome.Conflict(firstFailedLock <= move.instructorTaken().size()
+                        ? ConflictScope.INSTRUCTOR : ConflictScope.STUDENT);
+            }
+            if (firstFailedLock > 0) {
+                // A released unit that is not this booking's: the stored booking is not as read.
+                return new RescheduleOutcome.Changed();
+            }
+            throw cancelled;
+        }
+    }
+
+    private TransactWriteItem lockDelete(Map<String, AttributeValue> key, Booking owner) {
+        return TransactWriteItem.builder().delete(Delete.builder()
+                .tableName(tables.tableName())
+                .key(key)
+                .conditionExpression("bookingId = :bookingId")
+                .expressionAttributeValues(Map.of(":bookingId", s(owner.id())))
                 .build()).build();
     }
 
     /**
      * The booking's put, on condition that its status and every part of its payment a change is
-     * computed from — status, amounts, intent, dispute — are still those of {@code asRead}. Stated
+     * computed from — status, amounts, intent, dispute — and its count of moves are still those of
+     * {@code asRead} (a payment change computed before a reschedule never writes the old time back). Stated
      * field by field, not as a version or a digest, so items written by any earlier release of
      * the code are compared the same way.
      */
     private TransactWriteItem bookingPutIfPaymentIs(Booking updated, Booking asRead) {
         Payment payment = asRead.payment();
         Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#payment", "payment",
-                "#paymentStatus", "status", "#intent", "paymentIntentId", "#dispute", "dispute"));
+                "#paymentStatus", "status", "#intent", "paymentIntentId", "#dispute", "dispute",
+                "#moves", BookingItems.RESCHEDULE_COUNT));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":status", s(asRead.status().name()),
+                ":moves", n(asRead.rescheduleCount()),
                 ":paymentStatus", s(payment.status().name()),
                 ":authorized", n(payment.amountAuthorized().amount()),
                 ":captured", n(payment.amountCaptured().amount()),
                 ":refunded", n(payment.amountRefunded().amount())));
         StringBuilder condition = new StringBuilder("#status = :status AND #payment.#paymentStatus = :paymentStatus"
                 + " AND #payment.amountAuthorized = :authorized AND #payment.amountCaptured = :captured"
-                + " AND #payment.amountRefunded = :refunded");
+                + " AND #payment.amountRefunded = :refunded AND " + movedAsOften(asRead.rescheduleCount()));
         if (payment.paymentIntentId() == null) {
             condition.append(" AND attribute_not_exists(#payment.#intent)");
         } else {
@@ -338,7 +440,7 @@ public final class DynamoBookingStore implements BookingStore {
         }
         return TransactWriteItem.builder().put(Put.builder()
                 .tableName(tables.tableName())
-                .item(BookingItems.toItem(updated))
+                .item(BookingItems.toItem(updated, tables.dueShards()))
                 .conditionExpression(condition.toString())
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
@@ -371,14 +473,26 @@ public final class DynamoBookingStore implements BookingStore {
     }
 
     /**
+     * Makes the SDK's own retries of a move idempotent, so a retry of a move that committed is
+     * answered as committed, not as a booking that changed meanwhile. Fresh for every call: two
+     * moves never share one, even to the same time, while the SDK's retries of this call repeat it.
+     */
+    private static String moveToken() {
+        return UUID.randomUUID().toString();
+    }
+
+    /**
      * Makes the SDK's own retries of this call idempotent. It differs between two requests that
      * reserve the same booking id (their createdAt differs), so a concurrent twin is answered by
      * the booking's put condition, not by a token mismatch error.
      */
     private static String requestToken(Booking pending) {
+        return token(pending.id() + "|" + pending.createdAt());
+    }
+
+    private static String token(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (pending.id() + "|" + pending.createdAt()).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 18);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);

@@ -6,11 +6,14 @@ import dev.lessonbook.access.Role;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.Cancellation;
 import dev.lessonbook.dynamodb.DueShards;
+import dev.lessonbook.booking.Rescheduled;
+import dev.lessonbook.booking.RescheduledFrom;
 import dev.lessonbook.dynamodb.DynamoJson;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Dispute;
 import dev.lessonbook.payment.PaymentStatus;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -65,10 +68,25 @@ class BookingItemsTest {
         Booking disputed = booking.withPayment(booking.payment().withDisputeOpened("dp_1", Money.of(3000, "eur"))
                 .withDisputeClosed("dp_1", Money.of(3000, "eur"), false));
 
-        Booking read = BookingItems.fromItem(BookingItems.toItem(disputed));
+        Booking read = BookingItems.fromItem(BookingItems.toItem(disputed, DueShards.fromEnvironment()));
 
         assertThat(read).isEqualTo(disputed);
         assertThat(read.payment().dispute()).isEqualTo(new Dispute("dp_1", Money.of(3000, "eur"), Dispute.Outcome.LOST));
         assertThat(read.payment().status()).isEqualTo(PaymentStatus.DISPUTE_LOST);
+    }
+
+    @Test
+    void aMovedBookingKeepsWhereItWasHowOftenItMovedAndTheRequestThatMovedIt() {
+        Booking stored = BookingItems.fromItem(DynamoJson.item(STORED_BEFORE_MONEY));
+        Booking moved = stored.toBuilder().rescheduled(new Rescheduled(new RescheduledFrom(LocalDate.parse("2026-12-08"),
+                600, 660, Instant.parse("2026-12-08T09:00:00Z")), 3, 1, "key-hash", "body-hash",
+                Instant.parse("2026-12-07T09:00:00Z"))).build();
+
+        Map<String, AttributeValue> item = BookingItems.toItem(moved, DueShards.fromEnvironment());
+
+        assertThat(item.get(BookingItems.RESCHEDULE_COUNT).n()).isEqualTo("3");
+        assertThat(BookingItems.fromItem(item)).isEqualTo(moved);
+        assertThat(BookingItems.fromItem(item).rescheduledFrom().startMinute()).isEqualTo(600);
+        assertThat(BookingItems.toItem(stored, DueShards.fromEnvironment())).doesNotContainKey(BookingItems.RESCHEDULE_COUNT);
     }
 }

@@ -9,17 +9,22 @@ import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingChangedConcurrently;
 import dev.lessonbook.booking.BookingEvents;
 import dev.lessonbook.booking.BookingStatus;
+import dev.lessonbook.booking.BookingStore.RescheduleOutcome;
 import dev.lessonbook.booking.BookingStore.ReserveOutcome;
 import dev.lessonbook.booking.Cancellation;
 import dev.lessonbook.booking.ConflictScope;
+import dev.lessonbook.booking.RescheduledFrom;
 import dev.lessonbook.calendar.CalendarDay;
 import dev.lessonbook.dynamodb.calendar.DynamoCalendarDays;
 import dev.lessonbook.booking.DueWork;
 import dev.lessonbook.dynamodb.DueIndex;
 import dev.lessonbook.dynamodb.DueShards;
+import dev.lessonbook.calendar.Occupancy;
+import dev.lessonbook.calendar.TimeOff;
 import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.TestTable;
+import dev.lessonbook.dynamodb.calendar.DynamoCalendarDays;
 import dev.lessonbook.dynamodb.view.DynamoViewCache;
 import dev.lessonbook.emulators.Concurrently;
 import dev.lessonbook.emulators.FaultProxy;
@@ -34,11 +39,13 @@ import dev.lessonbook.view.FreshView;
 import dev.lessonbook.view.ViewKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -489,6 +496,211 @@ class DynamoBookingStoreIT {
                 new BookingStats(instructor, 1, 1, 0, 0, nothing, nothing, 0, 0)), ZoneOffset.UTC, now)).isTrue();
         assertThat(views.find(stats, ZoneOffset.UTC, now)).isPresent();
         return views;
+    }
+
+    // Rescheduling (issue 16)
+
+    @Test
+    void aMoveReleasesTheOldUnitsTakesTheNewOnesAndKeepsThoseBothShare() {
+        Booking booking = confirmed(pending().instructor(instructor).student("stu-a").buffer(0, 15));
+        Booking moved = movedTo(booking, "2030-01-07T09:30:00Z");
+
+        assertThat(store.reschedule(booking, moved, Instant.now(), OptionalInt.empty(), List.of(BookingEvents.rescheduled(booking, moved,
+                Role.STUDENT, Instant.now())))).isEqualTo(new RescheduleOutcome.Moved(moved));
+
+        assertThat(store.find(booking.id())).contains(moved);
+        assertThat(locksOf(booking.id())).as("exactly the new time's units, none lapsing")
+                .hasSize(moved.occupancy().instructorLockUnits().size() + moved.occupancy().studentLockUnits().size())
+                .allMatch(lock -> !lock.containsKey(Keys.EXPIRES_AT));
+        assertThat(TestTable.scan(tables)).filteredOn(item -> item.get("sk").s().startsWith("LOCK#"))
+                .extracting(item -> item.get("pk").s() + " " + item.get("sk").s())
+                .containsExactlyInAnyOrderElementsOf(lockKeysOf(moved));
+        assertThat(store.reserve(pending().instructor(instructor).student("stu-b").startingAt(Instant.parse("2030-01-07T08:45:00Z"))
+                .minutes(45).buffer(0, 0).build(), Instant.now())).as("the old time is free for others at once")
+                .isInstanceOf(ReserveOutcome.Reserved.class);
+    }
+
+    @Test
+    void aMovedBookingIsListedOnceAtItsNewStartAndItsStatsViewIsDeletedWithTheMove() {
+        Instant now = Instant.now();
+        Booking booking = confirmed(pending().instructor(instructor).student("stu-a"));
+        Booking moved = movedTo(booking, "2030-01-08T15:00:00Z");
+        ViewKey.Stats stats = new ViewKey.Stats(instructor);
+        DynamoViewCache views = cachedStats(stats, now);
+
+        store.reschedule(booking, moved, now, OptionalInt.empty(), List.of(BookingEvents.rescheduled(booking, moved, Role.INSTRUCTOR, now)));
+
+        assertThat(store.findByInstructor(instructor, Instant.parse("2030-01-07T00:00:00Z"), Instant.parse("2030-01-09T00:00:00Z")))
+                .as("the stats count what this lists: the moved lesson once").containsExactly(moved);
+        assertThat(views.find(stats, ZoneOffset.UTC, now)).isEmpty();
+    }
+
+    @Test
+    void aLessonMovesFifteenMinutesWithinItsOwnBuffer() {
+        Booking booking = confirmed(pending().instructor(instructor).student("stu-a").buffer(15, 15));
+
+        assertThat(store.reschedule(booking, movedTo(booking, "2030-01-07T09:15:00Z"), Instant.now(), OptionalInt.empty(), List.of()))
+                .isInstanceOf(RescheduleOutcome.Moved.class);
+    }
+
+    @Test
+    void aMoveOntoADayOffIsRefusedAndChangesNothing() {
+        Booking booking = confirmed(pending().instructor(instructor).student("stu-a"));
+        new DynamoCalendarDays(tables).takeOff(instructor, new TimeOff(LocalDate.parse("2030-01-08"), Optional.empty()));
+        List<Map<String, AttributeValue>> before = TestTable.scan(tables);
+
+        assertThat(store.reschedule(booking, movedTo(booking, "2030-01-08T09:00:00Z"), Instant.now(), OptionalInt.empty(), List.of()))
+                .isEqualTo(new RescheduleOutcome.DayOff());
+
+        assertThat(TestTable.scan(tables)).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void aMoveOntoAFullDayIsRefusedAndChangesNothing() {
+        Booking booking = confirmed(pending().instructor(instructor).student("stu-a"));
+        confirmed(pending().instructor(instructor).student("stu-b").startingAt(Instant.parse("2030-01-08T10:00:00Z")));
+        List<Map<String, AttributeValue>> before = TestTable.scan(tables);
+
+        assertThat(store.reschedule(booking, movedTo(booking, "2030-01-08T14:00:00Z"), Instant.now(), OptionalInt.of(1), List.of()))
+                .isEqualTo(new RescheduleOutcome.DailyLimitReached());
+
+        assertThat(TestTable.scan(tables)).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void aMoveWithinItsDayKeepsTheCountAndAMoveToAnotherDayMovesIt() {
+        LocalDate monday = LocalDate.parse("2030-01-07");
+        LocalDate tuesday = monday.plusDays(1);
+        DynamoCalendarDays calendar = new DynamoCalendarDays(tables);
+        Booking booking = confirmed(pending().instructor(instructor).student("stu-a"));
+        Booking later = movedTo(booking, "2030-01-07T13:00:00Z");
+
+        assertThat(store.reschedule(booking, later, Instant.now(), OptionalInt.of(1), List.of()))
+                .as("its own day, full with itself, still takes it").isEqualTo(new RescheduleOutcome.Moved(later));
+        assertThat(calendar.find(instructor, monday, tuesday)).containsExactly(Map.entry(monday, new CalendarDay(monday, 1)));
+
+        Booking nextDay = movedTo(later, "2030-01-08T09:00:00Z");
+        assertThat(store.reschedule(later, nextDay, Instant.now(), OptionalInt.of(1), List.of()))
+                .isEqualTo(new RescheduleOutcome.Moved(nextDay));
+        Map<LocalDate, CalendarDay> days = calendar.find(instructor, monday, tuesday);
+        assertThat(Optional.ofNullable(days.get(monday)).map(CalendarDay::lessons).orElse(0)).isZero();
+        assertThat(days.get(tuesday)).isEqualTo(new CalendarDay(tuesday, 1));
+        assertThat(store.reserve(pending().instructor(instructor).student("stu-b").build(), Instant.now(), OptionalInt.of(1)))
+                .as("the old day has room again").isInstanceOf(ReserveOutcome.Reserved.class);
+    }
+
+    @Test
+    void thirtyBookingsMovedConcurrentlyIntoOneFreeTimeLeaveExactlyOneThere() throws Exception {
+        int contenders = 30;
+        List<Callable<RescheduleOutcome>> moves = new ArrayList<>();
+        for (int i = 0; i < contenders; i++) {
+            Booking booking = confirmed(pending().instructor(instructor).student("stu-" + i)
+                    .startingAt(Instant.parse("2030-01-08T09:00:00Z").plus(Duration.ofHours(2L * i))).buffer(0, 15));
+            Booking moved = movedTo(booking, "2030-01-07T09:00:00Z");
+            moves.add(() -> store.reschedule(booking, moved, Instant.now(), OptionalInt.empty(), List.of()));
+        }
+
+        List<RescheduleOutcome> outcomes = Concurrently.run(moves, contenders);
+
+        assertThat(outcomes).filteredOn(RescheduleOutcome.Moved.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(new RescheduleOutcome.Conflict(ConflictScope.INSTRUCTOR)::equals).hasSize(contenders - 1);
+        Booking winner = ((RescheduleOutcome.Moved) outcomes.stream().filter(RescheduleOutcome.Moved.class::isInstance)
+                .findFirst().orElseThrow()).booking();
+        List<String> target = lockKeysOf(winner);
+        assertThat(TestTable.scan(tables)).filteredOn(item -> target.contains(item.get("pk").s() + " " + item.get("sk").s()))
+                .hasSize(target.size())
+                .allMatch(lock -> lock.get("bookingId").s().equals(winner.id()));
+        assertThat(locksOf(winner.id())).hasSize(target.size());
+    }
+
+    @Test
+    void ofTwoConcurrentMovesOfOneBookingOneWinsAndTheOtherFindsItChanged() throws Exception {
+        Booking booking = confirmed(pending().instructor(instructor).student("stu-a"));
+        Booking early = movedTo(booking, "2030-01-07T11:00:00Z");
+        Booking late = movedTo(booking, "2030-01-07T15:00:00Z");
+
+        List<RescheduleOutcome> outcomes = Concurrently.run(List.<Callable<RescheduleOutcome>>of(
+                () -> store.reschedule(booking, early, Instant.now(), OptionalInt.empty(), List.of()),
+                () -> store.reschedule(booking, late, Instant.now(), OptionalInt.empty(), List.of())), 2);
+
+        assertThat(outcomes).filteredOn(RescheduleOutcome.Moved.class::isInstance).hasSize(1);
+        assertThat(outcomes).contains(new RescheduleOutcome.Changed());
+        Booking stored = store.find(booking.id()).orElseThrow();
+        assertThat(TestTable.scan(tables)).filteredOn(item -> item.get("sk").s().startsWith("LOCK#"))
+                .extracting(item -> item.get("pk").s() + " " + item.get("sk").s())
+                .containsExactlyInAnyOrderElementsOf(lockKeysOf(stored));
+    }
+
+    @Test
+    void aMoveRacingACancellationEndsInOneConsistentState() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Booking booking = confirmed(pending().instructor(instructor).student("stu-" + round)
+                    .startingAt(Instant.parse("2030-01-07T09:00:00Z").plus(Duration.ofDays(round))));
+            Booking moved = movedTo(booking, booking.startsAt().plus(Duration.ofHours(3)).toString());
+            Booking cancelled = booking.cancelled(new Cancellation(Role.INSTRUCTOR, Instant.now(), null, 0,
+                    Money.of(0, "usd")), booking.payment());
+
+            List<Object> outcomes = Concurrently.run(List.<Callable<Object>>of(
+                    () -> store.reschedule(booking, moved, Instant.now(), OptionalInt.empty(), List.of()),
+                    () -> store.releaseTo(cancelled, BookingStatus.CONFIRMED, List.of())), 2);
+
+            Booking stored = store.find(booking.id()).orElseThrow();
+            if (outcomes.get(0) instanceof RescheduleOutcome.Moved) {
+                assertThat(outcomes.get(1)).as("the cancellation read the booking before the move").isEqualTo(false);
+                assertThat(stored).isEqualTo(moved);
+                assertThat(locksOf(booking.id())).hasSize(lockKeysOf(moved).size());
+            } else {
+                assertThat(outcomes).containsExactly(new RescheduleOutcome.Changed(), true);
+                assertThat(stored.status()).isEqualTo(BookingStatus.CANCELLED);
+                assertThat(locksOf(booking.id())).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aWriteComputedBeforeAMoveCannotWriteTheOldTimeBack() {
+        Booking booking = confirmed(pending().instructor(instructor).student("stu-a"));
+        Booking moved = movedTo(booking, "2030-01-07T12:00:00Z");
+        store.reschedule(booking, moved, Instant.now(), OptionalInt.empty(), List.of());
+
+        assertThat(store.update(booking.withPayment(Payment.notRequired("usd")), BookingStatus.CONFIRMED, List.of())).isFalse();
+        assertThat(store.find(booking.id())).contains(moved);
+    }
+
+    /** Reserved and confirmed: locks that never lapse. */
+    private Booking confirmed(Bookings hold) {
+        Booking pending = hold.build();
+        assertThat(store.reserve(pending, Instant.now())).isInstanceOf(ReserveOutcome.Reserved.class);
+        return store.confirm(pending.confirmed(Instant.now(), Payment.notRequired("usd")), List.of());
+    }
+
+    /** {@code booking} (in UTC) moved by the instructor to start at {@code isoStart}, its length and buffers kept. */
+    private static Booking movedTo(Booking booking, String isoStart) {
+        Instant startsAt = Instant.parse(isoStart);
+        Instant endsAt = startsAt.plus(Duration.ofMinutes(booking.durationMinutes()));
+        Occupancy before = booking.occupancy();
+        int startMinute = startsAt.atZone(ZoneOffset.UTC).toLocalTime().toSecondOfDay() / 60;
+        return booking.toBuilder()
+                .date(startsAt.atZone(ZoneOffset.UTC).toLocalDate())
+                .startMinute(startMinute)
+                .endMinute(startMinute + booking.durationMinutes())
+                .startsAt(startsAt)
+                .endsAt(endsAt)
+                .occupancy(new Occupancy(startsAt.minus(Duration.between(before.instructorFrom(), booking.startsAt())),
+                        endsAt.plus(Duration.between(booking.endsAt(), before.instructorUntil())), startsAt, endsAt))
+                .rescheduled(booking.rescheduled().next(RescheduledFrom.of(booking), false, null, null))
+                .build();
+    }
+
+    private static List<String> lockKeysOf(Booking booking) {
+        List<String> keys = new ArrayList<>();
+        booking.occupancy().instructorLockUnits().forEach(unit -> keys.add(key(Keys.slotLock(Keys.instructor(booking.instructorId()), unit))));
+        booking.occupancy().studentLockUnits().forEach(unit -> keys.add(key(Keys.slotLock(Keys.student(booking.studentId()), unit))));
+        return keys;
+    }
+
+    private static String key(Map<String, AttributeValue> key) {
+        return key.get("pk").s() + " " + key.get("sk").s();
     }
 
     private List<Map<String, AttributeValue>> locksOf(String bookingId) {

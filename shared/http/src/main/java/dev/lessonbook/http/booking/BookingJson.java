@@ -5,6 +5,7 @@ import dev.lessonbook.access.Role;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.Cancellation;
+import dev.lessonbook.booking.RescheduledFrom;
 import dev.lessonbook.http.ApiResponse;
 import dev.lessonbook.http.HttpPriming;
 import dev.lessonbook.http.WireFormats;
@@ -32,7 +33,11 @@ public final class BookingJson {
     public record BookingDocument(String id, String status, String instructorId, String studentId, String serviceId,
             String serviceName, String date, String start, String end, String timezone, String startsAt,
             String endsAt, int durationMinutes, String locationType, @JsonInclude(JsonInclude.Include.NON_NULL) String note,
-            Money price, PaymentState payment, String createdAt, String confirmedAt, CancellationTerms cancellation) {}
+            Money price, PaymentState payment, String createdAt, String confirmedAt, CancellationTerms cancellation,
+            PreviousTime rescheduledFrom, int rescheduleCount) {}
+
+    /** Where a rescheduled lesson was before its last move: local date, start and end, and the UTC start. */
+    public record PreviousTime(String date, String start, String end, String startsAt) {}
 
     /** The payment's status and amounts, in the price's currency's smallest unit. */
     public record PaymentState(String status, long amountAuthorized, long amountCaptured, long amountRefunded) {}
@@ -50,6 +55,12 @@ public final class BookingJson {
     public static ApiResponse.Document created(Booking booking, boolean replayed) {
         ApiResponse.Document created = ApiResponse.created(booking(booking), location(booking.id()));
         return replayed ? created.withHeader(REPLAYED_HEADER, "true") : created;
+    }
+
+    /** 200 with the moved booking; a replay of the same move is marked {@code Idempotent-Replayed: true}. */
+    public static ApiResponse.Document rescheduled(Booking booking, boolean replayed) {
+        ApiResponse.Document moved = response(booking);
+        return replayed ? moved.withHeader(REPLAYED_HEADER, "true") : moved;
     }
 
     public static ApiResponse.Document response(Booking booking) {
@@ -98,7 +109,13 @@ public final class BookingJson {
                 instant(booking.createdAt()), instant(booking.confirmedAt()),
                 cancellation == null ? null : new CancellationTerms(cancellation.by().claimValue(),
                         instant(cancellation.at()), cancellation.reason(), cancellation.chargePercent(),
-                        cancellation.amountCharged().amount()));
+                        cancellation.amountCharged().amount()),
+                previousTime(booking.rescheduledFrom()), booking.rescheduleCount());
+    }
+
+    private static PreviousTime previousTime(RescheduledFrom from) {
+        return from == null ? null : new PreviousTime(WireFormats.formatDate(from.date()),
+                WireFormats.formatTime(from.startMinute()), WireFormats.formatTime(from.endMinute()), instant(from.startsAt()));
     }
 
     private static String instant(Instant instant) {

@@ -3,6 +3,7 @@ package dev.lessonbook.http.booking;
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.access.Permissions;
 import dev.lessonbook.booking.BookingRequest;
+import dev.lessonbook.booking.RescheduleRequest;
 import dev.lessonbook.http.ApiRequest;
 import dev.lessonbook.http.FieldErrors;
 import dev.lessonbook.http.InstructorRef;
@@ -82,6 +83,24 @@ public final class BookingRequests {
             JsonFields fields = JsonFields.root(body);
             String reason = fields.optionalText("reason", Limits.MAX_REASON_CHARS).orElse(null);
             return fields.finish(() -> new CancelRequest(ref.caller(), ref.bookingId(), reason));
+        }));
+    }
+
+    /**
+     * POST /v1/bookings/{bookingId}/reschedule: {@code {"date","start","durationMinutes"?}} and an
+     * optional {@code Idempotency-Key}. Who may move the booking is the use case's question: it
+     * needs the booking, and anyone who is no party to it is told it does not exist (404).
+     */
+    public static Result<RescheduleRequest> reschedule(ApiRequest request) {
+        return Results.then(booking(request), ref -> Results.then(JsonBody.required(request), body -> {
+            FieldErrors errors = new FieldErrors();
+            String idempotencyKey = idempotencyKey(request, errors);
+            JsonFields fields = JsonFields.root(body, errors);
+            LocalDate date = fields.requiredDate("date");
+            Integer start = fields.requiredTime("start");
+            Integer duration = fields.optionalInt("durationMinutes").orElse(null);
+            return fields.finish(() -> new RescheduleRequest(ref.caller(), ref.bookingId(), date, start, duration,
+                    idempotencyKey));
         }));
     }
 

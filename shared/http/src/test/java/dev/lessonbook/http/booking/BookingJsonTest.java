@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.Cancellation;
+import dev.lessonbook.booking.Rescheduled;
+import dev.lessonbook.booking.RescheduledFrom;
 import dev.lessonbook.fixtures.Bookings;
 import dev.lessonbook.http.ApiResponse;
 import dev.lessonbook.http.Written;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Payment;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,8 @@ class BookingJsonTest {
                 + "\"endsAt\":\"2026-12-09T15:30:00Z\",\"durationMinutes\":60,\"locationType\":\"online\","
                 + "\"price\":{\"amount\":6000,\"currency\":\"usd\"},"
                 + "\"payment\":{\"status\":\"AUTHORIZED\",\"amountAuthorized\":6000,\"amountCaptured\":0,\"amountRefunded\":0},"
-                + "\"createdAt\":\"2026-12-01T10:00:00.123Z\",\"confirmedAt\":\"2026-12-01T10:00:02Z\",\"cancellation\":null}");
+                + "\"createdAt\":\"2026-12-01T10:00:00.123Z\",\"confirmedAt\":\"2026-12-01T10:00:02Z\",\"cancellation\":null,"
+                + "\"rescheduledFrom\":null,\"rescheduleCount\":0}");
     }
 
     @Test
@@ -68,7 +72,24 @@ class BookingJsonTest {
 
         assertThat(Written.body(BookingJson.response(cancelled))).endsWith(
                 "\"cancellation\":{\"by\":\"student\",\"at\":\"2026-12-09T00:30:00Z\",\"reason\":\"Sick\",\"chargePercent\":50,"
-                        + "\"amountCharged\":3000}}");
+                        + "\"amountCharged\":3000},\"rescheduledFrom\":null,\"rescheduleCount\":0}");
+    }
+
+    @Test
+    void aMovedLessonShowsItsTimeBeforeTheLastMoveAndHowOftenItMoved() {
+        Booking moved = lesson().rescheduled(new Rescheduled(new RescheduledFrom(LocalDate.parse("2026-12-08"), 23 * 60,
+                24 * 60, Instant.parse("2026-12-08T22:00:00Z")), 2, 1, "key", "fingerprint")).build();
+
+        assertThat(Written.body(BookingJson.response(moved))).endsWith("\"cancellation\":null,\"rescheduledFrom\":{"
+                + "\"date\":\"2026-12-08\",\"start\":\"23:00\",\"end\":\"24:00\",\"startsAt\":\"2026-12-08T22:00:00Z\"},"
+                + "\"rescheduleCount\":2}").doesNotContain("fingerprint").doesNotContain("\"key\"");
+    }
+
+    @Test
+    void aRescheduleAnswers200AndMarksReplays() {
+        assertThat(BookingJson.rescheduled(lesson().build(), false).status()).isEqualTo(200);
+        assertThat(BookingJson.rescheduled(lesson().build(), false).headers()).doesNotContainKey("Idempotent-Replayed");
+        assertThat(BookingJson.rescheduled(lesson().build(), true).headers()).containsEntry("Idempotent-Replayed", "true");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.lessonbook.access.Caller;
 import dev.lessonbook.access.Permissions;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.booking.BookingRequest;
+import dev.lessonbook.booking.RescheduleRequest;
 import dev.lessonbook.http.ApiRequest;
 import dev.lessonbook.http.CallerResolver;
 import dev.lessonbook.http.TestEvents;
@@ -169,6 +170,28 @@ class BookingRequestsTest {
         assertThat(fieldErrors(BookingRequests.cancel(cancel.json("{\"reason\":\"" + "r".repeat(501) + "\"}").build())))
                 .containsExactly(new FieldError("reason", "must be at most 500 characters"));
         assertThat(fields(BookingRequests.cancel(cancel.json("{\"why\":\"x\"}").build()))).containsExactly("why");
+    }
+
+    @Test
+    void rescheduleReadsTheNewTimeAnOptionalDurationAndTheKey() {
+        TestEvents.Builder move = TestEvents.request("POST", "/v1/bookings/b1/reschedule").as("i1", "instructor")
+                .pathParam("bookingId", "b1");
+
+        assertThat(value(BookingRequests.reschedule(move.json("{\"date\":\"2026-12-09\",\"start\":\"15:30\"}").build())))
+                .isEqualTo(new RescheduleRequest(new Caller("i1", Role.INSTRUCTOR), "b1", LocalDate.of(2026, 12, 9), 930, null, null));
+        assertThat(value(BookingRequests.reschedule(move.header("Idempotency-Key", "k-1")
+                .json("{\"date\":\"2026-12-09\",\"start\":\"15:30\",\"durationMinutes\":30}").build())))
+                .isEqualTo(new RescheduleRequest(new Caller("i1", Role.INSTRUCTOR), "b1", LocalDate.of(2026, 12, 9), 930, 30, "k-1"));
+    }
+
+    @Test
+    void rescheduleNamesEveryWrongFieldAtOnce() {
+        TestEvents.Builder move = TestEvents.request("POST", "/v1/bookings/b1/reschedule").as("s1", "student")
+                .pathParam("bookingId", "b1").header("Idempotency-Key", "a,b");
+
+        assertThat(fields(BookingRequests.reschedule(move.json("{\"date\":\"2026-02-30\",\"durationMinutes\":60.5,\"x\":1}")
+                .build()))).containsExactlyInAnyOrder("Idempotency-Key", "date", "start", "durationMinutes", "x");
+        rejected(BookingRequests.reschedule(move.body("").build()), ProblemCode.MALFORMED_JSON);
     }
 
     @Test

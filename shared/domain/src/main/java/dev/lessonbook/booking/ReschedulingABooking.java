@@ -1,0 +1,289 @@
+package dev.lessonbook.booking;
+
+import dev.lessonbook.access.Caller;
+import dev.lessonbook.access.Permissions;
+import dev.lessonbook.access.Permissions.Booker;
+import dev.lessonbook.access.Role;
+import dev.lessonbook.availability.AvailabilityStore;
+import dev.lessonbook.booking.BookingStore.RescheduleOutcome;
+import dev.lessonbook.calendar.LockMove;
+import dev.lessonbook.money.Money;
+import dev.lessonbook.payment.Payment;
+import dev.lessonbook.payment.PaymentGateway;
+import dev.lessonbook.payment.PaymentIncidents;
+import dev.lessonbook.payment.PaymentOutcome;
+import dev.lessonbook.payment.PaymentStatus;
+import dev.lessonbook.problem.ProblemCode;
+import dev.lessonbook.problem.Rejection;
+import dev.lessonbook.problem.Result;
+import dev.lessonbook.profile.ProfileRules;
+import dev.lessonbook.profile.ProfileStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * POST /v1/bookings/{bookingId}/reschedule (docs/spec.md, "Rescheduling"). In this order, the first
+ * failure answering:
+ * <ol>
+ *   <li>the caller is the booking's student, its instructor or an admin — anyone else is told it
+ *       does not exist (404, as for reading and cancelling);
+ *   <li>whether it may move at all ({@link ReschedulePolicy}: status, started, a student's notice
+ *       and limit);
+ *   <li>every rule of a new booking for the new time ({@link BookingRules}, exactly as for a new
+ *       booking by the booking's student, with its service, location type and card);
+ *   <li>one transaction moves it ({@link BookingStore#reschedule}): the database refuses a new
+ *       time another booking holds (409, same texts as booking), and a move computed from a
+ *       booking that changed meanwhile (409 {@code BOOKING_CHANGED}).
+ * </ol>
+ * The booking's own occupancy never conflicts with itself: the units both times share are kept.
+ *
+ * <p>At most three reads — the booking, the profile, the day's availability — and one
+ * transaction. The payment is kept as it is: the same authorization when the price is unchanged
+ * and the authorization lives past the new start; a saved card ({@code SCHEDULED}) is authorized
+ * by the scheduler 24 h before the new start. A lesson moved past its authorization's life has
+ * its card saved before the move and the authorization released after it ({@code SCHEDULED}).
+ * Another price on an authorized lesson is refused for now ({@code RESCHEDULE_NEEDS_NEW_PAYMENT},
+ * docs/decisions.md).
+ *
+ * <p>Idempotency: a move with an {@code Idempotency-Key} is remembered on the booking until the
+ * next move; a retry with the same key and body answers the booking as it is (replayed), with
+ * another body 422 {@code IDEMPOTENCY_KEY_REUSED}.
+ */
+public final class ReschedulingABooking {
+    private final ProfileStore profiles;
+    private final AvailabilityStore weeks;
+    private final BookingStore bookings;
+    private final PaymentGateway payments;
+    private final PaymentIncidents incidents;
+    private final ReschedulePolicy policy;
+    private final Clock clock;
+
+    public ReschedulingABooking(ProfileStore profiles, AvailabilityStore weeks, BookingStore bookings,
+            PaymentGateway payments, PaymentIncidents incidents, ReschedulePolicy policy, Clock clock) {
+        this.profiles = profiles;
+        this.weeks = weeks;
+        this.bookings = bookings;
+        this.payments = payments;
+        this.incidents = incidents;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public BookingOutcome reschedule(RescheduleRequest request) {
+        Caller caller = request.caller();
+        Optional<Booking> found = bookings.find(request.bookingId()).filter(booking -> BookingParties.mayRead(caller, booking));
+        if (found.isEmpty()) {
+            return answered(Result.rejected(ReadingABooking.notFound()));
+        }
+        Booking booking = found.get();
+        String requestKey = request.requestKey();
+        String fingerprint = request.fingerprint();
+        if (requestKey != null && requestKey.equals(booking.rescheduled().requestKey())) {
+            return replayOf(booking, fingerprint);
+        }
+        Result<Booker> student = Permissions.toReschedule(caller, booking.studentId(), booking.instructorId());
+        if (student instanceof Result.Rejected<Booker> forbidden) {
+            return answered(Result.rejected(forbidden.rejection()));
+        }
+        Instant now = clock.instant();
+        Optional<Rejection> refused = policy.check(booking, caller, now);
+        if (refused.isPresent()) {
+            return answered(Result.rejected(refused.get()));
+        }
+        if (isNoMove(booking, request)) {
+            return answered(Result.ok(booking));
+        }
+        BookingRequest asNew = new BookingRequest(student.orElseThrow(), booking.instructorId(), booking.serviceId(),
+                request.date(), request.startMinute(), request.durationFor(booking), booking.locationType(),
+                booking.payment().paymentMethodId(), booking.note(), null);
+        ProposedLesson lesson;
+        switch (BookingRules.judge(asNew, profiles, weeks, now)) {
+            case Result.Rejected<ProposedLesson> rejected -> {
+                return answered(Result.rejected(rejected.rejection()));
+            }
+            case Result.Ok<ProposedLesson> ok -> lesson = ok.value();
+        }
+        Booking moved = moved(booking, lesson, caller, requestKey, fingerprint);
+        if (!new RescheduleWrites(LockMove.between(booking.occupancy(), moved.occupancy()),
+                RescheduleWrites.MOST_STALE_VIEWS, RescheduleWrites.dailyCounters(booking, moved)).fitsOneTransaction()) {
+            // Only a booking made when buffers could be 240 minutes: its locks are too many to move at once.
+            return answered(Result.rejected(ProblemCode.NOT_RESCHEDULABLE, "This booking was made with buffers longer"
+                    + " than " + ProfileRules.MAX_BUFFER_MINUTES + " minutes and cannot be moved"
+                    + " in one step; cancel it and book again"));
+        }
+        boolean outlivesAuthorization = outlivesItsAuthorization(booking, moved);
+        Optional<Rejection> payment = outlivesAuthorization ? Optional.empty() : priceKept(booking, moved);
+        if (payment.isPresent()) {
+            return answered(Result.rejected(payment.get()));
+        }
+        if (outlivesAuthorization) {
+            Result<Payment> saved = cardSavedFor(booking);
+            if (saved instanceof Result.Rejected<Payment> notSaved) {
+                return answered(Result.rejected(notSaved.rejection()));
+            }
+            // Nothing authorized is kept: the next authorization's life counts from the scheduler's.
+            moved = moved.toBuilder().payment(saved.orElseThrow())
+                    .rescheduled(moved.rescheduled().withAuthorizedNoEarlierThan(null)).build();
+        }
+        RescheduleOutcome outcome = bookings.reschedule(booking, moved, now, lesson.bookingLimits().maxLessonsPerDay(),
+                List.of(BookingEvents.rescheduled(booking, moved, caller.role(), now)));
+        return switch (outcome) {
+            case RescheduleOutcome.Moved done -> {
+                if (outlivesAuthorization) {
+                    releaseAfterMove(booking);
+                }
+                yield answered(Result.ok(done.booking()));
+            }
+            case RescheduleOutcome.Conflict conflict -> answered(Result.rejected(conflict.scope().rejection()));
+            case RescheduleOutcome.Changed changed -> changedMeanwhile(request, requestKey, fingerprint);
+            case RescheduleOutcome.DailyLimitReached full -> answered(BookingALesson.dailyLimitReached(lesson));
+            case RescheduleOutcome.DayOff off -> answered(BookingALesson.dayOff());
+        };
+    }
+
+    /**
+     * The booking at the new time: the lesson placed by the booking rules, its price kept unless
+     * the duration changes (a move does not reprice a lesson at today's rates), the old time
+     * remembered and the move counted.
+     */
+    private static Booking moved(Booking booking, ProposedLesson lesson, Caller caller, String requestKey,
+            String fingerprint) {
+        BookingRequest request = lesson.request();
+        Money price = request.durationMinutes() == booking.durationMinutes() ? booking.price() : lesson.price();
+        Rescheduled moves = booking.rescheduled().next(RescheduledFrom.of(booking), caller.role() == Role.STUDENT,
+                requestKey, fingerprint);
+        if (booking.payment().status() == PaymentStatus.AUTHORIZED) {
+            // If the authorization is kept, its life counts from then, which the new start no longer tells.
+            moves = moves.withAuthorizedNoEarlierThan(authorizedNoEarlierThan(booking));
+        }
+        return booking.toBuilder()
+                .date(request.date())
+                .startMinute(request.startMinute())
+                .endMinute(lesson.endMinute())
+                .timezone(lesson.timezone())
+                .startsAt(lesson.startsAt())
+                .endsAt(lesson.endsAt())
+                .durationMinutes(request.durationMinutes())
+                .price(price)
+                .occupancy(lesson.occupancy())
+                .rescheduled(moves)
+                .build();
+    }
+
+    /**
+     * An authorization lapses 7 days after it was made: a move of an authorized lesson to a start
+     * past its life cannot keep it. The card is saved instead and the authorization released once
+     * the move committed; the scheduler authorizes the new price 24 h before the new start.
+     */
+    private static boolean outlivesItsAuthorization(Booking before, Booking after) {
+        return before.payment().status() == PaymentStatus.AUTHORIZED && after.startsAt().isAfter(authorizationHorizon(before));
+    }
+
+    /**
+     * An authorization covers one amount: another price on an authorized lesson would need the new
+     * amount authorized first and the old released after, which is refused for now.
+     */
+    private static Optional<Rejection> priceKept(Booking before, Booking after) {
+        if (before.payment().status() != PaymentStatus.AUTHORIZED || after.price().equals(before.price())) {
+            return Optional.empty();
+        }
+        return Optional.of(Rejection.of(ProblemCode.RESCHEDULE_NEEDS_NEW_PAYMENT, "A " + after.durationMinutes()
+                + "-minute lesson costs " + after.price().amount() + " " + after.price().currency()
+                + " (minor units), not the " + before.price().amount() + " authorized; changing the length of a paid"
+                + " lesson is not possible yet: keep its length, or cancel it and book again"));
+    }
+
+    /**
+     * The payment of a lesson moved past its authorization's life: its card saved for the
+     * scheduler (the customer it already has, else a new one). Nothing is charged and nothing
+     * is written when the provider refuses: the booking stays exactly as it was.
+     */
+    private Result<Payment> cardSavedFor(Booking booking) {
+        Payment current = booking.payment();
+        String currency = booking.price().currency();
+        if (current.customerId() != null) {
+            return Result.ok(Payment.scheduled(currency, current.customerId(), current.paymentMethodId()));
+        }
+        return switch (payments.saveCard(booking.id(), current.paymentMethodId(), booking.studentId())) {
+            case PaymentOutcome.CardSaved saved ->
+                    Result.ok(Payment.scheduled(currency, saved.customerId(), saved.paymentMethodId()));
+            case PaymentOutcome.Declined declined -> Result.rejected(ProblemCode.PAYMENT_DECLINED,
+                    "The card could not be saved for the lesson's later authorization; the booking was not moved");
+            case PaymentOutcome.ProviderUnavailable unavailable -> Result.rejected(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE,
+                    "The payment provider could not be reached; the booking was not moved");
+            case PaymentOutcome.Authorized unexpected -> throw unexpected(unexpected);
+            case PaymentOutcome.Captured unexpected -> throw unexpected(unexpected);
+            case PaymentOutcome.Released unexpected -> throw unexpected(unexpected);
+            case PaymentOutcome.Refunded unexpected -> throw unexpected(unexpected);
+        };
+    }
+
+    /**
+     * The move committed with the card saved: the old authorization is released. If the provider
+     * does not confirm it, a person is told; Stripe lets it lapse by itself 7 days after it was made.
+     */
+    private void releaseAfterMove(Booking before) {
+        PaymentOutcome released = payments.release(before.id(), before.payment().paymentIntentId());
+        if (!(released instanceof PaymentOutcome.Released)) {
+            incidents.manualReview(before.id(), "release-after-reschedule",
+                    "the authorization of a lesson moved past its life was not released: " + released.getClass().getSimpleName());
+        }
+    }
+
+    private static IllegalStateException unexpected(PaymentOutcome outcome) {
+        return new IllegalStateException("The payment provider answered a card save with " + outcome);
+    }
+
+    /**
+     * The latest start an authorization of {@code booking} covers: 6 days after the earliest moment
+     * it can have been made (docs/decisions.md, "Rescheduling"), which is not stored as such.
+     * Without a saved card it was made when the lesson was booked, at its creation. With one,
+     * the scheduler made it, no earlier than 24 h before the start the lesson had then: its start
+     * now, unless a move kept the authorization since — that move recorded the moment.
+     */
+    static Instant authorizationHorizon(Booking booking) {
+        return authorizedNoEarlierThan(booking).plus(BookingALesson.AUTHORIZATION_HORIZON);
+    }
+
+    private static Instant authorizedNoEarlierThan(Booking booking) {
+        if (booking.payment().customerId() == null) {
+            return booking.createdAt();
+        }
+        Instant recorded = booking.rescheduled().authorizedNoEarlierThan();
+        return recorded != null ? recorded : booking.startsAt().minus(DueWork.AUTHORIZATION_LEAD);
+    }
+
+    private static boolean isNoMove(Booking booking, RescheduleRequest request) {
+        return booking.date().equals(request.date()) && booking.startMinute() == request.startMinute()
+                && booking.durationMinutes() == request.durationFor(booking);
+    }
+
+    /**
+     * The move lost to another write of the booking. A concurrent retry of this very request (same
+     * key) may have won: then this is its replay. Otherwise the booking is not the one the move
+     * was judged on, and the caller decides again on what it is now.
+     */
+    private BookingOutcome changedMeanwhile(RescheduleRequest request, String requestKey, String fingerprint) {
+        Optional<Booking> stored = bookings.find(request.bookingId());
+        if (requestKey != null && stored.isPresent() && requestKey.equals(stored.get().rescheduled().requestKey())) {
+            return replayOf(stored.get(), fingerprint);
+        }
+        return answered(Result.rejected(ProblemCode.BOOKING_CHANGED,
+                "The booking was changed by another request while this one was moving it; nothing was changed by"
+                        + " this request: read the booking and decide again"));
+    }
+
+    private static BookingOutcome replayOf(Booking booking, String fingerprint) {
+        if (!fingerprint.equals(booking.rescheduled().requestFingerprint())) {
+            return answered(Result.rejected(ProblemCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was already used for a different reschedule; use a new key for a new move"));
+        }
+        return BookingOutcome.replayed(Result.ok(booking));
+    }
+
+    private static BookingOutcome answered(Result<Booking> result) {
+        return BookingOutcome.answered(result);
+    }
+}
