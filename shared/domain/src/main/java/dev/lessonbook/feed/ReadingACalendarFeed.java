@@ -70,10 +70,10 @@ public final class ReadingACalendarFeed {
     }
 
     /**
-     * How many times a calendar must replace this event: once it is CONFIRMED the only change a
-     * calendar sees is the cancellation, which is final (docs/decisions.md, "Calendar feed SEQUENCE").
+     * How many times a calendar must replace this event: once per move of the lesson, and once more
+     * for its cancellation, which is final (docs/decisions.md, "Calendar feed SEQUENCE").
      */
     static int sequence(Booking booking) {
-        return booking.status() == BookingStatus.CANCELLED ? 1 : 0;
+        return booking.rescheduleCount() + (booking.status() == BookingStatus.CANCELLED ? 1 : 0);
     }
 }
