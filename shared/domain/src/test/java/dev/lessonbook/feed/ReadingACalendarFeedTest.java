@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.access.Role;
+import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.Cancellation;
+import dev.lessonbook.booking.Rescheduled;
+import dev.lessonbook.booking.RescheduledFrom;
 import dev.lessonbook.fixtures.InMemoryBookingStore;
 import dev.lessonbook.fixtures.InMemoryProfileStore;
 import dev.lessonbook.fixtures.MovableClock;
@@ -44,6 +47,23 @@ class ReadingACalendarFeedTest {
 
         assertThat(feed).contains("UID:bk_confirmed@lessonbook", "UID:bk_completed@lessonbook", "UID:bk_cancelled@lessonbook")
                 .doesNotContain("bk_pending").doesNotContain("bk_failed").doesNotContain("bk_expired");
+    }
+
+    @Test
+    void everyMoveAndTheCancellationRaiseTheSequence() {
+        Booking booked = aBooking().id("bk_moving").status(BookingStatus.CONFIRMED).startingAt(NOW.plusSeconds(86_400)).build();
+        RescheduledFrom before = RescheduledFrom.of(booked);
+        Booking movedOnce = aBooking().id("bk_moving").status(BookingStatus.CONFIRMED).startingAt(NOW.plusSeconds(2 * 86_400))
+                .rescheduled(new Rescheduled(before, 1, 1, null, null)).build();
+        Booking movedTwiceThenCancelled = aBooking().id("bk_moving").startingAt(NOW.plusSeconds(3 * 86_400))
+                .rescheduled(new Rescheduled(before, 2, 1, null, null))
+                .cancelled(new Cancellation(Role.STUDENT, NOW, null, 0, Money.zero("usd"))).build();
+
+        assertThat(ReadingACalendarFeed.sequence(booked)).isZero();
+        assertThat(ReadingACalendarFeed.sequence(movedOnce)).isEqualTo(1);
+        assertThat(ReadingACalendarFeed.sequence(movedTwiceThenCancelled)).isEqualTo(3);
+        bookings.with(movedOnce);
+        assertThat(feed(issue())).contains("UID:bk_moving@lessonbook", "SEQUENCE:1");
     }
 
     @Test
