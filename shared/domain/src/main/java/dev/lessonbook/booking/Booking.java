@@ -213,6 +213,22 @@ public record Booking(
             return this;
         }
 
+        /**
+         * The time of {@code lesson} as the rules placed it: local date, start and end, timezone,
+         * UTC start and end, duration and the occupancy it holds (a new booking's and a move's).
+         */
+        public Builder at(ProposedLesson lesson) {
+            BookingRequest request = lesson.request();
+            return date(request.date())
+                    .startMinute(request.startMinute())
+                    .endMinute(lesson.endMinute())
+                    .timezone(lesson.timezone())
+                    .startsAt(lesson.startsAt())
+                    .endsAt(lesson.endsAt())
+                    .durationMinutes(request.durationMinutes())
+                    .occupancy(lesson.occupancy());
+        }
+
         public Builder occupancy(Occupancy value) {
             occupancy = value;
             return this;

@@ -1,7 +1,6 @@
 package dev.lessonbook.booking;
 
 import dev.lessonbook.availability.AvailabilityStore;
-import dev.lessonbook.availability.DaySlots;
 import dev.lessonbook.booking.BookingStore.ReserveOutcome;
 import dev.lessonbook.booking.rules.SlotsAreOpen;
 import dev.lessonbook.payment.Payment;
@@ -100,19 +99,12 @@ public final class BookingALesson {
             }
         }
         Instant now = clock.instant();
-        Result<ProposedLesson> proposed = profiles.require(request.instructorId())
-                .flatMap(profile -> BookingRules.propose(request, profile));
         ProposedLesson lesson;
-        switch (proposed) {
+        switch (BookingRules.judge(request, profiles, weeks, now)) {
             case Result.Rejected<ProposedLesson> rejected -> {
                 return BookingOutcome.answered(Result.rejected(rejected.rejection()));
             }
             case Result.Ok<ProposedLesson> ok -> lesson = ok.value();
-        }
-        DaySlots day = weeks.findDay(request.instructorId(), request.date());
-        Optional<Rejection> broken = BookingRules.checkBookable(lesson, day, now);
-        if (broken.isPresent()) {
-            return BookingOutcome.answered(Result.rejected(broken.get()));
         }
         OptionalInt maxLessonsPerDay = lesson.bookingLimits().maxLessonsPerDay();
         return switch (bookings.reserve(pending(bookingId, lesson, fingerprint, now), now, maxLessonsPerDay)) {
@@ -146,18 +138,11 @@ public final class BookingALesson {
                 .studentId(request.caller().userId())
                 .serviceId(request.serviceId())
                 .serviceName(lesson.service().name())
-                .date(request.date())
-                .startMinute(request.startMinute())
-                .endMinute(lesson.endMinute())
-                .timezone(lesson.timezone())
-                .startsAt(lesson.startsAt())
-                .endsAt(lesson.endsAt())
-                .durationMinutes(request.durationMinutes())
+                .at(lesson)
                 .locationType(request.locationType())
                 .price(lesson.price())
                 .payment(Payment.untouched(lesson.price().currency(), request.paymentMethodId()))
                 .note(request.note())
-                .occupancy(lesson.occupancy())
                 .createdAt(now)
                 .holdExpiresAt(now.plus(hold))
                 .requestFingerprint(fingerprint)

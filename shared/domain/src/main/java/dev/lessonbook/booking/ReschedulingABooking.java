@@ -159,15 +159,8 @@ public final class ReschedulingABooking {
             moves = moves.withAuthorizedNoEarlierThan(authorizedNoEarlierThan(booking));
         }
         return booking.toBuilder()
-                .date(request.date())
-                .startMinute(request.startMinute())
-                .endMinute(lesson.endMinute())
-                .timezone(lesson.timezone())
-                .startsAt(lesson.startsAt())
-                .endsAt(lesson.endsAt())
-                .durationMinutes(request.durationMinutes())
+                .at(lesson)
                 .price(price)
-                .occupancy(lesson.occupancy())
                 .rescheduled(moves)
                 .build();
     }
