@@ -19,8 +19,12 @@ import java.util.Optional;
  * write is conditional on the state it was computed from and a report only moves a payment forward.
  */
 public final class FollowingPaymentReports {
-    /** Enough for a booking changed by a concurrent writer (another event, the scheduler) between read and write. */
-    private static final int ATTEMPTS = 3;
+    /**
+     * A failed attempt means another writer (another event, the scheduler) changed the booking in
+     * between, so each round one writer gets through; Stripe may deliver a payment's events all at
+     * once (a refund in steps, a dispute), and every one of them must get through before giving up.
+     */
+    private static final int ATTEMPTS = 10;
 
     private final ProviderEventLog log;
     private final BookingStore bookings;
