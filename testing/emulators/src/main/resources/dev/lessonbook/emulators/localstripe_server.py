@@ -13,7 +13,18 @@ differs from Stripe's documented test behaviour in ways our tests rely on:
   decline_code of its testing table ("Declined payments"), the same fields in the PaymentIntent's
   last_payment_error and the SetupIntent's last_setup_error, and the intent itself in the error;
 - of Stripe's test PaymentMethod ids it knows only pm_card_visa, pm_card_visa_chargeDeclined and
-  pm_card_chargeCustomerFail; pm_card_visa_chargeDeclinedInsufficientFunds is added.
+  pm_card_chargeCustomerFail; pm_card_visa_chargeDeclinedInsufficientFunds is added;
+- it refuses a PaymentIntent's setup_future_usage, which Stripe documents: once the intent is
+  confirmed (authorized or paid) the payment method is attached to the intent's Customer, and the
+  intent names the method as saved (a test id such as pm_card_visa becomes a method of its own);
+  likewise a SetupIntent that succeeded attaches its method to its Customer, which localstripe
+  skips;
+- it lets a PaymentMethod that was used for a payment without being attached to a Customer be
+  used again, or one attached to a Customer be used for another: Stripe refuses both (400);
+- it records no payment_intent.amount_capturable_updated (an authorization held) nor
+  payment_intent.canceled event, and lists events oldest first: Stripe records both, and lists
+  newest first — which is how a test reads the order of authorizations and releases on
+  Stripe's side.
 """
 import argparse
 import logging
@@ -26,7 +37,8 @@ import json
 from aiohttp import web
 from localstripe import server
 from localstripe.errors import UserError
-from localstripe.resources import Charge, Customer, PaymentIntent, PaymentMethod, SetupIntent, store
+from localstripe.resources import Charge, Customer, Event, PaymentIntent, PaymentMethod, SetupIntent, store
+from localstripe.webhooks import schedule_webhook
 
 # Stripe's testing table "Declined payments": card number -> (error code, decline_code, message).
 # Issuer declines carry a decline_code; expired card, incorrect CVC and processing error do not.
@@ -155,6 +167,68 @@ def decline_cards_as_stripe_documents():
     PaymentMethod._try_get_canonical_test_article = classmethod(test_article)
 
 
+def save_payment_methods_as_stripe_documents():
+    stock_create = PaymentIntent._api_create.__func__
+
+    def refuse_reuse(payment_method_id, customer):
+        if not isinstance(payment_method_id, str) or PaymentMethod._try_get_canonical_test_article(payment_method_id):
+            return  # malformed ids are the stock code's to refuse; a test id is a new method each time
+        payment_method = store.get("payment_method:" + payment_method_id)
+        if payment_method is None:
+            return
+        if payment_method.customer is None and getattr(payment_method, "_used_without_customer", False):
+            raise UserError(400, "This PaymentMethod was previously used without being attached to a Customer"
+                                 " or was detached from a Customer, and may not be used again.")
+        if payment_method.customer is not None and customer is not None and payment_method.customer != customer:
+            raise UserError(400, "The provided PaymentMethod belongs to another Customer.")
+
+    def create(cls, setup_future_usage=None, **data):
+        if setup_future_usage not in (None, "on_session", "off_session"):
+            raise UserError(400, "Bad request")
+        refuse_reuse(data.get("payment_method"), data.get("customer"))
+        intent = stock_create(cls, **data)
+        intent.setup_future_usage = setup_future_usage
+        if intent.status in ("requires_capture", "succeeded"):
+            payment_method = PaymentMethod._api_retrieve(intent.payment_method)
+            if setup_future_usage and intent.customer:
+                payment_method.customer = intent.customer
+            elif payment_method.customer is None:
+                payment_method._used_without_customer = True
+            intent.payment_method = payment_method.id
+        if intent.status == "requires_capture":
+            schedule_webhook(Event("payment_intent.amount_capturable_updated", intent))
+        return intent
+
+    PaymentIntent._api_create = classmethod(create)
+
+    # The cancel route holds localstripe's own function, which marks the intent _canceled.
+    def set_canceled(self, canceled):
+        was_canceled = self.__dict__.get("_canceled_now", False)
+        self.__dict__["_canceled_now"] = canceled
+        if canceled and not was_canceled:
+            schedule_webhook(Event("payment_intent.canceled", self))
+
+    PaymentIntent._canceled = property(lambda self: self.__dict__.get("_canceled_now", False), set_canceled)
+
+    stock_attach_pm = SetupIntent._attach_pm
+
+    def attach_pm(self, payment_method):
+        stock_attach_pm(self, payment_method)
+        if self.status == "succeeded" and self.customer:
+            payment_method.customer = self.customer
+
+    SetupIntent._attach_pm = attach_pm
+
+    stock_list_events = Event._api_list_all.__func__
+
+    def list_events_newest_first(cls, url, **kwargs):
+        events = stock_list_events(cls, url, **kwargs)
+        events._list = list(reversed(events._list))
+        return events
+
+    Event._api_list_all = classmethod(list_events_newest_first)
+
+
 def idempotency_replay():
     seen = {}
 
@@ -189,6 +263,7 @@ def main():
     args = parser.parse_args()
     store.dump_to_disk = lambda: None
     decline_cards_as_stripe_documents()
+    save_payment_methods_as_stripe_documents()
     server.app.middlewares.insert(0, idempotency_replay())
     logging.basicConfig(level=logging.WARNING)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
