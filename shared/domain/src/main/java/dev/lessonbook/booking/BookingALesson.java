@@ -159,8 +159,10 @@ public final class BookingALesson {
                     ? payments.authorize(pending.id(), pending.price(), paymentMethodId, pending.studentId())
                     : payments.saveCard(pending.id(), paymentMethodId, pending.studentId());
             switch (outcome) {
-                case PaymentOutcome.Authorized authorized ->
-                        payment = Payment.authorized(authorized.amount(), authorized.paymentIntentId(), paymentMethodId);
+                // The card saved with the authorization: a move that changes the price authorizes it again.
+                case PaymentOutcome.Authorized authorized -> payment = Payment.authorized(authorized.amount(),
+                        authorized.paymentIntentId(), authorized.customerId(),
+                        authorized.paymentMethodId() != null ? authorized.paymentMethodId() : paymentMethodId);
                 case PaymentOutcome.CardSaved saved ->
                         payment = Payment.scheduled(pending.price().currency(), saved.customerId(), saved.paymentMethodId());
                 case PaymentOutcome.Declined declined -> {

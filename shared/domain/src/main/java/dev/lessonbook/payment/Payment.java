@@ -49,6 +49,17 @@ public record Payment(
         return untouched(amount.currency(), paymentMethodId).withAuthorization(amount, paymentIntentId);
     }
 
+    /**
+     * {@code amount} authorized now with the card saved to {@code customerId} as
+     * {@code paymentMethodId}, so the lesson can be authorized again off-session (a move that
+     * changes its price).
+     */
+    public static Payment authorized(Money amount, String paymentIntentId, String customerId, String paymentMethodId) {
+        Money none = Money.zero(amount.currency());
+        return new Payment(PaymentStatus.NOT_REQUIRED, none, none, none, null, customerId, paymentMethodId, null)
+                .withAuthorization(amount, paymentIntentId);
+    }
+
     /** The card saved with its customer, for an authorization 24 h before the lesson. */
     public static Payment scheduled(String currency, String customerId, String paymentMethodId) {
         Money none = Money.zero(currency);

@@ -8,7 +8,10 @@ import dev.lessonbook.money.Money;
  */
 public interface PaymentGateway {
 
-    /** Authorizes {@code amount} on the card now (manual capture). */
+    /**
+     * Authorizes {@code amount} on the card now (manual capture), saving the card to the student's
+     * customer for off-session use: the answer names the customer and the saved method.
+     */
     PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId);
 
     /** Saves the card for an authorization later (lessons more than 6 days ahead). */
@@ -16,6 +19,21 @@ public interface PaymentGateway {
 
     /** Authorizes a saved card off-session (the scheduler, 24 h before the lesson). */
     PaymentOutcome authorizeSaved(String bookingId, Money amount, String customerId, String paymentMethodId);
+
+    /**
+     * Authorizes {@code amount} on a saved card off-session for a move of the lesson that changes
+     * its price: one authorization per move number and amount (its own idempotency key), next to
+     * the lesson's current one until the move commits.
+     */
+    PaymentOutcome authorizeSavedForMove(String bookingId, int move, Money amount, String customerId,
+            String paymentMethodId);
+
+    /**
+     * Cancels an authorization the booking no longer uses (replaced by a move's, or made for a move
+     * that did not commit), under a key of its own per intent, so it never meets the booking's
+     * {@link #release}.
+     */
+    PaymentOutcome releaseReplaced(String bookingId, String paymentIntentId);
 
     /** Charges a saved card off-session at once (a late cancellation of a booking never authorized). */
     PaymentOutcome chargeSaved(String bookingId, Money amount, String customerId, String paymentMethodId);

@@ -5,7 +5,18 @@ import dev.lessonbook.money.Money;
 /** What the payment provider did. Declines are outcomes; so is the provider being unreachable. */
 public sealed interface PaymentOutcome {
 
-    record Authorized(String paymentIntentId, Money amount) implements PaymentOutcome {}
+    /**
+     * {@code amount} held under {@code paymentIntentId}. {@code customerId} and
+     * {@code paymentMethodId} are the Customer the card is saved with and the saved method's own
+     * id, for another authorization of the same lesson later (a test token such as
+     * {@code pm_card_visa} becomes a method of its own); null when the card was not saved.
+     */
+    record Authorized(String paymentIntentId, Money amount, String customerId, String paymentMethodId)
+            implements PaymentOutcome {
+        public Authorized(String paymentIntentId, Money amount) {
+            this(paymentIntentId, amount, null, null);
+        }
+    }
 
     record CardSaved(String customerId, String paymentMethodId) implements PaymentOutcome {}
 

@@ -47,6 +47,16 @@ class BookingALessonTest {
     private final BookingALesson booking = new BookingALesson(profiles, weeks, bookings, payments, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
+    void theCardIsSavedWithTheAuthorizationForAnotherAuthorizationOfTheLessonLater() {
+        payments.authorizations(new PaymentOutcome.Authorized("pi_1", Money.of(6000, "usd"), "cus_stu", "pm_saved_visa"));
+
+        Booking booked = valueOf(booking.book(aRequest().build()).result());
+
+        assertThat(booked.payment()).isEqualTo(Payment.authorized(Money.of(6000, "usd"), "pi_1", "cus_stu", "pm_saved_visa"));
+        assertThat(bookings.find(booked.id()).orElseThrow().payment().customerId()).isEqualTo("cus_stu");
+    }
+
+    @Test
     void aStudentBooksAConfirmedLessonWithTheAmountAuthorized() {
         BookingOutcome outcome = booking.book(aRequest().build());
 

@@ -136,6 +136,17 @@ public final class Lessons {
         }
 
         @Override
+        public PaymentOutcome authorizeSavedForMove(String bookingId, int move, Money amount, String customerId,
+                String paymentMethodId) {
+            return authorize(bookingId + "-move-" + move, amount, paymentMethodId, customerId);
+        }
+
+        @Override
+        public PaymentOutcome releaseReplaced(String bookingId, String paymentIntentId) {
+            return new PaymentOutcome.Released(paymentIntentId);
+        }
+
+        @Override
         public PaymentOutcome chargeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
             return new PaymentOutcome.Captured("pi_" + bookingId, amount);
         }

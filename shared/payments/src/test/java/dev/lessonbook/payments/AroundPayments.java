@@ -33,6 +33,17 @@ public record AroundPayments(PaymentGateway real, Around around) implements Paym
     }
 
     @Override
+    public PaymentOutcome authorizeSavedForMove(String bookingId, int move, Money amount, String customerId,
+            String paymentMethodId) {
+        return around.run(() -> real.authorizeSavedForMove(bookingId, move, amount, customerId, paymentMethodId));
+    }
+
+    @Override
+    public PaymentOutcome releaseReplaced(String bookingId, String paymentIntentId) {
+        return around.run(() -> real.releaseReplaced(bookingId, paymentIntentId));
+    }
+
+    @Override
     public PaymentOutcome chargeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
         return around.run(() -> real.chargeSaved(bookingId, amount, customerId, paymentMethodId));
     }

@@ -493,6 +493,17 @@ class PaymentLifecycleIT {
         }
 
         @Override
+        public PaymentOutcome authorizeSavedForMove(String bookingId, int move, Money amount, String customerId,
+                String paymentMethodId) {
+            return delegate.authorizeSavedForMove(bookingId, move, amount, customerId, paymentMethodId);
+        }
+
+        @Override
+        public PaymentOutcome releaseReplaced(String bookingId, String paymentIntentId) {
+            return delegate.releaseReplaced(bookingId, paymentIntentId);
+        }
+
+        @Override
         public PaymentOutcome chargeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
             return delegate.chargeSaved(bookingId, amount, customerId, paymentMethodId);
         }

@@ -161,9 +161,11 @@ public final class StripePaymentGateway implements PaymentGateway {
                 authorize(CannedStripe.BOOKING, lesson, CannedStripe.DECLINED_CARD, "priming"),
                 saveCard(CannedStripe.BOOKING, "pm_card_visa", "priming"),
                 authorizeSaved(CannedStripe.BOOKING, lesson, "cus_priming", "pm_priming"),
+                authorizeSavedForMove(CannedStripe.BOOKING, 1, lesson, "cus_priming", "pm_priming"),
                 chargeSaved(CannedStripe.BOOKING, lesson, "cus_priming", "pm_priming"),
                 capture(CannedStripe.BOOKING, "pi_priming", lesson),
                 release(CannedStripe.BOOKING, "pi_priming"),
+                releaseReplaced(CannedStripe.BOOKING, "pi_priming"),
                 refund(CannedStripe.BOOKING, "pi_priming", lesson)));
     }
 
@@ -187,24 +189,47 @@ public final class StripePaymentGateway implements PaymentGateway {
                 apiBase, DEFAULT_CONNECT_TIMEOUT, readTimeout, DEFAULT_OPERATION_BUDGET);
     }
 
+    /**
+     * The card is saved with the authorization ({@code setup_future_usage=off_session} on the
+     * student's Customer): a PaymentMethod used once without a Customer cannot be used again, and
+     * a move that changes the lesson's price authorizes the new amount off-session on it.
+     */
     @Override
     public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId) {
         // The scheduler repeats this call, same key and parameters, to find the intent of a booking
-        // whose answer was lost (ReleasingAuthorizations): the parameters must stay exactly these.
-        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
-                .setAmount(amount.amount())
-                .setCurrency(currencyOf(amount))
-                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
-                // Cards only: confirming server-side without a return_url is valid only when no
-                // payment method type could redirect the customer.
-                .addPaymentMethodType("card")
-                .setPaymentMethod(paymentMethodId)
-                .setConfirm(true)
-                .putMetadata("bookingId", bookingId)
+        // whose answer was lost (ReleasingAuthorizations): the parameters must stay exactly these,
+        // and the customer is the same one while Stripe keeps its key (docs/decisions.md, "Payments").
+        return attempt(() -> {
+            PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                    .setAmount(amount.amount())
+                    .setCurrency(currencyOf(amount))
+                    .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
+                    // Cards only: confirming server-side without a return_url is valid only when no
+                    // payment method type could redirect the customer.
+                    .addPaymentMethodType("card")
+                    .setCustomer(studentsCustomer(studentId))
+                    .setPaymentMethod(paymentMethodId)
+                    .setSetupFutureUsage(PaymentIntentCreateParams.SetupFutureUsage.OFF_SESSION)
+                    .setConfirm(true)
+                    .putMetadata("bookingId", bookingId)
+                    .putMetadata("studentId", studentId)
+                    .build();
+            return authorization(stripe.v1().paymentIntents().create(params, key(bookingId, "authorize")),
+                    amount.currency());
+        });
+    }
+
+    /**
+     * The student's Customer, which holds the cards saved at booking: made once under a key of
+     * the student's ({@code lessonbook-student-<studentId>-customer}), so every booking of the
+     * student within Stripe's key retention (24 h) — concurrent ones included — finds the same one.
+     * Later bookings may make another: each booking keeps the customer its card was saved to.
+     */
+    private String studentsCustomer(String studentId) throws StripeException {
+        Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder()
                 .putMetadata("studentId", studentId)
-                .build();
-        return attempt(() -> authorization(stripe.v1().paymentIntents().create(params, key(bookingId, "authorize")),
-                amount.currency()));
+                .build(), RequestOptions.builder().setIdempotencyKey("lessonbook-student-" + studentId + "-customer").build());
+        return customer.getId();
     }
 
     /**
@@ -214,12 +239,9 @@ public final class StripePaymentGateway implements PaymentGateway {
     @Override
     public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId) {
         return attempt(() -> {
-            Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder()
-                    .putMetadata("studentId", studentId)
-                    .putMetadata("bookingId", bookingId)
-                    .build(), key(bookingId, "customer"));
+            String customer = studentsCustomer(studentId);
             SetupIntent setup = stripe.v1().setupIntents().create(SetupIntentCreateParams.builder()
-                    .setCustomer(customer.getId())
+                    .setCustomer(customer)
                     .setUsage(SetupIntentCreateParams.Usage.OFF_SESSION)
                     .addPaymentMethodType("card")
                     .putMetadata("bookingId", bookingId)
@@ -229,7 +251,7 @@ public final class StripePaymentGateway implements PaymentGateway {
                     .build(), key(bookingId, "setup-confirm"));
             return switch (String.valueOf(confirmed.getStatus())) {
                 // The saved method's own id: a test token such as pm_card_visa becomes a new one.
-                case "succeeded" -> new CardSaved(customer.getId(), confirmed.getPaymentMethod());
+                case "succeeded" -> new CardSaved(customer, confirmed.getPaymentMethod());
                 // 3-D Secure asked of the customer (issue 14 answers it with the SetupIntent's client_secret).
                 case "requires_action" -> new Declined("The card requires authentication by the customer.");
                 default -> new Declined("The card could not be saved (status " + confirmed.getStatus() + ").",
@@ -244,6 +266,20 @@ public final class StripePaymentGateway implements PaymentGateway {
                 .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
                 .build();
         return attempt(() -> authorization(stripe.v1().paymentIntents().create(params, key(bookingId, "authorize-saved")),
+                amount.currency()));
+    }
+
+    @Override
+    public PaymentOutcome authorizeSavedForMove(String bookingId, int move, Money amount, String customerId,
+            String paymentMethodId) {
+        PaymentIntentCreateParams params = offSession(bookingId, amount, customerId, paymentMethodId)
+                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
+                .putMetadata("move", Integer.toString(move))
+                .build();
+        // The amount is in the key: two concurrent moves to other lengths each get their own
+        // authorization, and the same key never meets other parameters.
+        String operation = "authorize-move-" + move + "-" + amount.amount() + currencyOf(amount);
+        return attempt(() -> authorization(stripe.v1().paymentIntents().create(params, key(bookingId, operation)),
                 amount.currency()));
     }
 
@@ -272,10 +308,14 @@ public final class StripePaymentGateway implements PaymentGateway {
 
     @Override
     public PaymentOutcome release(String bookingId, String paymentIntentId) {
+        return cancel(bookingId, paymentIntentId, "release");
+    }
+
+    private PaymentOutcome cancel(String bookingId, String paymentIntentId, String operation) {
         return attempt(() -> {
             try {
                 PaymentIntent intent = stripe.v1().paymentIntents()
-                        .cancel(paymentIntentId, PaymentIntentCancelParams.builder().build(), key(bookingId, "release"));
+                        .cancel(paymentIntentId, PaymentIntentCancelParams.builder().build(), key(bookingId, operation));
                 return new Released(intent.getId());
             } catch (InvalidRequestException notCancellable) {
                 // Already cancelled — by an earlier release whose key Stripe no longer keeps, or by
@@ -287,6 +327,11 @@ public final class StripePaymentGateway implements PaymentGateway {
                 throw notCancellable;
             }
         });
+    }
+
+    @Override
+    public PaymentOutcome releaseReplaced(String bookingId, String paymentIntentId) {
+        return cancel(bookingId, paymentIntentId, "release-" + paymentIntentId);
     }
 
     @Override
@@ -339,10 +384,11 @@ public final class StripePaymentGateway implements PaymentGateway {
                 .putMetadata("bookingId", bookingId);
     }
 
-    /** A confirmed manual-capture intent: held, or not. */
+    /** A confirmed manual-capture intent: held (with the customer and saved method it names), or not. */
     private static PaymentOutcome authorization(PaymentIntent intent, String currency) {
         return "requires_capture".equals(intent.getStatus())
-                ? new Authorized(intent.getId(), Money.of(intent.getAmount(), currency))
+                ? new Authorized(intent.getId(), Money.of(intent.getAmount(), currency), intent.getCustomer(),
+                        intent.getPaymentMethod())
                 : notCompleted(intent);
     }
 

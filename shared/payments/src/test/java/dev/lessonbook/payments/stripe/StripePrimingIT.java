@@ -49,12 +49,14 @@ class StripePrimingIT {
 
         Money lesson = Money.of(6000, "usd");
         assertThat(outcomes).containsExactly(
-                new Authorized("pi_priming", lesson),
+                new Authorized("pi_priming", lesson, null, "pm_priming"),
                 new Declined("Your card was declined.", "generic_decline"),
                 new CardSaved("cus_priming", "pm_priming"),
-                new Authorized("pi_priming", lesson),
+                new Authorized("pi_priming", lesson, null, "pm_priming"),
+                new Authorized("pi_priming", lesson, null, "pm_priming"),
                 new Declined("The payment was not completed (status requires_capture)."),
                 new Captured("pi_priming", lesson),
+                new Released("pi_priming"),
                 new Released("pi_priming"),
                 new Refunded("pi_priming", lesson));
     }

@@ -44,16 +44,22 @@ class StripeRequestsIT {
             PaymentOutcome outcome = gateway(URI.create(stripe.endpoint() + "/")).authorize("bk-1", LESSON, "pm_card_visa", "student-1");
 
             assertThat(outcome).isEqualTo(new Authorized("pi_1", Money.of(6000, "usd")));
-            Received request = stripe.requests().getFirst();
+            Received customer = stripe.requests().getFirst();
+            assertThat(customer.path()).as("trailing slash of the base dropped").isEqualTo("/v1/customers");
+            assertThat(customer.header("Idempotency-Key")).isEqualTo("lessonbook-student-student-1-customer");
+            assertThat(parameters(customer)).containsExactly("metadata[studentId]=student-1");
+            Received request = stripe.requests().get(1);
             assertThat(request.method()).isEqualTo("POST");
-            assertThat(request.path()).as("trailing slash of the base dropped").isEqualTo("/v1/payment_intents");
+            assertThat(request.path()).isEqualTo("/v1/payment_intents");
             assertThat(request.header("Authorization")).isEqualTo("Bearer " + SECRET_KEY);
             assertThat(request.header("Stripe-Version")).isEqualTo("2026-07-29.dahlia");
             assertThat(request.header("Idempotency-Key")).isEqualTo("lessonbook-bk-1-authorize");
             assertThat(request.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
+            // The stub answers every request with the intent: its id stands for the customer's here.
             assertThat(parameters(request)).containsExactlyInAnyOrder(
                     "amount=6000", "currency=usd", "capture_method=manual", "payment_method_types[0]=card",
-                    "payment_method=pm_card_visa", "confirm=true", "metadata[bookingId]=bk-1", "metadata[studentId]=student-1");
+                    "customer=pi_1", "payment_method=pm_card_visa", "setup_future_usage=off_session", "confirm=true",
+                    "metadata[bookingId]=bk-1", "metadata[studentId]=student-1");
         }
     }
 
@@ -72,11 +78,11 @@ class StripeRequestsIT {
         try (StubStripe stripe = StubStripe.answering(409, """
                 {"error": {"type": "invalid_request_error", "code": "lock_timeout", "message": "Try again"}}""")) {
 
-            PaymentOutcome outcome = gateway(stripe.endpoint()).authorize("bk-1", LESSON, "pm_card_visa", "student-1");
+            PaymentOutcome outcome = gateway(stripe.endpoint()).authorizeSaved("bk-1", LESSON, "cus_1", "pm_1");
 
             assertThat(outcome).isEqualTo(new ProviderUnavailable("Stripe failed (HTTP 409)"));
             assertThat(stripe.idempotencyKeys()).containsExactly(
-                    "lessonbook-bk-1-authorize", "lessonbook-bk-1-authorize", "lessonbook-bk-1-authorize");
+                    "lessonbook-bk-1-authorize-saved", "lessonbook-bk-1-authorize-saved", "lessonbook-bk-1-authorize-saved");
         }
     }
 
@@ -84,7 +90,7 @@ class StripeRequestsIT {
     void serverErrorStripeSaysNotToRetryIsNotRetried() {
         try (StubStripe stripe = StubStripe.answering(503, "application/json", API_ERROR, Map.of("Stripe-Should-Retry", "false"))) {
 
-            gateway(stripe.endpoint()).authorize("bk-1", LESSON, "pm_card_visa", "student-1");
+            gateway(stripe.endpoint()).authorizeSaved("bk-1", LESSON, "cus_1", "pm_1");
 
             assertThat(stripe.requests()).hasSize(1);
         }
@@ -95,7 +101,7 @@ class StripeRequestsIT {
         try (StubStripe stripe = StubStripe.answering(400, "application/json", """
                 {"error": {"type": "invalid_request_error", "code": "lock_timeout"}}""", Map.of("Stripe-Should-Retry", "true"))) {
 
-            gateway(stripe.endpoint()).authorize("bk-1", LESSON, "pm_card_visa", "student-1");
+            gateway(stripe.endpoint()).authorizeSaved("bk-1", LESSON, "cus_1", "pm_1");
 
             assertThat(stripe.requests()).hasSize(3);
         }
@@ -105,7 +111,7 @@ class StripeRequestsIT {
     void successWhoseBodyIsNotJsonIsUnavailableAndQuotesNothing() {
         try (StubStripe stripe = StubStripe.answering(200, "text/html", "<html>" + SECRET_KEY + "</html>", Map.of())) {
 
-            PaymentOutcome outcome = gateway(stripe.endpoint()).authorize("bk-1", LESSON, "pm_card_visa", "student-1");
+            PaymentOutcome outcome = gateway(stripe.endpoint()).authorizeSaved("bk-1", LESSON, "cus_1", "pm_1");
 
             assertThat(outcome).isEqualTo(new ProviderUnavailable("Stripe failed (HTTP 200)"));
         }
