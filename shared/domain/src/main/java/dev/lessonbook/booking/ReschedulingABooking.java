@@ -8,6 +8,7 @@ import dev.lessonbook.availability.AvailabilityStore;
 import dev.lessonbook.booking.BookingStore.RescheduleOutcome;
 import dev.lessonbook.calendar.LockMove;
 import dev.lessonbook.money.Money;
+import dev.lessonbook.payment.DeclineCode;
 import dev.lessonbook.payment.Payment;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentIncidents;
@@ -44,8 +45,10 @@ import java.util.Optional;
  * and the authorization lives past the new start; a saved card ({@code SCHEDULED}) is authorized
  * by the scheduler 24 h before the new start. A lesson moved past its authorization's life has
  * its card saved before the move and the authorization released after it ({@code SCHEDULED}).
- * Another price on an authorized lesson is refused for now ({@code RESCHEDULE_NEEDS_NEW_PAYMENT},
- * docs/decisions.md).
+ * Another price on an authorized lesson (another duration) is authorized first, off-session on the
+ * card saved at booking; the move commits with that authorization, and only then is the old one
+ * released. A decline answers 402 and changes nothing; a move that does not commit releases the
+ * authorization it made (docs/decisions.md, "Rescheduling": another price).
  *
  * <p>Idempotency: a move with an {@code Idempotency-Key} is remembered on the booking until the
  * next move; a retry with the same key and body answers the booking as it is (replayed), with
@@ -114,9 +117,13 @@ public final class ReschedulingABooking {
                     + " in one step; cancel it and book again"));
         }
         boolean outlivesAuthorization = outlivesItsAuthorization(booking, moved);
-        Optional<Rejection> payment = outlivesAuthorization ? Optional.empty() : priceKept(booking, moved);
-        if (payment.isPresent()) {
-            return answered(Result.rejected(payment.get()));
+        boolean reprices = !outlivesAuthorization && changesAnAuthorizedPrice(booking, moved);
+        if (reprices) {
+            Result<Booking> authorized = authorizedAnew(booking, moved, now);
+            if (authorized instanceof Result.Rejected<Booking> notAuthorized) {
+                return answered(Result.rejected(notAuthorized.rejection()));
+            }
+            moved = authorized.orElseThrow();
         }
         if (outlivesAuthorization) {
             Result<Payment> saved = cardSavedFor(booking);
@@ -129,10 +136,16 @@ public final class ReschedulingABooking {
         }
         RescheduleOutcome outcome = bookings.reschedule(booking, moved, now, lesson.bookingLimits().maxLessonsPerDay(),
                 List.of(BookingEvents.rescheduled(booking, moved, caller.role(), now)));
+        if (reprices && !(outcome instanceof RescheduleOutcome.Moved)) {
+            releaseUncommitted(moved);
+        }
         return switch (outcome) {
             case RescheduleOutcome.Moved done -> {
                 if (outlivesAuthorization) {
                     releaseAfterMove(booking);
+                }
+                if (reprices) {
+                    releaseReplaced(booking);
                 }
                 yield answered(Result.ok(done.booking()));
             }
@@ -174,18 +187,83 @@ public final class ReschedulingABooking {
         return before.payment().status() == PaymentStatus.AUTHORIZED && after.startsAt().isAfter(authorizationHorizon(before));
     }
 
+    /** An authorization covers one amount: another price on an authorized lesson needs one of its own. */
+    private static boolean changesAnAuthorizedPrice(Booking before, Booking after) {
+        return before.payment().status() == PaymentStatus.AUTHORIZED && !after.price().equals(before.price());
+    }
+
     /**
-     * An authorization covers one amount: another price on an authorized lesson would need the new
-     * amount authorized first and the old released after, which is refused for now.
+     * The new price authorized off-session on the card saved at booking, before anything is
+     * written: the move at that price, its payment the new authorization (made now, so its life
+     * counts from now). The idempotency key is the booking's, the move's number and the amount, so
+     * a retry of this move finds the same authorization and another move makes its own. A decline
+     * or an outage answers with nothing written and, as far as anyone can know, nothing held.
      */
-    private static Optional<Rejection> priceKept(Booking before, Booking after) {
-        if (before.payment().status() != PaymentStatus.AUTHORIZED || after.price().equals(before.price())) {
-            return Optional.empty();
+    private Result<Booking> authorizedAnew(Booking before, Booking after, Instant now) {
+        Payment current = before.payment();
+        if (current.customerId() == null) {
+            // Booked before cards were saved with their authorization: the card was usable once only.
+            return Result.rejected(ProblemCode.NOT_RESCHEDULABLE, "This lesson's card was not saved when it was"
+                    + " booked, so a " + after.durationMinutes() + "-minute lesson at another price cannot be"
+                    + " authorized on it; keep its length, or cancel it and book again");
         }
-        return Optional.of(Rejection.of(ProblemCode.RESCHEDULE_NEEDS_NEW_PAYMENT, "A " + after.durationMinutes()
-                + "-minute lesson costs " + after.price().amount() + " " + after.price().currency()
-                + " (minor units), not the " + before.price().amount() + " authorized; changing the length of a paid"
-                + " lesson is not possible yet: keep its length, or cancel it and book again"));
+        PaymentOutcome outcome = payments.authorizeSavedForMove(before.id(), after.rescheduled().count(), after.price(),
+                current.customerId(), current.paymentMethodId());
+        return switch (outcome) {
+            case PaymentOutcome.Authorized authorized -> Result.ok(after.toBuilder()
+                    .payment(current.withAuthorization(authorized.amount(), authorized.paymentIntentId()))
+                    .rescheduled(after.rescheduled().withAuthorizedNoEarlierThan(now))
+                    .build());
+            case PaymentOutcome.Declined declined -> {
+                Rejection rejection = Rejection.of(ProblemCode.PAYMENT_DECLINED, "The card was declined for the "
+                        + after.durationMinutes() + "-minute lesson's price; the booking was not moved");
+                yield Result.rejected(declined.declineCode() == null ? rejection
+                        : rejection.with(new DeclineCode(declined.declineCode())));
+            }
+            case PaymentOutcome.ProviderUnavailable unavailable -> {
+                // Stripe may have made it without answering: it is referenced nowhere, so a person checks.
+                incidents.manualReview(before.id(), "authorize-for-move",
+                        "the authorization of a move's new price is unknown: " + unavailable.message());
+                yield Result.rejected(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE,
+                        "The payment provider could not be reached; the booking was not moved");
+            }
+            case PaymentOutcome.CardSaved unexpected -> throw unexpected(unexpected);
+            case PaymentOutcome.Captured unexpected -> throw unexpected(unexpected);
+            case PaymentOutcome.Released unexpected -> throw unexpected(unexpected);
+            case PaymentOutcome.Refunded unexpected -> throw unexpected(unexpected);
+        };
+    }
+
+    /**
+     * The move's new authorization is released when the move did not commit — unless the booking
+     * as stored holds it: a concurrent twin of this move (same move number and price, so the same
+     * key and the same authorization at the provider) committed it.
+     */
+    private void releaseUncommitted(Booking notCommitted) {
+        String made = notCommitted.payment().paymentIntentId();
+        boolean heldByTheBooking = bookings.find(notCommitted.id())
+                .map(stored -> made.equals(stored.payment().paymentIntentId()))
+                .orElse(false);
+        if (!heldByTheBooking) {
+            release(notCommitted.id(), made, "release-uncommitted-move");
+        }
+    }
+
+    /** The move committed with its new authorization: the one it replaced is released. */
+    private void releaseReplaced(Booking before) {
+        release(before.id(), before.payment().paymentIntentId(), "release-after-price-change");
+    }
+
+    /**
+     * Releases an authorization the booking does not use. If the provider does not confirm it, a
+     * person is told; Stripe lets it lapse by itself 7 days after it was made.
+     */
+    private void release(String bookingId, String paymentIntentId, String operation) {
+        PaymentOutcome released = payments.releaseReplaced(bookingId, paymentIntentId);
+        if (!(released instanceof PaymentOutcome.Released)) {
+            incidents.manualReview(bookingId, operation, "an authorization the booking no longer uses was not"
+                    + " released: " + released.getClass().getSimpleName());
+        }
     }
 
     /**
@@ -214,38 +292,42 @@ public final class ReschedulingABooking {
     }
 
     /**
-     * The move committed with the card saved: the old authorization is released. If the provider
-     * does not confirm it, a person is told; Stripe lets it lapse by itself 7 days after it was made.
+     * The move committed with the card saved: the old authorization is released, under a key of
+     * its own, so the booking's own release (a cancellation once the scheduler authorized again)
+     * never meets it at the provider.
      */
     private void releaseAfterMove(Booking before) {
-        PaymentOutcome released = payments.release(before.id(), before.payment().paymentIntentId());
-        if (!(released instanceof PaymentOutcome.Released)) {
-            incidents.manualReview(before.id(), "release-after-reschedule",
-                    "the authorization of a lesson moved past its life was not released: " + released.getClass().getSimpleName());
-        }
+        release(before.id(), before.payment().paymentIntentId(), "release-after-reschedule");
     }
 
     private static IllegalStateException unexpected(PaymentOutcome outcome) {
-        return new IllegalStateException("The payment provider answered a card save with " + outcome);
+        return new IllegalStateException("The payment provider answered a card save or authorization with " + outcome);
     }
 
     /**
      * The latest start an authorization of {@code booking} covers: 6 days after the earliest moment
      * it can have been made (docs/decisions.md, "Rescheduling"), which is not stored as such.
-     * Without a saved card it was made when the lesson was booked, at its creation. With one,
-     * the scheduler made it, no earlier than 24 h before the start the lesson had then: its start
-     * now, unless a move kept the authorization since — that move recorded the moment.
+     * A move that kept or made an authorization recorded the moment. Otherwise, a lesson authorized
+     * when it was booked (never moved and starting within the horizon then, or with no saved card)
+     * was authorized at its creation; else the scheduler made it, no earlier than 24 h before the
+     * start the lesson has now.
      */
     static Instant authorizationHorizon(Booking booking) {
         return authorizedNoEarlierThan(booking).plus(BookingALesson.AUTHORIZATION_HORIZON);
     }
 
     private static Instant authorizedNoEarlierThan(Booking booking) {
-        if (booking.payment().customerId() == null) {
+        Instant recorded = booking.rescheduled().authorizedNoEarlierThan();
+        if (recorded != null) {
+            return recorded;
+        }
+        // Authorized when booked: a booking never moved that started within the horizon then (its
+        // card saved with the authorization since), or one booked before cards were saved so.
+        boolean authorizedWhenBooked = booking.rescheduled().count() == 0 && BookingALesson.authorizesWhenBooked(booking);
+        if (authorizedWhenBooked || booking.payment().customerId() == null) {
             return booking.createdAt();
         }
-        Instant recorded = booking.rescheduled().authorizedNoEarlierThan();
-        return recorded != null ? recorded : booking.startsAt().minus(DueWork.AUTHORIZATION_LEAD);
+        return booking.startsAt().minus(DueWork.AUTHORIZATION_LEAD);
     }
 
     private static boolean isNoMove(Booking booking, RescheduleRequest request) {

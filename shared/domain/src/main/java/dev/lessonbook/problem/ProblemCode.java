@@ -66,7 +66,6 @@ public enum ProblemCode {
      * A move that would need a new card authorization — another price for an authorized lesson —
      * which rescheduling does not do yet (docs/decisions.md, "Rescheduling").
      */
-    RESCHEDULE_NEEDS_NEW_PAYMENT(422, "Reschedule needs new payment"),
     PAYMENT_PROVIDER_UNAVAILABLE(502, "Payment provider unavailable"),
     SERVICE_UNAVAILABLE(503, "Service unavailable");
 

@@ -21,6 +21,7 @@ import dev.lessonbook.fixtures.InMemoryProfileStore;
 import dev.lessonbook.fixtures.ScriptedPaymentGateway;
 import dev.lessonbook.fixtures.Weeks;
 import dev.lessonbook.money.Money;
+import dev.lessonbook.payment.DeclineCode;
 import dev.lessonbook.payment.Payment;
 import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.payment.PaymentStatus;
@@ -408,11 +409,126 @@ class ReschedulingABookingTest {
 
     // The payment
 
-    @Test
-    void anAuthorizedLessonCannotChangeItsPriceYet() {
-        Rejection rejection = refusal(lesson, new RescheduleRequest(STUDENT, lesson.id(), TUESDAY, 600, 30, null), NOW);
+    /** The fixture's lesson with its card saved when it was authorized, as create-booking books now. */
+    private final Booking saved = aLesson().id("bk_paid")
+            .payment(Payment.authorized(Money.of(6000, "usd"), "pi_1", "cus_1", "pm_saved")).build();
 
-        assertThat(rejection.code()).isEqualTo(ProblemCode.RESCHEDULE_NEEDS_NEW_PAYMENT);
+    private RescheduleRequest thirtyMinutes(Booking booking) {
+        return new RescheduleRequest(STUDENT, booking.id(), TUESDAY, 600, 30, null);
+    }
+
+    @Test
+    void anotherPriceIsAuthorizedOnTheSavedCardBeforeTheMoveAndTheOldAuthorizationReleasedAfterIt() {
+        Booking moved = valueOf(reschedule(saved, thirtyMinutes(saved), NOW).result());
+
+        assertThat(payments.calls).containsExactly(
+                "authorizeSavedForMove bk_paid 1 3000 cus_1 pm_saved", "releaseReplaced bk_paid pi_1");
+        assertThat(moved.price()).isEqualTo(Money.of(3000, "usd"));
+        assertThat(moved.payment()).isEqualTo(Payment.authorized(Money.of(3000, "usd"), "pi_move_1_bk_paid", "cus_1", "pm_saved"));
+        assertThat(bookings.find(saved.id())).contains(moved);
+        assertThat(incidents).isEmpty();
+    }
+
+    @Test
+    void theNewAuthorizationsLifeCountsFromTheMove() {
+        Booking moved = valueOf(reschedule(saved, thirtyMinutes(saved), NOW).result());
+
+        assertThat(moved.rescheduled().authorizedNoEarlierThan()).isEqualTo(NOW);
+        assertThat(ReschedulingABooking.authorizationHorizon(moved)).isEqualTo(NOW.plus(BookingALesson.AUTHORIZATION_HORIZON));
+    }
+
+    @Test
+    void aDeclinedNewPriceLeavesTheBookingExactlyAsItWasAndTellsTheIssuersReason() {
+        payments.answering("authorizeSavedForMove", new PaymentOutcome.Declined("Your card has insufficient funds.",
+                "insufficient_funds"));
+        bookings.with(saved);
+
+        Rejection rejection = rejectionOf(reschedulingAt(NOW).reschedule(thirtyMinutes(saved)).result());
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.PAYMENT_DECLINED);
+        assertThat(rejection.code().status()).isEqualTo(402);
+        assertThat(rejection.extra(DeclineCode.class)).contains(new DeclineCode("insufficient_funds"));
+        assertThat(bookings.find(saved.id())).contains(saved);
+        assertThat(bookings.events).isEmpty();
+        assertThat(payments.calls).containsExactly("authorizeSavedForMove bk_paid 1 3000 cus_1 pm_saved");
+    }
+
+    @Test
+    void aProviderThatCannotBeReachedForTheNewPriceLeavesTheBookingAsItWasAndAPersonChecks() {
+        payments.answering("authorizeSavedForMove", new PaymentOutcome.ProviderUnavailable("timeout"));
+        bookings.with(saved);
+
+        Rejection rejection = rejectionOf(reschedulingAt(NOW).reschedule(thirtyMinutes(saved)).result());
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE);
+        assertThat(bookings.find(saved.id())).contains(saved);
+        assertThat(bookings.events).isEmpty();
+        assertThat(incidents).containsExactly("bk_paid");
+    }
+
+    @Test
+    void aPriceChangingMoveThatDoesNotCommitReleasesTheAuthorizationItMade() {
+        Booking cancelledMeanwhile = saved.withStatus(BookingStatus.CANCELLED);
+        bookings.with(saved).changeBeforeNextReschedule(cancelledMeanwhile);
+
+        Rejection rejection = rejectionOf(reschedulingAt(NOW).reschedule(thirtyMinutes(saved)).result());
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.BOOKING_CHANGED);
+        assertThat(payments.calls).containsExactly(
+                "authorizeSavedForMove bk_paid 1 3000 cus_1 pm_saved", "releaseReplaced bk_paid pi_move_1_bk_paid");
+        assertThat(bookings.find(saved.id())).contains(cancelledMeanwhile);
+    }
+
+    @Test
+    void aMoveThatLostToItsTwinKeepsTheAuthorizationTheTwinCommitted() {
+        // The twin had the same move number and price: the provider answered both with one authorization.
+        Booking twinCommitted = saved.toBuilder().rescheduled(saved.rescheduled().next(RescheduledFrom.of(saved), true,
+                null, null)).payment(saved.payment().withAuthorization(Money.of(3000, "usd"), "pi_move_1_bk_paid")).build();
+        bookings.with(saved).changeBeforeNextReschedule(twinCommitted);
+
+        Rejection rejection = rejectionOf(reschedulingAt(NOW).reschedule(thirtyMinutes(saved)).result());
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.BOOKING_CHANGED);
+        assertThat(payments.calls).containsExactly("authorizeSavedForMove bk_paid 1 3000 cus_1 pm_saved");
+    }
+
+    @Test
+    void aReplacedAuthorizationTheProviderDoesNotReleaseIsForAPerson() {
+        payments.answering("releaseReplaced", new PaymentOutcome.ProviderUnavailable("timeout"));
+
+        Booking moved = valueOf(reschedule(saved, thirtyMinutes(saved), NOW).result());
+
+        assertThat(moved.payment().paymentIntentId()).isEqualTo("pi_move_1_bk_paid");
+        assertThat(incidents).containsExactly("bk_paid");
+    }
+
+    @Test
+    void aLessonBookedBeforeCardsWereSavedWithTheAuthorizationKeepsItsPrice() {
+        Rejection rejection = refusal(lesson, thirtyMinutes(lesson), NOW);
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.NOT_RESCHEDULABLE);
+    }
+
+    @Test
+    void theSamePriceOnASavedCardKeepsTheAuthorization() {
+        Booking moved = valueOf(reschedule(saved, move(STUDENT, saved, TUESDAY, "10:00"), NOW).result());
+
+        assertThat(moved.payment()).isEqualTo(saved.payment());
+        assertThat(payments.calls).isEmpty();
+    }
+
+    @Test
+    void anAuthorizationMadeWhenBookedWithTheCardSavedLivesFromTheBooking() {
+        // Authorized when booked on 2026-12-01 12:00 UTC, card saved: it covers starts until 2026-12-07 12:00 UTC.
+        Booking soon = aBooking().id("bk_soon").at("2026-12-04T09:00")
+                .payment(Payment.authorized(Money.of(6000, "usd"), "pi_1", "cus_1", "pm_saved")).build();
+
+        assertThat(ReschedulingABooking.authorizationHorizon(soon)).isEqualTo(Instant.parse("2026-12-07T12:00:00Z"));
+        Booking moved = valueOf(reschedule(soon, move(STUDENT, soon, TUESDAY, "10:00"), Instant.parse("2026-12-02T12:00:00Z"))
+                .result());
+        assertThat(moved.payment().status()).as("moved past its life: card kept, authorization released")
+                .isEqualTo(PaymentStatus.SCHEDULED);
+        assertThat(payments.calls).containsExactly("releaseReplaced bk_soon pi_1");
     }
 
     @Test
@@ -432,8 +548,9 @@ class ReschedulingABookingTest {
     @Test
     void anAuthorizationTheSchedulerMadeLivesFromTheStartItWasMadeForAcrossMoves() {
         // Authorized by the scheduler 24 h before Monday 09:00 New York: it covers starts until Saturday 12-12 14:00 UTC.
-        Booking scheduled = aLesson().id("bk_sched").payment(Payment.scheduled("usd", "cus_1", "pm_saved")
-                .withAuthorization(Money.of(6000, "usd"), "pi_saved")).build();
+        // Booked on 2026-11-25, more than 6 days ahead: its card was saved and the scheduler authorized it.
+        Booking scheduled = aLesson().id("bk_sched").createdAt("2026-11-25T12:00:00Z").payment(Payment.scheduled("usd",
+                "cus_1", "pm_saved").withAuthorization(Money.of(6000, "usd"), "pi_saved")).build();
 
         Booking moved = valueOf(reschedule(scheduled, move(INSTRUCTOR, scheduled, TUESDAY, "10:00"), NOW).result());
 
@@ -466,7 +583,7 @@ class ReschedulingABookingTest {
         assertThat(moved.payment()).isEqualTo(Payment.scheduled("usd", "cus_bk_soon", "pm_card_visa"));
         assertThat(moved.rescheduled().authorizedNoEarlierThan()).isNull();
         assertThat(DueWork.of(moved)).contains(new DueWork.Due(DueWork.SCHEDULED_AUTHORIZATION, Instant.parse("2026-12-07T15:00:00Z")));
-        assertThat(payments.calls).containsExactly("saveCard bk_soon", "release bk_soon pi_1");
+        assertThat(payments.calls).containsExactly("saveCard bk_soon", "releaseReplaced bk_soon pi_1");
         assertThat(bookings.find(soon.id())).contains(moved);
         assertThat(incidents).isEmpty();
     }
@@ -490,7 +607,7 @@ class ReschedulingABookingTest {
     void aReleaseTheProviderDoesNotConfirmIsForAPerson() {
         Booking soon = aBooking().id("bk_soon").at("2026-12-04T09:00").build();
         payments.cardSaves(new PaymentOutcome.CardSaved("cus_bk_soon", "pm_card_visa"))
-                .answering("release", new PaymentOutcome.ProviderUnavailable("timeout"));
+                .answering("releaseReplaced", new PaymentOutcome.ProviderUnavailable("timeout"));
 
         valueOf(reschedule(soon, move(STUDENT, soon, TUESDAY, "10:00"), Instant.parse("2026-12-02T12:00:00Z")).result());
 

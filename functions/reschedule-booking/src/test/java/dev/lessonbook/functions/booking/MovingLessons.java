@@ -14,6 +14,8 @@ import dev.lessonbook.booking.BookingRequest;
 import dev.lessonbook.booking.CancellationPolicy;
 import dev.lessonbook.booking.CancellationSettlement;
 import dev.lessonbook.booking.CancellingABooking;
+import dev.lessonbook.booking.ReschedulePolicy;
+import dev.lessonbook.booking.ReschedulingABooking;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
 import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
@@ -43,8 +45,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What the handler ITs share: one table and one handler per test JVM (the handler reads its
- * settings once, when its class loads), and per test a fresh instructor in UTC — 30- and
- * 60-minute guitar online at 60.00 an hour, buffer after 15 — open all day on {@link #DAY} and
+ * settings once, when its class loads), and per test a fresh instructor in UTC — 30-, 60- and
+ * 90-minute guitar online at 60.00 an hour — open all day on {@link #DAY} and
  * the four days after, whose lessons are booked through the real Stripe adapter on localstripe.
  */
 final class MovingLessons {
@@ -71,7 +73,7 @@ final class MovingLessons {
     MovingLessons() {
         DynamoProfileStore profiles = new DynamoProfileStore(tables);
         profiles.save(new InstructorProfile(instructor, ZoneOffset.UTC, Map.of(), List.of(new LessonService(
-                "guitar", "Guitar", List.of(30, 60), Map.of(LocationType.ONLINE, 6000L), "usd", true))));
+                "guitar", "Guitar", List.of(30, 60, 90), Map.of(LocationType.ONLINE, 6000L), "usd", true))));
         SavingWeekAvailability saving = new SavingWeekAvailability(profiles, new DynamoAvailabilityStore(tables), Clock.systemUTC());
         for (int day = 0; day < 5; day++) {
             LocalDate date = DAY.plusDays(day);
@@ -105,6 +107,30 @@ final class MovingLessons {
         DynamoBookingStore store = new DynamoBookingStore(tables);
         return new CancellingABooking(store, CancellationPolicy.defaults(),
                 new CancellationSettlement(store, stripe, (id, operation, reason) -> { }), Clock.systemUTC());
+    }
+
+    /**
+     * The reschedule use case as the handler composes it, on {@code payments} (the real adapter
+     * wrapped by a test), its manual reviews added to {@code incidents}.
+     */
+    static ReschedulingABooking rescheduling(PaymentGateway payments, List<String> incidents) {
+        return new ReschedulingABooking(new DynamoProfileStore(tables), new DynamoAvailabilityStore(tables),
+                new DynamoBookingStore(tables), payments, (bookingId, operation, reason) -> incidents.add(operation),
+                ReschedulePolicy.defaults(), Clock.systemUTC());
+    }
+
+    /** The adapter every lesson here is booked and paid with. */
+    static PaymentGateway stripe() {
+        return stripe;
+    }
+
+    /** Stores {@code booking} as it is, in place of what is stored (a test's change of state). */
+    static void replace(Booking booking) {
+        new DynamoBookingStore(tables).update(booking, booking.status(), List.of());
+    }
+
+    static java.net.URI stripeBase() {
+        return stripeBase;
     }
 
     static RescheduleBookingHandler handler() {
