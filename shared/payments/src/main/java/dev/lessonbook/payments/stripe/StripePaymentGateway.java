@@ -279,8 +279,30 @@ public final class StripePaymentGateway implements PaymentGateway {
         // The amount is in the key: two concurrent moves to other lengths each get their own
         // authorization, and the same key never meets other parameters.
         String operation = "authorize-move-" + move + "-" + amount.amount() + currencyOf(amount);
-        return attempt(() -> authorization(stripe.v1().paymentIntents().create(params, key(bookingId, operation)),
-                amount.currency()));
+        return attempt(() -> {
+            for (int spent = 0; ; spent++) {
+                PaymentIntent intent = stripe.v1().paymentIntents().create(params,
+                        key(bookingId, spent == 0 ? operation : operation + "-" + spent));
+                if (spent == MOST_SPENT_KEYS || !isSpent(intent)) {
+                    return authorization(intent, amount.currency());
+                }
+            }
+        });
+    }
+
+    /** How many of a move's keys may meet an authorization released since (then: the next key). */
+    private static final int MOST_SPENT_KEYS = 3;
+
+    /**
+     * A move's authorization replayed from its key after the move released it (it did not
+     * commit, and the same move is asked again): Stripe answers with the intent as first made,
+     * though it is cancelled now. Such a key is spent, and the move authorizes under the next.
+     */
+    private boolean isSpent(PaymentIntent made) throws StripeException {
+        boolean replayed = made.getLastResponse() != null
+                && made.getLastResponse().headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
+        return replayed && "requires_capture".equals(made.getStatus())
+                && "canceled".equals(stripe.v1().paymentIntents().retrieve(made.getId()).getStatus());
     }
 
     @Override

@@ -166,6 +166,24 @@ class StripePaymentGatewayIT {
     }
 
     @Test
+    void aMoveAskedAgainAfterItsAuthorizationWasReleasedIsAuthorizedAnew() throws Exception {
+        Authorized held = (Authorized) gateway.authorize(bookingId, LESSON, "pm_card_visa", STUDENT);
+        Authorized first = (Authorized) gateway.authorizeSavedForMove(bookingId, 1, Money.of(3000, "usd"),
+                held.customerId(), held.paymentMethodId());
+        gateway.releaseReplaced(bookingId, first.paymentIntentId()); // the move did not commit
+
+        PaymentOutcome again = gateway.authorizeSavedForMove(bookingId, 1, Money.of(3000, "usd"), held.customerId(),
+                held.paymentMethodId());
+
+        assertThat(again).isInstanceOf(Authorized.class);
+        String second = ((Authorized) again).paymentIntentId();
+        assertThat(second).as("not the cancelled one Stripe replays under the first key").isNotEqualTo(first.paymentIntentId());
+        assertThat(stripe.intent(second).getStatus()).isEqualTo("requires_capture");
+        assertThat(gateway.authorizeSavedForMove(bookingId, 1, Money.of(3000, "usd"), held.customerId(),
+                held.paymentMethodId())).as("and asked again, it finds that one").isEqualTo(again);
+    }
+
+    @Test
     void aCardUsedOnceWithoutACustomerCannotBeUsedAgainAsStripeSays() {
         Authorized held = (Authorized) gateway.authorizeSavedForMove(bookingId, 1, LESSON,
                 ((Authorized) gateway.authorize(bookingId, LESSON, "pm_card_visa", STUDENT)).customerId(), "pm_card_visa");
