@@ -133,7 +133,10 @@ public final class SendingAWebhook {
         } catch (InterruptedIOException slow) {
             return new Failed(null, "The receiver did not answer within " + answerWithin.toMillis() + " ms.");
         } catch (IOException unreachable) {
-            return new Failed(null, "The receiver could not be reached: " + unreachable.getClass().getSimpleName() + ".");
+            // The deadline's cancel closes the socket under a blocked read, which then fails as closed.
+            return request.isCancelled()
+                    ? new Failed(null, "The receiver did not answer within " + answerWithin.toMillis() + " ms.")
+                    : new Failed(null, "The receiver could not be reached: " + unreachable.getClass().getSimpleName() + ".");
         } finally {
             deadline.cancel(false);
         }
