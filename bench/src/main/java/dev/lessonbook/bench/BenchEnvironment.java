@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * moto and localstripe, and what the functions expect to find there, as template.yaml declares it:
- * the table (keys and indexes of LessonbookTable), the two queues, the Stripe secret in SSM. Every
+ * the table (keys and indexes of LessonbookTable), the event queues, the Stripe secret in SSM. Every
  * function setting is a system property of this JVM (read by {@code Env} before the handler
  * classes initialise) and an environment variable of the cold-start runs.
  */
@@ -69,6 +69,8 @@ public final class BenchEnvironment implements AutoCloseable {
                 .credentialsProvider(credentials).httpClient(AwsSettings.httpClient()).build()) {
             settings.put("INVALIDATION_QUEUE_URL", sqs.createQueue(c -> c.queueName("bench-invalidation-" + suffix)).queueUrl());
             settings.put("NOTIFICATION_QUEUE_URL", sqs.createQueue(c -> c.queueName("bench-notification-" + suffix)).queueUrl());
+            // Every function publishes to the webhook queue too, as template.yaml's Globals set it (issue 18).
+            settings.put("WEBHOOK_QUEUE_URL", sqs.createQueue(c -> c.queueName("bench-webhook-" + suffix)).queueUrl());
         }
         String parameter = "/lessonbook-bench/stripe-secret";
         try (SsmClient ssm = SsmClient.builder().endpointOverride(endpoints.aws()).region(Region.of(endpoints.region()))

@@ -71,6 +71,37 @@ public final class Benchmarks {
             System.exit(0);
         }
 
+        int webhookBookings = intArg(args, "--webhook-bookings=", quick ? 30 : 1000);
+        int webhookWarmUp = intArg(args, "--webhook-bookings-up=", quick ? 10 : 100);
+        if (args.contains("--only=webhooks")) {
+            // The booking latency with 0 and 20 webhook subscriptions alone (issue 18), merged into the
+            // results of the last full run: the other sections and their figures are kept as they are.
+            Path resultsFile = root.resolve(quick ? "bench/target/results-quick.json" : "bench/results.json");
+            Path reportFile = root.resolve(quick ? "bench/target/performance-quick.md" : "docs/performance.md");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> saved = new ObjectMapper().readValue(root.resolve("bench/results.json").toFile(), LinkedHashMap.class);
+            try (BenchEnvironment environment = BenchEnvironment.start()) {
+                long sectionStarted = System.nanoTime();
+                Map<String, Object> section = new LinkedHashMap<>();
+                section.put("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+                section.put("command", "./bench/run " + String.join(" ", args));
+                section.put("machine", Machine.describe());
+                section.putAll(new WebhookLatency(environment, webhookWarmUp, webhookBookings).run());
+                section.put("seconds", elapsed(sectionStarted));
+                saved.put("webhookLatency", section);
+                saved.put("targets", Targets.evaluate(saved));
+                ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                Files.writeString(resultsFile, json.writeValueAsString(saved) + "\n");
+                Files.writeString(reportFile, Report.markdown(saved));
+                System.out.println("[bench] wrote the webhook section into " + resultsFile + " and " + reportFile);
+            } catch (Exception failed) {
+                failed.printStackTrace();
+                System.exit(1);
+            }
+            System.exit(0);
+        }
+
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
@@ -119,6 +150,18 @@ public final class Benchmarks {
             }
             seconds.put("warmLatency", elapsed(at));
             awsCalls.put("warmLatency", SdkCalls.drainByOperation());
+
+            at = System.nanoTime();
+            if (!skip.contains("webhooks")) {
+                Map<String, Object> section = new LinkedHashMap<>();
+                section.put("date", results.get("date"));
+                section.put("command", run.get("command"));
+                section.putAll(new WebhookLatency(environment, webhookWarmUp, webhookBookings).run());
+                section.put("seconds", elapsed(at));
+                results.put("webhookLatency", section);
+            }
+            seconds.put("webhookLatency", elapsed(at));
+            SdkCalls.drainByOperation();
 
             at = System.nanoTime();
             Path rie = Emulator.ensure(work, System.getProperty("bench.rie.version", "latest"));

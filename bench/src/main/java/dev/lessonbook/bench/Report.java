@@ -109,6 +109,8 @@ final class Report {
         md.append("\nAll times in ms. Totals are dominated by moto (a Python server, one DynamoDB request at a time) and localstripe; ")
                 .append("on DynamoDB a single-item read is typically a few ms, so only the *our code* column carries over to AWS.\n");
 
+        md.append(WebhookLatency.markdown(results));
+
         md.append("\n## Cost per operation\n\n")
                 .append("Every SDK call of one operation through the real handler, recorded on the wire and priced by DynamoDB's rules ")
                 .append("from item sizes (moto's `ReturnConsumedCapacity` is not reliable): reads in 4 KB units (strong 1, eventual 0.5, a ")
@@ -228,7 +230,7 @@ final class Report {
         return verdict == null ? List.of("not measured") : (List<String>) map(verdict).get("misses");
     }
 
-    private static Object p(Map<String, Object> row, String key, String percentile) {
+    static Object p(Map<String, Object> row, String key, String percentile) {
         Object value = row.get(key);
         return value == null ? "—" : map(value).get(percentile);
     }

@@ -67,6 +67,12 @@ final class Targets {
             }
         });
         targets.put("artifactsWithin12MBOr32MBWithStripe", verdict(large));
+
+        // Issue 18: a booking's own latency does not change with the number of webhook subscriptions.
+        if (results.get("webhookLatency") instanceof Map<?, ?> webhooks) {
+            targets.put("bookingLatencyIndependentOfWebhookSubscriptions",
+                    verdict((List<String>) ((Map<String, Object>) webhooks.get("verdict")).get("misses")));
+        }
         return targets;
     }
 

@@ -98,7 +98,7 @@ public final class WarmLatency {
     }
 
     /** Invocations of one workload, their times kept when {@code measured}. */
-    private static final class Sample {
+    static final class Sample {
         private final List<Double> totals = new ArrayList<>();
         private final List<Double> ours = new ArrayList<>();
         private final List<Double> sdk = new ArrayList<>();

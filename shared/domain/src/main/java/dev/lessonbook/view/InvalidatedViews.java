@@ -47,13 +47,15 @@ public final class InvalidatedViews {
     }
 
     /**
-     * A booking's change moves the stats, and the bookable view of every local week its
-     * instructor occupancy touches: a buffer may reach into the week before or after the lesson.
+     * A booking's change moves the stats, the calendar feed (its time, status or SEQUENCE), and the
+     * bookable view of every local week its instructor occupancy touches: a buffer may reach into
+     * the week before or after the lesson.
      */
     private static Set<ViewKey<?>> byBooking(BookingSnapshot booking) {
         Set<ViewKey<?>> views = new LinkedHashSet<>();
         String instructorId = booking.instructorId();
         views.add(new ViewKey.Stats(instructorId));
+        views.add(new ViewKey.Feed(instructorId));
         ZoneId zone = booking.timezone();
         Occupancy busy = booking.occupancy();
         LocalDate first = weekOf(busy.instructorFrom().atZone(zone).toLocalDate());

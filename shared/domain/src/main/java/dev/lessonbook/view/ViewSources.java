@@ -7,6 +7,8 @@ import dev.lessonbook.availability.WeekAvailability;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.BookingStore;
+import dev.lessonbook.feed.FeedEvent;
+import dev.lessonbook.feed.FeedEvents;
 import dev.lessonbook.profile.InstructorProfile;
 import dev.lessonbook.stats.BookingStats;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Each view computed from the source of truth (consistent reads), with the instant time alone
@@ -33,6 +36,13 @@ public final class ViewSources {
     /** Bounds of "all of an instructor's bookings" as index sort keys (ISO instants compare as text). */
     private static final Instant FIRST_BOOKING = Instant.EPOCH;
     private static final Instant AFTER_LAST_BOOKING = Instant.parse("9999-01-01T00:00:00Z");
+    /** How far back a calendar feed shows lessons (issue 18). */
+    public static final Duration FEED_DAYS_BACK = Duration.ofDays(30);
+    /**
+     * The feed view reaches a day further back than the feed and lives at most that day, so every
+     * read while it is valid finds all it must show; the reader cuts off the rest.
+     */
+    static final Duration FEED_REACH = Duration.ofDays(1);
 
     private final AvailabilityStore weeks;
     private final BookingStore bookings;
@@ -90,5 +100,22 @@ public final class ViewSources {
                 .min(Instant::compareTo)
                 .orElse(nextMonth);
         return new FreshView<>(BookingStats.of(profile.instructorId(), all, zone, clock), validUntil);
+    }
+
+    /**
+     * The calendar feed's events ({@link FeedEvents}) of every booking starting from
+     * {@link #FEED_DAYS_BACK} and a day before now, however far ahead (the horizon, which the
+     * profile may change without an event, is applied by the reader). It lapses after that day:
+     * by then lessons it left out could be inside the 30 days. Only a booking's change, which
+     * invalidates it, changes it otherwise.
+     */
+    public FreshView<List<FeedEvent>> feed(InstructorProfile profile) {
+        Instant now = clock.instant();
+        List<FeedEvent> events = bookings.findByInstructor(profile.instructorId(), now.minus(FEED_DAYS_BACK).minus(FEED_REACH),
+                        AFTER_LAST_BOOKING).stream()
+                .map(FeedEvents::of)
+                .flatMap(Optional::stream)
+                .toList();
+        return new FreshView<>(events, now.plus(FEED_REACH));
     }
 }

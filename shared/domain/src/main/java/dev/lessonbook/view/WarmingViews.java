@@ -35,6 +35,8 @@ public final class WarmingViews {
                         () -> sources.bookable(instructor, bookable.weekStart()));
                 case ViewKey.Stats stats -> views.rewarm(stats, instructor.timezone(),
                         () -> sources.stats(instructor));
+                case ViewKey.Feed feed -> views.rewarm(feed, instructor.timezone(),
+                        () -> sources.feed(instructor));
             }
         }
     }

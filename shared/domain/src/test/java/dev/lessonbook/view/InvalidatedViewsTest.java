@@ -19,6 +19,7 @@ import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Payment;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class InvalidatedViewsTest {
                 .isEqualTo(busy("2026-12-09T14:00:00Z", "2026-12-09T15:15:00Z")));
 
         assertThat(InvalidatedViews.by(confirmed)).containsExactly(
-                new ViewKey.Stats("ins-1"), new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-07")));
+                new ViewKey.Stats("ins-1"), new ViewKey.Feed("ins-1"), new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-07")));
     }
 
     @Test
@@ -56,6 +57,7 @@ class InvalidatedViewsTest {
 
         assertThat(InvalidatedViews.by(cancelled)).containsExactly(
                 new ViewKey.Stats("ins-1"),
+                new ViewKey.Feed("ins-1"),
                 new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-07")),
                 new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-14")));
     }
@@ -67,7 +69,7 @@ class InvalidatedViewsTest {
                 .isEqualTo(busy("2026-12-14T04:00:00Z", "2026-12-14T05:00:00Z"));
 
         assertThat(InvalidatedViews.by(completed)).containsExactly(
-                new ViewKey.Stats("ins-1"), new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-07")));
+                new ViewKey.Stats("ins-1"), new ViewKey.Feed("ins-1"), new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-07")));
     }
 
     @Test
@@ -78,11 +80,30 @@ class InvalidatedViewsTest {
 
         assertThat(InvalidatedViews.by(BookingEvents.rescheduled(before, after, Role.STUDENT, Instant.now()))).containsExactly(
                 new ViewKey.Stats("ins-1"),
+                new ViewKey.Feed("ins-1"),
                 new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-07")),
                 new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-14")),
                 new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-21")));
         assertThat(InvalidatedViews.by(BookingEvents.rescheduled(before, before, Role.STUDENT, Instant.now()))).containsExactly(
-                new ViewKey.Stats("ins-1"), new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-07")));
+                new ViewKey.Stats("ins-1"), new ViewKey.Feed("ins-1"), new ViewKey.Bookable("ins-1", LocalDate.parse("2026-12-07")));
+    }
+
+    @Test
+    void everyChangeOfABookingInvalidatesItsInstructorsCalendarFeed() {
+        Booking lesson = lesson("2026-12-09T09:00", 60, 15);
+        Booking moved = aBooking().id(lesson.id()).instructor("ins-1").at("2026-12-10T09:00").buffer(0, 15).build();
+        Instant now = Instant.now();
+        List<DomainEvent> changes = List.of(
+                BookingEvents.confirmed(lesson, now),
+                BookingEvents.rescheduled(lesson, moved, Role.STUDENT, now),
+                BookingEvents.cancelled(lesson.cancelled(new Cancellation(Role.STUDENT, now, null, 0, Money.of(0, "usd")),
+                        lesson.payment()), now),
+                BookingEvents.completed(lesson, now),
+                BookingEvents.paymentFailed(lesson, now));
+
+        assertThat(changes).allSatisfy(change -> assertThat(InvalidatedViews.by(change)).contains(new ViewKey.Feed("ins-1")));
+        assertThat(InvalidatedViews.by(AvailabilityWeekSaved.of(now, "ins-1", LocalDate.parse("2026-12-07"), Profiles.NEW_YORK,
+                "v1", Map.of()))).doesNotContain(new ViewKey.Feed("ins-1"));
     }
 
     @Test

@@ -76,6 +76,7 @@ public final class Keys {
             case ViewKey.WeekMap week -> "VIEW#WEEK#" + week.weekStart();
             case ViewKey.Bookable bookable -> "VIEW#BOOKABLE#" + bookable.weekStart();
             case ViewKey.Stats stats -> "VIEW#STATS";
+            case ViewKey.Feed feed -> "VIEW#FEED";
         });
     }
 

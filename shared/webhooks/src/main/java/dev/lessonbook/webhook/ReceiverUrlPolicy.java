@@ -15,8 +15,11 @@ import java.util.Optional;
  * Which URLs a webhook may be sent to: {@code https} to a host whose every address is public —
  * never loopback, private, link-local (the instance metadata service at 169.254.169.254 among
  * them), unique-local, carrier-grade NAT, multicast or unspecified — so a subscription cannot turn
- * Lessonbook into a way into its own network. Checked when the subscription is made and again
- * before every attempt, because a name can be re-pointed after it was accepted (DNS rebinding).
+ * Lessonbook into a way into its own network. Checked when the subscription is made and again on
+ * every attempt, because a name can be re-pointed after it was accepted: at delivery the check is
+ * made by the delivery client's resolver on the lookup whose addresses it connects to
+ * ({@link #connectableAddressesOf}), so a name that answers differently between a check and the connect
+ * (DNS rebinding) cannot slip through.
  *
  * <p>The local runtime alone also accepts {@code http://127.0.0.1:<port>}, so a developer's or a
  * test's receiver on loopback can be subscribed; deployed functions never set it.
@@ -28,6 +31,7 @@ public record ReceiverUrlPolicy(boolean loopbackHttpAllowed, Resolver resolver) 
      * template.yaml never sets it; {@code LocalParameters} does.
      */
     public static final String LOOPBACK_SETTING = "WEBHOOK_LOOPBACK_RECEIVERS";
+    private static final String LOOPBACK_RECEIVER_HOST = "127.0.0.1";
 
     /** Names to addresses; the system's DNS in production, a table in tests. */
     @FunctionalInterface
@@ -64,7 +68,32 @@ public record ReceiverUrlPolicy(boolean loopbackHttpAllowed, Resolver resolver) 
         };
     }
 
+    /**
+     * The whole check, as at subscription time: the URL's form ({@link #checkForm}), then every
+     * address its host resolves to now ({@link #publicAddressesOf}).
+     */
     public Verdict check(String url) {
+        Verdict form = checkForm(url);
+        if (!(form instanceof Accepted accepted) || isLoopbackReceiver(accepted.url())) {
+            return form;
+        }
+        try {
+            publicAddressesOf(accepted.url().getHost());
+            return form;
+        } catch (NotPublic notPublic) {
+            return new Refused(notPublic.reason());
+        } catch (UnknownHostException unknown) {
+            return new Refused("The URL's host does not resolve.");
+        }
+    }
+
+    /**
+     * What can be told from the URL alone: absolute, a host and no user information, {@code https}
+     * (or the local runtime's {@code http://127.0.0.1:<port>}). The host's addresses are checked by
+     * {@link #publicAddressesOf} — at delivery time by the delivery client's own resolver, on the
+     * very lookup whose addresses it connects to (docs/decisions.md, "Webhook deliveries").
+     */
+    public Verdict checkForm(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -76,24 +105,62 @@ public record ReceiverUrlPolicy(boolean loopbackHttpAllowed, Resolver resolver) 
         if (host == null || uri.getRawUserInfo() != null) {
             return new Refused("The URL needs a host and no user information.");
         }
-        if (loopbackHttpAllowed && scheme.equals("http") && host.equals("127.0.0.1") && uri.getPort() > 0) {
+        if (isLoopbackReceiver(uri)) {
             return new Accepted(uri);
         }
         if (!scheme.equals("https")) {
             return new Refused("Only https URLs receive webhooks.");
         }
-        InetAddress[] addresses;
-        try {
-            addresses = resolver.addressesOf(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
-        } catch (UnknownHostException unknown) {
-            return new Refused("The URL's host does not resolve.");
+        return new Accepted(uri);
+    }
+
+    /** The local runtime's loopback receiver: {@code http://127.0.0.1:<port>}, where allowed. */
+    private boolean isLoopbackReceiver(URI uri) {
+        return loopbackHttpAllowed && "http".equalsIgnoreCase(uri.getScheme()) && LOOPBACK_RECEIVER_HOST.equals(uri.getHost())
+                && uri.getPort() > 0;
+    }
+
+    /**
+     * What the delivery client may connect to for {@code host}: {@link #publicAddressesOf}, and
+     * under the local runtime's policy also the loopback receivers' host {@code 127.0.0.1} (a
+     * literal: nothing is resolved). Only {@link #checkForm} decides which URLs get here.
+     */
+    public InetAddress[] connectableAddressesOf(String host) throws UnknownHostException {
+        if (loopbackHttpAllowed && LOOPBACK_RECEIVER_HOST.equals(host)) {
+            return new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
+        }
+        return publicAddressesOf(host);
+    }
+
+    /**
+     * The addresses of {@code host}, resolved once, if every one of them is public.
+     *
+     * @throws NotPublic when an address is not public, with the reason for the delivery log
+     * @throws UnknownHostException when the host does not resolve
+     */
+    public InetAddress[] publicAddressesOf(String host) throws UnknownHostException {
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        InetAddress[] addresses = resolver.addressesOf(name);
+        if (addresses == null || addresses.length == 0) {
+            throw new UnknownHostException(name);
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                return new Refused("The URL's host resolves to an address that is not public (" + address.getHostAddress() + ").");
+                throw new NotPublic("The URL's host resolves to an address that is not public (" + address.getHostAddress() + ").");
             }
         }
-        return addresses.length == 0 ? new Refused("The URL's host does not resolve.") : new Accepted(uri);
+        return addresses;
+    }
+
+    /** A lookup whose answer holds an address a webhook may not be sent to. */
+    public static final class NotPublic extends UnknownHostException {
+        public NotPublic(String reason) {
+            super(reason);
+        }
+
+        public String reason() {
+            return getMessage();
+        }
     }
 
     static boolean isPublic(InetAddress address) {

@@ -71,7 +71,7 @@ class SendingAWebhookTest {
             answer(exchange, 200);
         });
         server.start();
-        sending = new SendingAWebhook(SendingAWebhook.client(ANSWER_WITHIN), ReceiverUrlPolicy.local(), clock, ANSWER_WITHIN);
+        sending = new SendingAWebhook(ReceiverUrlPolicy.local(), clock, ANSWER_WITHIN);
     }
 
     @AfterEach
@@ -133,11 +133,66 @@ class SendingAWebhookTest {
 
     @Test
     void outsideTheLocalRuntimeALoopbackReceiverIsRefusedAtDeliveryTime() {
-        SendingAWebhook deployed = new SendingAWebhook(SendingAWebhook.client(ANSWER_WITHIN), ReceiverUrlPolicy.deployed(),
-                clock, ANSWER_WITHIN);
+        SendingAWebhook deployed = new SendingAWebhook(ReceiverUrlPolicy.deployed(), clock, ANSWER_WITHIN);
 
         assertThat(deployed.send(url("/ok"), "e-1", BODY, List.of(SECRET))).isInstanceOf(SendingAWebhook.Failed.class);
         assertThat(verifiedEventIds).isEmpty();
+    }
+
+    @Test
+    void aNameWhoseSecondResolutionIsPrivateIsRefusedAndNothingConnects() throws Exception {
+        try (ServerSocket loopback = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = countConnections(loopback);
+            // A name whose owner re-points it (DNS rebinding): public when checked, loopback afterwards.
+            // "localhost" is what the system's own DNS would also answer with 127.0.0.1, so a client
+            // that looked the name up by itself would reach the listener.
+            List<String> answers = new CopyOnWriteArrayList<>(List.of("93.184.216.34", "127.0.0.1"));
+            AtomicInteger lookups = new AtomicInteger();
+            ReceiverUrlPolicy rebinding = new ReceiverUrlPolicy(false, host -> {
+                lookups.incrementAndGet();
+                assertThat(host).isEqualTo("localhost");
+                return new InetAddress[] {InetAddress.getByName(answers.size() > 1 ? answers.remove(0) : answers.get(0))};
+            });
+            String url = "https://localhost:" + loopback.getLocalPort() + "/hook";
+            assertThat(rebinding.check(url)).as("the check, as at subscription").isInstanceOf(ReceiverUrlPolicy.Accepted.class);
+
+            SendingAWebhook.Attempt attempt = new SendingAWebhook(rebinding, clock, ANSWER_WITHIN)
+                    .send(url, "e-1", BODY, List.of(SECRET));
+
+            assertThat(attempt).isEqualTo(new SendingAWebhook.Failed(null,
+                    "The URL is no longer safe to send to: The URL's host resolves to an address that is not public (127.0.0.1)."));
+            assertThat(lookups).as("the attempt's one lookup is the client's own, checked").hasValue(2);
+            assertThat(connections).as("nothing connected to the re-pointed address").hasValue(0);
+        }
+    }
+
+    @Test
+    void theDeliveryClientRefusesLoopbackLiteralsWithoutConnecting() {
+        // Only loopback targets here: should the client ever bypass its resolver, the connection
+        // reaches this test's own server (and the reason says so), never another network.
+        SendingAWebhook deployed = new SendingAWebhook(ReceiverUrlPolicy.deployed(), clock, ANSWER_WITHIN);
+        int port = server.getAddress().getPort();
+
+        for (String url : List.of("https://127.0.0.1:" + port + "/ok", "https://[::1]:" + port + "/ok")) {
+            assertThat(deployed.send(url, "e-1", BODY, List.of(SECRET))).as(url)
+                    .isInstanceOfSatisfying(SendingAWebhook.Failed.class, failed -> assertThat(failed.reason()).contains("not public"));
+        }
+        assertThat(verifiedEventIds).isEmpty();
+    }
+
+    /** Accepts (and closes) every connection to {@code socket} on a thread of its own; how many there were. */
+    private AtomicInteger countConnections(ServerSocket socket) {
+        AtomicInteger connections = new AtomicInteger();
+        threads.submit(() -> {
+            while (!socket.isClosed()) {
+                try (var accepted = socket.accept()) {
+                    connections.incrementAndGet();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+        return connections;
     }
 
     private String url(String path) {

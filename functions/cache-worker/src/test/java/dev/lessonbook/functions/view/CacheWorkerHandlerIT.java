@@ -20,6 +20,7 @@ import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.dynamodb.calendar.DynamoCalendarDays;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.dynamodb.view.DynamoViewCache;
+import dev.lessonbook.feed.FeedEvent;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.fixtures.MovableClock;
@@ -144,6 +145,9 @@ class CacheWorkerHandlerIT {
         assertThat(stats.completedBookings()).isEqualTo(1);
         assertThat(stats.totalEarnings()).isEqualTo(new Money(6000, "usd"));
         assertThat(stats).isEqualTo(sources.stats(profile()).value());
+        List<FeedEvent> feed = stored(new ViewKey.Feed(instructor)).orElseThrow();
+        assertThat(feed).as("the calendar feed's view, re-warmed too").isEqualTo(sources.feed(profile()).value());
+        assertThat(feed).singleElement().satisfies(event -> assertThat(event.uid()).isEqualTo(booked.id() + "@lessonbook"));
     }
 
     @Test

@@ -8,9 +8,9 @@ import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.booking.DynamoBookingStore;
 import dev.lessonbook.dynamodb.feed.DynamoCalendarTokens;
 import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
+import dev.lessonbook.dynamodb.view.DynamoViewCache;
 import dev.lessonbook.feed.CalendarTokens;
 import dev.lessonbook.feed.IssuingACalendarToken;
-import dev.lessonbook.feed.ReadingACalendarFeed;
 import dev.lessonbook.http.ApiResponse;
 import dev.lessonbook.http.HttpFunction;
 import dev.lessonbook.http.HttpPriming;
@@ -21,6 +21,7 @@ import dev.lessonbook.http.feed.CalendarFeedRequests;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
 import dev.lessonbook.profile.ProfileStore;
+import dev.lessonbook.view.ReadingACalendarFeed;
 import java.time.Clock;
 import java.util.Map;
 
@@ -28,7 +29,8 @@ import java.util.Map;
  * The instructor's calendar feed, two routes in one function (docs/decisions.md, "Calendar feed"):
  * {@code POST /v1/instructors/{instructorId}/calendar-token} (bearer-authenticated) issues or rotates
  * the feed token; {@code GET /v1/instructors/{instructorId}/calendar.ics?token=} (no authorizer:
- * calendar apps send no bearer token) serves the feed to whoever holds the token.
+ * calendar apps send no bearer token) serves the feed to whoever holds the token, from the shared
+ * feed view (a miss fills it from the instructor's bookings).
  */
 public final class CalendarFeedHandler implements HttpFunction {
     private static final Clock CLOCK = Clock.systemUTC();
@@ -37,7 +39,7 @@ public final class CalendarFeedHandler implements HttpFunction {
     private static final CalendarTokens TOKENS = new DynamoCalendarTokens(TABLES);
     private static final IssuingACalendarToken ISSUING = new IssuingACalendarToken(PROFILES, TOKENS, CLOCK);
     private static final ReadingACalendarFeed READING =
-            new ReadingACalendarFeed(PROFILES, new DynamoBookingStore(TABLES), TOKENS, CLOCK);
+            new ReadingACalendarFeed(PROFILES, new DynamoBookingStore(TABLES), TOKENS, new DynamoViewCache(TABLES), CLOCK);
 
     static final String FEED = "GET /v1/instructors/{instructorId}/calendar.ics";
     static final String TOKEN = "POST /v1/instructors/{instructorId}/calendar-token";

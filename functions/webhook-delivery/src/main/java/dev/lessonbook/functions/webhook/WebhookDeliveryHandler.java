@@ -23,8 +23,7 @@ public final class WebhookDeliveryHandler implements SqsFunction {
     private static final SqsDeliveryAttempts ATTEMPTS = SqsDeliveryAttempts.fromEnvironment();
     private static final DeliveryWorker WORKER = new DeliveryWorker(new DeliveringWebhooks(
             new DynamoWebhookSubscriptions(TABLES), new DynamoWebhookDeliveries(TABLES), ATTEMPTS,
-            new SendingAWebhook(SendingAWebhook.client(SendingAWebhook.ANSWER_WITHIN), ReceiverUrlPolicy.fromEnvironment(),
-                    CLOCK, SendingAWebhook.ANSWER_WITHIN),
+            new SendingAWebhook(ReceiverUrlPolicy.fromEnvironment(), CLOCK, SendingAWebhook.ANSWER_WITHIN),
             // A fresh source per draw: nothing random is held from init, which a SnapStart snapshot would share.
             new RetrySchedule(() -> new SecureRandom().nextLong()), CLOCK), ATTEMPTS);
 

@@ -103,8 +103,7 @@ class WebhookDeliveryIT {
         subscriptions = new DynamoWebhookSubscriptions(tables);
         deliveries = new DynamoWebhookDeliveries(tables);
         dispatching = new DispatchingWebhooks(subscriptions, deliveries, attempts, WebhookBody.standard(), clock);
-        SendingAWebhook sending = new SendingAWebhook(SendingAWebhook.client(ANSWER_WITHIN), ReceiverUrlPolicy.local(),
-                clock, ANSWER_WITHIN);
+        SendingAWebhook sending = new SendingAWebhook(ReceiverUrlPolicy.local(), clock, ANSWER_WITHIN);
         worker = new DeliveryWorker(new DeliveringWebhooks(subscriptions, deliveries, attempts, sending,
                 new RetrySchedule(new Random(18)), clock), sqs);
         retrying = new RetryingDueDeliveries(deliveries, attempts, clock);

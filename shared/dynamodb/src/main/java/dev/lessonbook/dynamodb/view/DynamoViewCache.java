@@ -9,6 +9,7 @@ import dev.lessonbook.availability.WeekAvailability;
 import dev.lessonbook.aws.Incidents;
 import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
+import dev.lessonbook.feed.FeedEvent;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.stats.BookingStats;
 import dev.lessonbook.view.FreshView;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -134,7 +136,21 @@ public final class DynamoViewCache implements ViewCache {
                 item.put("cancellationRate", rate(numbers.cancellationRate()));
                 yield item;
             }
+            case ViewKey.Feed feed -> Map.of("events", AttributeValue.fromL(((List<?>) value).stream()
+                    .map(event -> AttributeValue.fromM(feedEvent((FeedEvent) event))).toList()));
         };
+    }
+
+    private static Map<String, AttributeValue> feedEvent(FeedEvent event) {
+        return Map.of("uid", s(event.uid()), "sequence", n(event.sequence()),
+                "startsAt", s(event.startsAt().toString()), "endsAt", s(event.endsAt().toString()),
+                "cancelled", AttributeValue.fromBool(event.cancelled()), "summary", s(event.summary()));
+    }
+
+    private static FeedEvent feedEvent(Map<String, AttributeValue> event) {
+        return new FeedEvent(event.get("uid").s(), Integer.parseInt(event.get("sequence").n()),
+                Instant.parse(event.get("startsAt").s()), Instant.parse(event.get("endsAt").s()),
+                event.get("cancelled").bool(), event.get("summary").s());
     }
 
     @SuppressWarnings("unchecked")
@@ -154,6 +170,7 @@ public final class DynamoViewCache implements ViewCache {
                         Double.parseDouble(view.get("completionRate").n()),
                         Double.parseDouble(view.get("cancellationRate").n()));
             }
+            case ViewKey.Feed feed -> view.get("events").l().stream().map(event -> feedEvent(event.m())).toList();
         };
         return (V) value;
     }

@@ -1,4 +1,4 @@
-package dev.lessonbook.feed;
+package dev.lessonbook.view;
 
 import static dev.lessonbook.fixtures.Bookings.aBooking;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +10,9 @@ import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.Cancellation;
 import dev.lessonbook.booking.Rescheduled;
 import dev.lessonbook.booking.RescheduledFrom;
+import dev.lessonbook.feed.CalendarTokens;
+import dev.lessonbook.feed.FeedEvents;
+import dev.lessonbook.feed.IssuingACalendarToken;
 import dev.lessonbook.fixtures.InMemoryBookingStore;
 import dev.lessonbook.fixtures.InMemoryProfileStore;
 import dev.lessonbook.fixtures.MovableClock;
@@ -31,7 +34,7 @@ class ReadingACalendarFeedTest {
     private final TokenMap tokens = new TokenMap();
     private final MovableClock clock = new MovableClock(NOW);
     private final IssuingACalendarToken issuing = new IssuingACalendarToken(profiles, tokens, clock);
-    private final ReadingACalendarFeed reading = new ReadingACalendarFeed(profiles, bookings, tokens, clock);
+    private final ReadingACalendarFeed reading = new ReadingACalendarFeed(profiles, bookings, tokens, ViewCache.NONE, clock);
 
     @Test
     void onlyAgreedAndCancelledLessonsAreInTheFeed() {
@@ -59,9 +62,9 @@ class ReadingACalendarFeedTest {
                 .rescheduled(new Rescheduled(before, 2, 1, null, null))
                 .cancelled(new Cancellation(Role.STUDENT, NOW, null, 0, Money.zero("usd"))).build();
 
-        assertThat(ReadingACalendarFeed.sequence(booked)).isZero();
-        assertThat(ReadingACalendarFeed.sequence(movedOnce)).isEqualTo(1);
-        assertThat(ReadingACalendarFeed.sequence(movedTwiceThenCancelled)).isEqualTo(3);
+        assertThat(FeedEvents.sequence(booked)).isZero();
+        assertThat(FeedEvents.sequence(movedOnce)).isEqualTo(1);
+        assertThat(FeedEvents.sequence(movedTwiceThenCancelled)).isEqualTo(3);
         bookings.with(movedOnce);
         assertThat(feed(issue())).contains("UID:bk_moving@lessonbook", "SEQUENCE:1");
     }
