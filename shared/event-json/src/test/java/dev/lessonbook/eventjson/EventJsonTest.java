@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.calendar.TimeWindow;
+import dev.lessonbook.contact.LessonAddresses;
 import dev.lessonbook.event.AvailabilityWeekSaved;
 import dev.lessonbook.event.BookingCancelled;
 import dev.lessonbook.event.BookingCompleted;
@@ -44,7 +45,7 @@ class EventJsonTest {
             new Occupancy(Instant.parse("2026-12-08T22:00:00Z"), Instant.parse("2026-12-08T23:15:00Z"),
                     Instant.parse("2026-12-08T22:00:00Z"), Instant.parse("2026-12-08T23:00:00Z")),
             60, LocationType.ONLINE, PRICE, new PaymentSummary(PaymentStatus.AUTHORIZED, PRICE, NONE, NONE), null,
-            CREATED, CREATED);
+            CREATED, CREATED, LessonAddresses.NONE);
 
     @Test
     void aVersion1WeekSavedReadsAsTheWeek() {
@@ -158,7 +159,7 @@ class EventJsonTest {
                 new Occupancy(Instant.parse("2026-12-09T09:00:00Z"), Instant.parse("2026-12-09T10:15:00Z"),
                         Instant.parse("2026-12-09T09:00:00Z"), Instant.parse("2026-12-09T10:00:00Z")),
                 60, LocationType.ONLINE, PRICE, new PaymentSummary(PaymentStatus.AUTHORIZED, PRICE, NONE, NONE), null,
-                CREATED, CREATED);
+                CREATED, CREATED, LessonAddresses.NONE);
         return new BookingRescheduled("7d0b2a43-5f4e-4c0e-9b1a-2f7f0f6c9e11", Instant.parse("2026-12-06T08:30:00Z"),
                 morning, LATE_LESSON, Role.INSTRUCTOR);
     }
