@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class LeastPrivilegeTest {
     private static final Map<String, Set<String>> NEEDED = Map.ofEntries(
-            // DynamoProfileStore.save; SnapStart priming's GetItem of the never-written key (that key only)
-            Map.entry("PutProfileFunction", Set.of("dynamodb:PutItem", "dynamodb:GetItem")),
+            // DynamoProfileStore.save (UpdateItem, keeping a stored address); SnapStart priming's GetItem of
+            // the never-written key (that key only)
+            Map.entry("PutProfileFunction", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem")),
             // DynamoProfileStore.find
             Map.entry("GetProfileFunction", Set.of("dynamodb:GetItem")),
             // profile + week reads; the week transaction puts/deletes day items, puts the outbox
