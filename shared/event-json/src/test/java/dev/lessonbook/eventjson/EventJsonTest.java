@@ -146,7 +146,8 @@ class EventJsonTest {
                 + "\"durationMinutes\":60,\"locationType\":\"ONLINE\",\"price\":{\"amount\":6000,\"currency\":\"usd\"},"
                 + "\"payment\":{\"status\":\"AUTHORIZED\",\"amountAuthorized\":{\"amount\":6000,\"currency\":\"usd\"},"
                 + "\"amountCaptured\":{\"amount\":0,\"currency\":\"usd\"},\"amountRefunded\":{\"amount\":0,\"currency\":\"usd\"}},"
-                + "\"note\":null,\"createdAt\":\"2026-12-04T10:15:30.123456Z\",\"confirmedAt\":\"2026-12-04T10:15:30.123456Z\"},"
+                + "\"note\":null,\"createdAt\":\"2026-12-04T10:15:30.123456Z\",\"confirmedAt\":\"2026-12-04T10:15:30.123456Z\","
+                + "\"addresses\":{\"student\":null,\"instructor\":null}},"
                 + "\"cancelledBy\":\"STUDENT\",\"reason\":\"Sick \\\"\u2028 é\",\"chargePercent\":50,"
                 + "\"amountCharged\":{\"amount\":3000,\"currency\":\"usd\"}}");
     }
