@@ -64,7 +64,8 @@ class LeastPrivilegeTest {
             Map.entry("BookingStatsFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem")),
             // sources of the views (GetItem, Query), view puts, dedupe marks
             Map.entry("CacheWorkerFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem")),
-            // claims put before sending and deleted when SES refused; dedupe marks; SES v2 SendEmail
+            // claims put before sending and deleted when SES refused; dedupe marks; an instructor's profile
+            // address for a booking that kept none (GetItem); SES v2 SendEmail
             Map.entry("NotificationWorkerFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "ses:SendEmail")),
             // DynamoWebhookSubscriptions: create and rotate put, read gets, delete, list queries the
