@@ -86,7 +86,6 @@ public final class BenchEnvironment implements AutoCloseable {
         settings.put("STRIPE_SECRET_PARAMETER", parameter);
         settings.put("TABLE_NAME", tables.tableName());
         settings.put("NOTIFICATION_SENDER", "bookings@lessonbook.dev");
-        settings.put("NOTIFICATION_RECIPIENT_DOMAIN", "users.lessonbook.dev");
         // The notification worker's sender, verified as a deployer verifies it.
         try (SesV2Client ses = SesV2Client.builder().endpointOverride(endpoints.aws()).region(Region.of(endpoints.region()))
                 .credentialsProvider(credentials).httpClient(AwsSettings.httpClient()).build()) {

@@ -24,10 +24,16 @@ final class LocalOnlyRoutes implements LocalHttpServer.LocalEndpoints {
     private static final ObjectMapper JSON = JsonMappers.standard();
     private static final String JSON_TYPE = "application/json";
 
-    private final LocalTokenIssuer issuer;
+    /** Where a token's address is when the request names none: a domain that never delivers (RFC 6761 reserves {@code .test}). */
+    static final String DEFAULT_EMAIL_DOMAIN = "lessonbook.test";
 
-    LocalOnlyRoutes(LocalTokenIssuer issuer) {
+    private final LocalTokenIssuer issuer;
+    private final String emailClaim;
+
+    /** @param emailClaim the template's {@code EmailClaim}: the claim a token's address goes into */
+    LocalOnlyRoutes(LocalTokenIssuer issuer, String emailClaim) {
         this.issuer = issuer;
+        this.emailClaim = emailClaim;
     }
 
     @Override
@@ -44,7 +50,11 @@ final class LocalOnlyRoutes implements LocalHttpServer.LocalEndpoints {
         });
     }
 
-    /** {@code {"sub":"u1","role":"student","ttlSeconds":3600, ...other claims}} → {@code {"token":"<JWT>"}}. */
+    /**
+     * {@code {"sub":"u1","role":"student","email":"ada@example.com","ttlSeconds":3600, ...other claims}} →
+     * {@code {"token":"<JWT>"}}. {@code email} goes into the template's email claim; left out, the
+     * claim is {@code <sub>@lessonbook.test}; {@code null}, the token carries no address.
+     */
     private LocalHttpServer.Reply token(IncomingRequest request) {
         JsonNode body;
         try {
@@ -69,12 +79,23 @@ final class LocalOnlyRoutes implements LocalHttpServer.LocalEndpoints {
         if (ttl != null && (!ttl.canConvertToLong() || ttl.asLong() <= 0)) {
             return problem(ProblemCode.VALIDATION_FAILED, "\"ttlSeconds\" must be a positive integer");
         }
+        JsonNode email = body.get("email");
+        if (email != null && !email.isNull() && !email.isTextual()) {
+            return problem(ProblemCode.VALIDATION_FAILED, "\"email\" must be a string, or null for a token without an address");
+        }
         Map<String, Object> extraClaims = new LinkedHashMap<>();
         body.properties().forEach(field -> {
-            if (!List.of("sub", "role", "ttlSeconds").contains(field.getKey())) {
+            if (!List.of("sub", "role", "ttlSeconds", "email").contains(field.getKey())) {
                 extraClaims.put(field.getKey(), JSON.convertValue(field.getValue(), Object.class));
             }
         });
+        if (email == null) {
+            extraClaims.put(emailClaim, subject.asText() + "@" + DEFAULT_EMAIL_DOMAIN);
+        } else if (email.isTextual()) {
+            extraClaims.put(emailClaim, email.asText());
+        } else {
+            extraClaims.remove(emailClaim);
+        }
         String token = issuer.issue(new LocalTokenIssuer.TokenRequest(subject.asText(), role == null ? null : role.asText(),
                 ttl == null ? LocalTokenIssuer.DEFAULT_TTL : Duration.ofSeconds(ttl.asLong()), extraClaims));
         return json(200, JSON.createObjectNode().put("token", token));

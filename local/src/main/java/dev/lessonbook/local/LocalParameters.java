@@ -23,6 +23,7 @@ final class LocalParameters {
     static final String JWT_ISSUER = "JwtIssuer";
     static final String JWT_AUDIENCE = "JwtAudience";
     static final String ROLE_CLAIM = "RoleClaim";
+    static final String EMAIL_CLAIM = "EmailClaim";
     static final String STRIPE_SECRET_PARAMETER = "StripeSecretParameter";
     static final String STRIPE_WEBHOOK_SECRET_PARAMETER = "StripeWebhookSecretParameter";
     /** The webhook signing secret to use instead of a generated one, so a test can sign its own events. */
@@ -42,6 +43,10 @@ final class LocalParameters {
 
     static String roleClaim(Template template, Intrinsics intrinsics) {
         return parameter(template, intrinsics, ROLE_CLAIM).orElse("role");
+    }
+
+    static String emailClaim(Template template, Intrinsics intrinsics) {
+        return parameter(template, intrinsics, EMAIL_CLAIM).orElse("email");
     }
 
     static Provisioner.Extras extras(Template template, Intrinsics intrinsics) {

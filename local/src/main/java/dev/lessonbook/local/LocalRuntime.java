@@ -178,7 +178,7 @@ public final class LocalRuntime implements AutoCloseable {
         LocalHttpServer http = bound.serve(HttpApiQuotas.DOCUMENTED, model.routes(), model.httpApis(),
                 new JwtAuthorizer(issuer.publicKey(), clock), new HttpApiEvents(names.accountId(), "local"),
                 (logicalId, event) -> functions.get(logicalId).start(event),
-                new LocalOnlyRoutes(issuer), clock, out, HTTP_THREADS);
+                new LocalOnlyRoutes(issuer, LocalParameters.emailClaim(template, intrinsics)), clock, out, HTTP_THREADS);
         started.remove(releasePort);
         started.add(http);
 

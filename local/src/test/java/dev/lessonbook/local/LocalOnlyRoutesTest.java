@@ -19,7 +19,7 @@ class LocalOnlyRoutesTest {
     private static final ObjectMapper JSON = JsonMappers.standard();
     private final LocalTokenIssuer issuer =
             LocalTokenIssuer.generate("http://127.0.0.1:3000/_local", "lessonbook-local", "custom:role", Clock.systemUTC());
-    private final LocalOnlyRoutes routes = new LocalOnlyRoutes(issuer);
+    private final LocalOnlyRoutes routes = new LocalOnlyRoutes(issuer, "custom:email");
 
     private LocalHttpServer.Reply call(String method, String path, String body) {
         return routes.handle(new IncomingRequest(method, path, null, Map.of("content-type", List.of("application/json")),
@@ -42,6 +42,39 @@ class LocalOnlyRoutesTest {
         assertThat(claims.getAudience()).containsExactly("lessonbook-local");
         assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(60_000);
         assertThat(claims.getNotBeforeTime()).isEqualTo(claims.getIssueTime());
+    }
+
+    @Test
+    void aTokenCarriesTheGivenAddressUnderTheTemplatesEmailClaim() throws Exception {
+        LocalHttpServer.Reply reply = call("POST", "/_local/tokens", "{\"sub\":\"u1\",\"role\":\"student\",\"email\":\"ada@example.com\"}");
+
+        var claims = SignedJWT.parse(json(reply).get("token").asText()).getJWTClaimsSet();
+        assertThat(claims.getStringClaim("custom:email")).isEqualTo("ada@example.com");
+        assertThat(claims.getClaim("email")).isNull();
+    }
+
+    @Test
+    void aTokenWithoutAGivenAddressCarriesTheSubjectAtLessonbookTest() throws Exception {
+        LocalHttpServer.Reply reply = call("POST", "/_local/tokens", "{\"sub\":\"u1\",\"role\":\"student\"}");
+
+        var claims = SignedJWT.parse(json(reply).get("token").asText()).getJWTClaimsSet();
+        assertThat(claims.getStringClaim("custom:email")).isEqualTo("u1@lessonbook.test");
+    }
+
+    @Test
+    void aNullAddressMakesATokenWithoutOne() throws Exception {
+        LocalHttpServer.Reply reply = call("POST", "/_local/tokens", "{\"sub\":\"u1\",\"role\":\"student\",\"email\":null}");
+
+        var claims = SignedJWT.parse(json(reply).get("token").asText()).getJWTClaimsSet();
+        assertThat(claims.getClaims()).doesNotContainKeys("custom:email", "email");
+    }
+
+    @Test
+    void anAddressThatIsNotAStringIsAValidationProblem() throws Exception {
+        LocalHttpServer.Reply reply = call("POST", "/_local/tokens", "{\"sub\":\"u1\",\"email\":42}");
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(json(reply).get("code").asText()).isEqualTo("VALIDATION_FAILED");
     }
 
     @Test

@@ -344,6 +344,25 @@ public final class ReliabilitySystem {
         }
     }
 
+    /** The addresses moto's SES sent an email to, each with the subject (its model dump, {@code /moto-api/data.json}). */
+    List<String> sentEmails() {
+        try {
+            HttpResponse<String> dump = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(servers.aws().resolve("/moto-api/data.json")).build(), HttpResponse.BodyHandlers.ofString());
+            List<String> sent = new ArrayList<>();
+            for (var message : dev.lessonbook.json.JsonMappers.standard().readTree(dump.body()).path("ses").path("Message")) {
+                message.path("destinations").path("ToAddresses")
+                        .forEach(to -> sent.add(to.asText() + " " + message.path("subject").asText()));
+            }
+            return sent;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     boolean queuesIdle() {
         for (String queue : QUEUES) {
             String url = sqs.getQueueUrl(get -> get.queueName(queue)).queueUrl();
@@ -384,6 +403,10 @@ public final class ReliabilitySystem {
                     + "|\\b[sr]k_(test|live)_[A-Za-z0-9_]+"
                     + "|\\b(cvc|cvv|card_?number|card\\[number\\])\\b");
     private static final Pattern CARD_NUMBER = Pattern.compile("(?<![0-9])[3-6][0-9]{12,18}(?![0-9])");
+    /** An email address (docs/decisions.md "Real recipients": none is ever logged) — but the sender's, which is configuration. */
+    static final Pattern EMAIL_ADDRESS = Pattern.compile(
+            "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final String SENDER = "no-reply@example.com";
 
     /**
      * The lines of the runtime's output (its own and every function's log) that hold a secret:
@@ -400,6 +423,8 @@ public final class ReliabilitySystem {
                 why = secret.group();
             } else if (tokens.stream().anyMatch(token -> line.contains(token.substring(token.lastIndexOf('.') + 1)))) {
                 why = "an issued token's signature";
+            } else if (EMAIL_ADDRESS.matcher(line.replace(SENDER, "")).find()) {
+                why = "an email address";
             } else {
                 var number = CARD_NUMBER.matcher(line);
                 while (why == null && number.find()) {

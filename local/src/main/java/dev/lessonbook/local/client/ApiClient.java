@@ -67,10 +67,18 @@ public final class ApiClient {
         }
     }
 
-    /** A token of the local issuer for {@code sub} with {@code role}. */
+    /** A token of the local issuer for {@code sub} with {@code role} (and the issuer's default address, {@code <sub>@lessonbook.test}). */
     public String token(String sub, String role) {
-        Response issued = send("POST", "/_local/tokens", null,
-                JSON.createObjectNode().put("sub", sub).put("role", role).toString(), Map.of());
+        return token(JSON.createObjectNode().put("sub", sub).put("role", role));
+    }
+
+    /** A token of the local issuer for {@code sub} with {@code role} and the address {@code email} (null: none). */
+    public String token(String sub, String role, String email) {
+        return token(JSON.createObjectNode().put("sub", sub).put("role", role).put("email", email));
+    }
+
+    private String token(com.fasterxml.jackson.databind.node.ObjectNode request) {
+        Response issued = send("POST", "/_local/tokens", null, request.toString(), Map.of());
         if (issued.status() != 200) {
             throw new IllegalStateException("The local issuer refused a token: " + issued);
         }

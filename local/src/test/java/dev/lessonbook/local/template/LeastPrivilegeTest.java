@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class LeastPrivilegeTest {
     private static final Map<String, Set<String>> NEEDED = Map.ofEntries(
-            // DynamoProfileStore.save; SnapStart priming's GetItem of the never-written key (that key only)
-            Map.entry("PutProfileFunction", Set.of("dynamodb:PutItem", "dynamodb:GetItem")),
+            // DynamoProfileStore.save (UpdateItem, keeping a stored address); SnapStart priming's GetItem of
+            // the never-written key (that key only)
+            Map.entry("PutProfileFunction", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem")),
             // DynamoProfileStore.find
             Map.entry("GetProfileFunction", Set.of("dynamodb:GetItem")),
             // profile + week reads; the week transaction puts/deletes day items, puts the outbox
@@ -63,7 +64,8 @@ class LeastPrivilegeTest {
             Map.entry("BookingStatsFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem")),
             // sources of the views (GetItem, Query), view puts, dedupe marks
             Map.entry("CacheWorkerFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem")),
-            // claims put before sending and deleted when SES refused; dedupe marks; SES v2 SendEmail
+            // claims put before sending and deleted when SES refused; dedupe marks; an instructor's profile
+            // address for a booking that kept none (GetItem); SES v2 SendEmail
             Map.entry("NotificationWorkerFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "ses:SendEmail")),
             // DynamoWebhookSubscriptions: create and rotate put, read gets, delete, list queries the

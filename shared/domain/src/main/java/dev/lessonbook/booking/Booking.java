@@ -1,6 +1,7 @@
 package dev.lessonbook.booking;
 
 import dev.lessonbook.calendar.Occupancy;
+import dev.lessonbook.contact.LessonAddresses;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Payment;
 import dev.lessonbook.profile.LocationType;
@@ -21,6 +22,8 @@ import java.time.ZoneId;
  * @param cancellation null unless CANCELLED
  * @param rescheduled where the lesson was before its last move, how often it moved, and the
  *        request that moved it ({@link Rescheduled#NEVER} until it is first rescheduled)
+ * @param addresses where its emails go, as known when it was booked ({@link LessonAddresses#NONE}
+ *        for a booking made before addresses were kept)
  */
 public record Booking(
         String id,
@@ -46,7 +49,8 @@ public record Booking(
         Instant holdExpiresAt,
         Cancellation cancellation,
         String requestFingerprint,
-        Rescheduled rescheduled) {
+        Rescheduled rescheduled,
+        LessonAddresses addresses) {
 
     /** Whether this booking keeps its people busy at {@code now} (docs/spec.md §5.4). */
     public boolean occupiesTimeAt(Instant now) {
@@ -96,7 +100,7 @@ public record Booking(
                 .startsAt(startsAt).endsAt(endsAt).durationMinutes(durationMinutes).locationType(locationType)
                 .price(price).payment(payment).note(note).occupancy(occupancy).createdAt(createdAt)
                 .confirmedAt(confirmedAt).holdExpiresAt(holdExpiresAt).cancellation(cancellation)
-                .requestFingerprint(requestFingerprint).rescheduled(rescheduled);
+                .requestFingerprint(requestFingerprint).rescheduled(rescheduled).addresses(addresses);
     }
 
     /** A booking field by field, by name: for the use case that books, mappers that read one back, fixtures. */
@@ -125,6 +129,7 @@ public record Booking(
         private Cancellation cancellation;
         private String requestFingerprint;
         private Rescheduled rescheduled = Rescheduled.NEVER;
+        private LessonAddresses addresses = LessonAddresses.NONE;
 
         private Builder() {}
 
@@ -264,10 +269,15 @@ public record Booking(
             return this;
         }
 
+        public Builder addresses(LessonAddresses value) {
+            addresses = value == null ? LessonAddresses.NONE : value;
+            return this;
+        }
+
         public Booking build() {
             return new Booking(id, status, instructorId, studentId, serviceId, serviceName, date, startMinute, endMinute,
                     timezone, startsAt, endsAt, durationMinutes, locationType, price, payment, note, occupancy,
-                    createdAt, confirmedAt, holdExpiresAt, cancellation, requestFingerprint, rescheduled);
+                    createdAt, confirmedAt, holdExpiresAt, cancellation, requestFingerprint, rescheduled, addresses);
         }
     }
 }

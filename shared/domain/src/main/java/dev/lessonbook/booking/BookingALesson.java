@@ -3,6 +3,7 @@ package dev.lessonbook.booking;
 import dev.lessonbook.availability.AvailabilityStore;
 import dev.lessonbook.booking.BookingStore.ReserveOutcome;
 import dev.lessonbook.booking.rules.SlotsAreOpen;
+import dev.lessonbook.contact.LessonAddresses;
 import dev.lessonbook.payment.Payment;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentOutcome;
@@ -146,6 +147,8 @@ public final class BookingALesson {
                 .createdAt(now)
                 .holdExpiresAt(now.plus(hold))
                 .requestFingerprint(fingerprint)
+                // Kept with the booking, so every email of it goes where the parties said when it was made.
+                .addresses(new LessonAddresses(request.caller().email(), lesson.instructorEmail()))
                 .build();
     }
 

@@ -49,6 +49,6 @@ public final class BookingEvents {
                 booking.serviceName(), booking.date(), new TimeWindow(booking.startMinute(), booking.endMinute()),
                 booking.timezone(), booking.startsAt(), booking.endsAt(), booking.occupancy(), booking.durationMinutes(),
                 booking.locationType(), booking.price(), booking.payment().summary(), booking.note(),
-                booking.createdAt(), booking.confirmedAt());
+                booking.createdAt(), booking.confirmedAt(), booking.addresses());
     }
 }

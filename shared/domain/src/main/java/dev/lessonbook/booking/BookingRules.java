@@ -100,6 +100,7 @@ public final class BookingRules {
                 new Money(LessonPrice.of(lesson.service(), request.locationType(), request.durationMinutes()).orElseThrow(),
                         lesson.service().currency()),
                 Occupancy.forLesson(startsAt, endsAt, lesson.profile().bufferFor(request.locationType())),
-                lesson.profile().bookingLimits());
+                lesson.profile().bookingLimits(),
+                lesson.profile().email());
     }
 }

@@ -15,7 +15,8 @@ import java.time.ZoneId;
  * {@code endMinute} is the local wall-clock end the availability was checked against. They differ
  * only for a lesson that crosses a DST change in the small hours.
  *
- * <p>{@code bookingLimits} are the instructor's own rules (notice, horizon, daily limit) it is judged by.
+ * <p>{@code bookingLimits} are the instructor's own rules (notice, horizon, daily limit) it is judged by;
+ * {@code instructorEmail} is their profile's address (null when it has none), kept with the booking.
  */
 public record ProposedLesson(
         BookingRequest request,
@@ -26,10 +27,17 @@ public record ProposedLesson(
         Instant endsAt,
         Money price,
         Occupancy occupancy,
-        BookingLimits bookingLimits) {
+        BookingLimits bookingLimits,
+        String instructorEmail) {
 
     public ProposedLesson {
         bookingLimits = bookingLimits == null ? BookingLimits.DEFAULT : bookingLimits;
+    }
+
+    /** A lesson of an instructor without an address. */
+    public ProposedLesson(BookingRequest request, LessonService service, ZoneId timezone, int endMinute, Instant startsAt,
+            Instant endsAt, Money price, Occupancy occupancy, BookingLimits bookingLimits) {
+        this(request, service, timezone, endMinute, startsAt, endsAt, price, occupancy, bookingLimits, null);
     }
 
     /** A lesson judged by the default booking rules. */

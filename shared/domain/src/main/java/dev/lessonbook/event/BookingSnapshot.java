@@ -2,6 +2,7 @@ package dev.lessonbook.event;
 
 import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.calendar.TimeWindow;
+import dev.lessonbook.contact.LessonAddresses;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.PaymentSummary;
 import dev.lessonbook.profile.LocationType;
@@ -19,6 +20,9 @@ import java.time.ZoneId;
  * @param occupancy the instructor's busy time (buffers included) and the student's, in UTC
  * @param note null when the student wrote none
  * @param confirmedAt null for a booking whose payment failed before it was ever confirmed
+ * @param addresses where the parties' emails go (docs/spec.md §8); {@link LessonAddresses#NONE}
+ *        in events written before addresses were kept. Queues carry them; webhook deliveries and
+ *        API responses do not (docs/decisions.md "Real recipients").
  */
 public record BookingSnapshot(
         String bookingId,
@@ -38,4 +42,10 @@ public record BookingSnapshot(
         PaymentSummary payment,
         String note,
         Instant createdAt,
-        Instant confirmedAt) {}
+        Instant confirmedAt,
+        LessonAddresses addresses) {
+
+    public BookingSnapshot {
+        addresses = addresses == null ? LessonAddresses.NONE : addresses;
+    }
+}

@@ -25,20 +25,16 @@ import java.util.Map;
  * Who is told what about a booking event (docs/spec.md §8), from the event alone:
  * confirmed → student and instructor; cancelled → the other party, plus a receipt to the
  * canceller; payment failed → the student (and the instructor too when the lesson had been
- * confirmed, docs/spec.md §6). Times are shown in the recipient's timezone, named.
+ * confirmed, docs/spec.md §6). Times are shown in the recipient's timezone, named. Each email goes
+ * to the address the booking kept for its recipient, or to none when it kept none
+ * ({@link SendingNotifications} decides what then).
  */
 public final class LessonEmails {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
-    private final RecipientAddresses addresses;
-
-    public LessonEmails(RecipientAddresses addresses) {
-        this.addresses = addresses;
-    }
-
-    /** One email for one recipient of an event. */
-    public record Notice(Recipient recipient, Email email) {}
+    /** One email for one recipient of a booking's event; {@code email.to()} null when the booking kept no address for them. */
+    public record Notice(Recipient recipient, String bookingId, Email email) {}
 
     public List<Notice> of(DomainEvent event) {
         return switch (event) {
@@ -127,8 +123,15 @@ public final class LessonEmails {
         facts.put("Price", money(booking.price()));
         facts.put("Booking", booking.bookingId());
         String subject = title + ": " + booking.serviceName() + ", " + shortWhen(booking, zone);
-        return new Notice(recipient, new Email(addresses.addressOf(recipient), subject,
+        return new Notice(recipient, booking.bookingId(), new Email(addressOf(recipient, booking), subject,
                 plainText(title, intro, facts), html(title, intro, facts)));
+    }
+
+    private static String addressOf(Recipient recipient, BookingSnapshot booking) {
+        return switch (recipient.party()) {
+            case STUDENT -> booking.addresses().student();
+            case INSTRUCTOR -> booking.addresses().instructor();
+        };
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.lessonbook.profile;
 
+import dev.lessonbook.contact.EmailAddresses;
 import dev.lessonbook.problem.Rejection;
 import dev.lessonbook.problem.Rejection.FieldError;
 import dev.lessonbook.problem.Result;
@@ -44,6 +45,9 @@ public final class ProfileRules {
         if (profile.instructorId() == null || !ID.matcher(profile.instructorId()).matches()) {
             errors.add(new FieldError("instructorId", "must be 1–64 characters of A-Z, a-z, 0-9, _ or -"));
         }
+        if (profile.email() != null && !EmailAddresses.isValid(profile.email())) {
+            errors.add(new FieldError("email", EmailAddresses.RULE));
+        }
         if (profile.timezone() == null) {
             errors.add(new FieldError("timezone", "is required (an IANA zone such as Europe/Berlin)"));
         }
@@ -68,7 +72,8 @@ public final class ProfileRules {
         if (!errors.isEmpty()) {
             return Result.rejected(Rejection.validation(errors));
         }
-        return Result.ok(new InstructorProfile(profile.instructorId(), profile.timezone(), buffers, services, limits));
+        return Result.ok(new InstructorProfile(profile.instructorId(), profile.timezone(), buffers, services, limits,
+                profile.email()));
     }
 
     /**

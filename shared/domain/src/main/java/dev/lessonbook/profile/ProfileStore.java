@@ -9,7 +9,13 @@ public interface ProfileStore {
 
     Optional<InstructorProfile> find(String instructorId);
 
-    void save(InstructorProfile profile);
+    /**
+     * Stores {@code profile} whole, except that a profile without an email keeps the address stored
+     * before, if any (an admin's save must not drop the instructor's address).
+     *
+     * @return the profile as stored
+     */
+    InstructorProfile save(InstructorProfile profile);
 
     /** The profile, or the 404 every use case answers for an instructor without one. */
     default Result<InstructorProfile> require(String instructorId) {

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.calendar.TimeWindow;
+import dev.lessonbook.contact.LessonAddresses;
 import dev.lessonbook.event.BookingConfirmed;
 import dev.lessonbook.event.BookingPaymentFailed;
 import dev.lessonbook.event.BookingSnapshot;
@@ -72,6 +73,23 @@ class BookingALessonTest {
         assertThat(booked.serviceName()).isEqualTo("Guitar");
         assertThat(booked.studentId()).isEqualTo("stu-1");
         assertThat(bookings.find(booked.id())).contains(booked);
+    }
+
+    @Test
+    void theBookingKeepsTheStudentsTokenAddressAndTheInstructorsProfileAddress() {
+        profiles.with(aProfile().build().withEmail("ins-1@mail.test"));
+
+        Booking booked = valueOf(booking.book(aRequest().by(new Caller("stu-1", Role.STUDENT, "stu-1@mail.test")).build()).result());
+
+        assertThat(booked.addresses()).isEqualTo(new LessonAddresses("stu-1@mail.test", "ins-1@mail.test"));
+        assertThat(bookings.find(booked.id()).orElseThrow().addresses()).isEqualTo(booked.addresses());
+    }
+
+    @Test
+    void aStudentWhoseTokenHasNoAddressAndAnInstructorWithoutOneAreBookedWithNone() {
+        Booking booked = valueOf(booking.book(aRequest().by(new Caller("stu-1", Role.STUDENT)).build()).result());
+
+        assertThat(booked.addresses()).isEqualTo(LessonAddresses.NONE);
     }
 
     @Test

@@ -176,6 +176,19 @@ class ReschedulingABookingTest {
     // 5. A student's limit
 
     @Test
+    void aMovedLessonKeepsWhereItsEmailsGoAndItsEventSaysSo() {
+        Booking addressed = aLesson().id("bk_lesson").addresses("stu-1@mail.test", "ins-1@mail.test").build();
+
+        Booking moved = valueOf(reschedule(addressed, move(STUDENT, addressed, TUESDAY, "10:00"), NOW).result());
+
+        assertThat(moved.addresses()).isEqualTo(addressed.addresses());
+        assertThat(bookings.events).singleElement().isInstanceOfSatisfying(BookingRescheduled.class, event -> {
+            assertThat(event.booking().addresses()).isEqualTo(addressed.addresses());
+            assertThat(event.previous().addresses()).isEqualTo(addressed.addresses());
+        });
+    }
+
+    @Test
     void aStudentMovesOneBookingAtMostTwice() {
         Booking movedTwice = aLesson().id("bk_twice").rescheduled(new Rescheduled(
                 new RescheduledFrom(MONDAY, 600, 660, Instant.parse("2026-12-07T15:00:00Z")), 2, 2, null, null)).build();

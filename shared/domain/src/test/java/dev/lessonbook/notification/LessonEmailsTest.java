@@ -27,13 +27,75 @@ import org.junit.jupiter.api.Test;
 
 class LessonEmailsTest {
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
-    private final LessonEmails emails = new LessonEmails(new RecipientAddresses("mail.test"));
+    private final LessonEmails emails = new LessonEmails();
+    /** Incidents raised, as "party bookingId". */
+    private final List<String> incidents = new ArrayList<>();
+    /** Instructor profiles' addresses of now: for bookings that kept none. */
+    private final Map<String, String> profileAddresses = new HashMap<>();
 
     @Test
     void aConfirmedBookingEmailsTheStudentAndTheInstructor() {
         List<LessonEmails.Notice> notices = emails.of(confirmed(lesson()));
 
         assertThat(notices).extracting(notice -> notice.email().to()).containsExactly("stu-1@mail.test", "ins-1@mail.test");
+    }
+
+    @Test
+    void aBookingThatKeptNoAddressesHasEmailsToNobody() {
+        List<LessonEmails.Notice> notices = emails.of(confirmed(lesson().addresses(null, null)));
+
+        assertThat(notices).extracting(notice -> notice.email().to()).containsExactly(null, null);
+    }
+
+    @Test
+    void aStudentWithoutAnAddressIsSentNothingAndThatIsAnIncidentOnce() {
+        List<Email> sent = new ArrayList<>();
+        SendingNotifications sending = sending(sent::add);
+        DomainEvent confirmed = confirmed(lesson().addresses(null, "ins-1@mail.test"));
+
+        sending.notify(confirmed);
+        sending.notify(confirmed);
+
+        assertThat(sent).extracting(Email::to).containsExactly("ins-1@mail.test");
+        assertThat(incidents).containsExactly("STUDENT bk_1");
+    }
+
+    @Test
+    void anInstructorAddressTheBookingLacksIsTheProfilesAtSendTime() {
+        List<Email> sent = new ArrayList<>();
+        profileAddresses.put("ins-1", "ins-1@profile.test");
+
+        sending(sent::add).notify(confirmed(lesson().addresses("stu-1@mail.test", null)));
+
+        assertThat(sent).extracting(Email::to).containsExactly("stu-1@mail.test", "ins-1@profile.test");
+        assertThat(incidents).isEmpty();
+    }
+
+    @Test
+    void anInstructorWithoutAnAddressAnywhereIsSentNothingAndThatIsAnIncident() {
+        List<Email> sent = new ArrayList<>();
+
+        sending(sent::add).notify(confirmed(lesson().addresses("stu-1@mail.test", null)));
+
+        assertThat(sent).extracting(Email::to).containsExactly("stu-1@mail.test");
+        assertThat(incidents).containsExactly("INSTRUCTOR bk_1");
+    }
+
+    @Test
+    void theBookingsOwnInstructorAddressWinsOverTheProfiles() {
+        List<Email> sent = new ArrayList<>();
+        profileAddresses.put("ins-1", "ins-1@profile.test");
+
+        sending(sent::add).notify(confirmed(lesson()));
+
+        assertThat(sent).extracting(Email::to).containsExactly("stu-1@mail.test", "ins-1@mail.test");
+    }
+
+    @Test
+    void anEmailNeverShowsItsAddressWhenPrinted() {
+        Email email = emails.of(confirmed(lesson())).get(0).email();
+
+        assertThat(email.toString()).doesNotContain("stu-1@mail.test").contains("<hidden>");
     }
 
     @Test
@@ -113,7 +175,7 @@ class LessonEmailsTest {
     @Test
     void eachRecipientIsEmailedAtMostOnceAlsoWhenTheEventComesTwice() {
         List<Email> sent = new ArrayList<>();
-        SendingNotifications sending = new SendingNotifications(emails, new MemoryLedger(), sent::add);
+        SendingNotifications sending = sending(sent::add);
         DomainEvent confirmed = confirmed(lesson());
 
         sending.notify(confirmed);
@@ -126,7 +188,7 @@ class LessonEmailsTest {
     void anEmailTheProviderRefusedIsSentOnTheRetryAndTheOthersAreNotRepeated() {
         List<Email> sent = new ArrayList<>();
         Set<String> refuseOnce = new HashSet<>(Set.of("ins-1@mail.test"));
-        SendingNotifications sending = new SendingNotifications(emails, new MemoryLedger(), email -> {
+        SendingNotifications sending = sending(email -> {
             if (refuseOnce.remove(email.to())) {
                 throw new EmailNotSent("throttled", null);
             }
@@ -140,9 +202,19 @@ class LessonEmailsTest {
         assertThat(sent).extracting(Email::to).containsExactly("stu-1@mail.test", "ins-1@mail.test");
     }
 
-    /** Guitar, 60 minutes online, USD 60.00, 7 Dec 2026 at 09:30 in New York (14:30Z), bk_1 of stu-1 with ins-1. */
+    private SendingNotifications sending(Notifier notifier) {
+        return new SendingNotifications(emails, new MemoryLedger(), notifier,
+                instructorId -> java.util.Optional.ofNullable(profileAddresses.get(instructorId)),
+                (eventId, bookingId, party) -> incidents.add(party + " " + bookingId));
+    }
+
+    /**
+     * Guitar, 60 minutes online, USD 60.00, 7 Dec 2026 at 09:30 in New York (14:30Z), bk_1 of stu-1
+     * with ins-1, who booked as stu-1@mail.test and ins-1@mail.test.
+     */
     private static Bookings lesson() {
-        return aBooking().id("bk_1").instructor("ins-1").student("stu-1").at("2026-12-07T09:30");
+        return aBooking().id("bk_1").instructor("ins-1").student("stu-1").at("2026-12-07T09:30")
+                .addresses("stu-1@mail.test", "ins-1@mail.test");
     }
 
     private static DomainEvent confirmed(Bookings lesson) {

@@ -34,6 +34,53 @@ class ProfileUseCasesTest {
     }
 
     @Test
+    void anInstructorsProfileSavedWithoutAnAddressTakesTheirTokensAddress() {
+        InstructorProfile saved = valueOf(saving.save(editor(new Caller(Profiles.INSTRUCTOR, Role.INSTRUCTOR, "ins@mail.test")),
+                aProfile().build()));
+
+        assertThat(saved.email()).isEqualTo("ins@mail.test");
+        assertThat(profiles.find(Profiles.INSTRUCTOR).orElseThrow().email()).isEqualTo("ins@mail.test");
+    }
+
+    @Test
+    void anAddressGivenInTheProfileWinsOverTheTokens() {
+        InstructorProfile saved = valueOf(saving.save(editor(new Caller(Profiles.INSTRUCTOR, Role.INSTRUCTOR, "ins@mail.test")),
+                aProfile().build().withEmail("lessons@studio.test")));
+
+        assertThat(saved.email()).isEqualTo("lessons@studio.test");
+    }
+
+    @Test
+    void anAdminsSaveWithoutAnAddressKeepsTheInstructorsNotTheAdmins() {
+        valueOf(saving.save(editor(new Caller(Profiles.INSTRUCTOR, Role.INSTRUCTOR, "ins@mail.test")), aProfile().build()));
+
+        InstructorProfile saved = valueOf(saving.save(editor(new Caller("root", Role.ADMIN, "root@mail.test")), aProfile().build()));
+
+        assertThat(saved.email()).isEqualTo("ins@mail.test");
+    }
+
+    @Test
+    void aProfileAddressThatIsNotOneIsAFieldError() {
+        var rejection = rejectionOf(saving.save(editor(new Caller(Profiles.INSTRUCTOR, Role.INSTRUCTOR)),
+                aProfile().build().withEmail("not an address")));
+
+        assertThat(rejection.code()).isEqualTo(ProblemCode.VALIDATION_FAILED);
+        assertThat(rejection.toString()).contains("email");
+        assertThat(profiles.find(Profiles.INSTRUCTOR)).isEmpty();
+    }
+
+    @Test
+    void theAddressIsShownToTheInstructorAndAdminsOnly() {
+        valueOf(saving.save(editor(new Caller(Profiles.INSTRUCTOR, Role.INSTRUCTOR, "ins@mail.test")), aProfile().build()));
+
+        assertThat(valueOf(reading.read(new Caller("stu-1", Role.STUDENT), Profiles.INSTRUCTOR)).email()).isNull();
+        assertThat(valueOf(reading.read(new Caller("ins-2", Role.INSTRUCTOR), Profiles.INSTRUCTOR)).email()).isNull();
+        assertThat(valueOf(reading.read(new Caller(Profiles.INSTRUCTOR, Role.INSTRUCTOR), Profiles.INSTRUCTOR)).email())
+                .isEqualTo("ins@mail.test");
+        assertThat(valueOf(reading.read(new Caller("root", Role.ADMIN), Profiles.INSTRUCTOR)).email()).isEqualTo("ins@mail.test");
+    }
+
+    @Test
     void readingAMissingProfileIsNotFound() {
         assertThat(rejectionOf(reading.read(new Caller("stu-1", Role.STUDENT), "nobody")).code()).isEqualTo(ProblemCode.NOT_FOUND);
     }

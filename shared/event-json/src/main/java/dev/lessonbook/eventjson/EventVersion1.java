@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.calendar.TimeWindow;
+import dev.lessonbook.contact.LessonAddresses;
 import dev.lessonbook.event.AvailabilityWeekSaved;
 import dev.lessonbook.event.BookingCancelled;
 import dev.lessonbook.event.BookingCompleted;
@@ -101,7 +102,9 @@ final class EventVersion1 {
                         Money.of(whole(payment, "amountRefunded"), currency)),
                 optionalText(payload, "note"),
                 Instant.parse(text(payload, "createdAt")),
-                optionalText(payload, "confirmedAt") == null ? null : Instant.parse(text(payload, "confirmedAt")));
+                optionalText(payload, "confirmedAt") == null ? null : Instant.parse(text(payload, "confirmedAt")),
+                // Version 1 was written before addresses were kept with bookings.
+                LessonAddresses.NONE);
     }
 
     /** Version 1 published the instructor's busy time only; the student's is the lesson itself. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lessonbook.access.Role;
 import dev.lessonbook.calendar.Occupancy;
 import dev.lessonbook.calendar.TimeWindow;
+import dev.lessonbook.contact.LessonAddresses;
 import dev.lessonbook.event.AvailabilityWeekSaved;
 import dev.lessonbook.event.BookingCancelled;
 import dev.lessonbook.event.BookingCompleted;
@@ -44,7 +45,7 @@ class EventJsonTest {
             new Occupancy(Instant.parse("2026-12-08T22:00:00Z"), Instant.parse("2026-12-08T23:15:00Z"),
                     Instant.parse("2026-12-08T22:00:00Z"), Instant.parse("2026-12-08T23:00:00Z")),
             60, LocationType.ONLINE, PRICE, new PaymentSummary(PaymentStatus.AUTHORIZED, PRICE, NONE, NONE), null,
-            CREATED, CREATED);
+            CREATED, CREATED, LessonAddresses.NONE);
 
     @Test
     void aVersion1WeekSavedReadsAsTheWeek() {
@@ -145,7 +146,8 @@ class EventJsonTest {
                 + "\"durationMinutes\":60,\"locationType\":\"ONLINE\",\"price\":{\"amount\":6000,\"currency\":\"usd\"},"
                 + "\"payment\":{\"status\":\"AUTHORIZED\",\"amountAuthorized\":{\"amount\":6000,\"currency\":\"usd\"},"
                 + "\"amountCaptured\":{\"amount\":0,\"currency\":\"usd\"},\"amountRefunded\":{\"amount\":0,\"currency\":\"usd\"}},"
-                + "\"note\":null,\"createdAt\":\"2026-12-04T10:15:30.123456Z\",\"confirmedAt\":\"2026-12-04T10:15:30.123456Z\"},"
+                + "\"note\":null,\"createdAt\":\"2026-12-04T10:15:30.123456Z\",\"confirmedAt\":\"2026-12-04T10:15:30.123456Z\","
+                + "\"addresses\":{\"student\":null,\"instructor\":null}},"
                 + "\"cancelledBy\":\"STUDENT\",\"reason\":\"Sick \\\"\u2028 é\",\"chargePercent\":50,"
                 + "\"amountCharged\":{\"amount\":3000,\"currency\":\"usd\"}}");
     }
@@ -158,7 +160,7 @@ class EventJsonTest {
                 new Occupancy(Instant.parse("2026-12-09T09:00:00Z"), Instant.parse("2026-12-09T10:15:00Z"),
                         Instant.parse("2026-12-09T09:00:00Z"), Instant.parse("2026-12-09T10:00:00Z")),
                 60, LocationType.ONLINE, PRICE, new PaymentSummary(PaymentStatus.AUTHORIZED, PRICE, NONE, NONE), null,
-                CREATED, CREATED);
+                CREATED, CREATED, LessonAddresses.NONE);
         return new BookingRescheduled("7d0b2a43-5f4e-4c0e-9b1a-2f7f0f6c9e11", Instant.parse("2026-12-06T08:30:00Z"),
                 morning, LATE_LESSON, Role.INSTRUCTOR);
     }

@@ -16,7 +16,34 @@ class CallerResolverTest {
     @Test
     void subjectAndRoleClaimMakeTheCaller() {
         assertThat(value(ApiRequest.of(TestEvents.sample("create-booking.json"), callers).caller()))
-                .isEqualTo(new Caller("stud_7", Role.STUDENT));
+                .isEqualTo(new Caller("stud_7", Role.STUDENT, "stud_7@example.com"));
+    }
+
+    @Test
+    void theEmailClaimIsTheCallersAddress() {
+        assertThat(value(callers.resolve(Map.of("sub", "u1", "role", "student", "email", "ada@example.com"))).email())
+                .isEqualTo("ada@example.com");
+        assertThat(value(callers.resolve(Map.of("sub", "u1", "role", "student"))).email()).isNull();
+    }
+
+    @Test
+    void anEmailClaimThatIsNotAnAddressCountsAsNone() {
+        assertThat(value(callers.resolve(Map.of("sub", "u1", "role", "student", "email", "ada at example"))).email()).isNull();
+        assertThat(value(callers.resolve(Map.of("sub", "u1", "role", "student", "email", "[a@b.test]"))).email()).isNull();
+    }
+
+    @Test
+    void emailClaimNameIsConfigurable() {
+        CallerResolver cognito = new CallerResolver("role", "custom:mail");
+
+        assertThat(value(cognito.resolve(Map.of("sub", "u1", "role", "student", "custom:mail", "ada@example.com"))).email())
+                .isEqualTo("ada@example.com");
+        assertThat(value(cognito.resolve(Map.of("sub", "u1", "role", "student", "email", "ada@example.com"))).email()).isNull();
+    }
+
+    @Test
+    void aCallerNeverShowsItsAddressWhenPrinted() {
+        assertThat(new Caller("u1", Role.STUDENT, "ada@example.com").toString()).doesNotContain("ada@example.com");
     }
 
     @Test

@@ -50,20 +50,40 @@ public final class Lessons {
     private final DynamoProfileStore profiles;
     private final DynamoAvailabilityStore weeks;
     private final DynamoBookingStore bookings;
+    /** Where people's addresses are ({@code <id>@<mailDomain>}); null: tokens and profiles carry none. */
+    private final String mailDomain;
 
     public Lessons(Tables tables, Clock clock) {
+        this(tables, clock, null);
+    }
+
+    private Lessons(Tables tables, Clock clock, String mailDomain) {
         this.tables = tables;
         this.clock = clock;
+        this.mailDomain = mailDomain;
         this.profiles = new DynamoProfileStore(tables);
         this.weeks = new DynamoAvailabilityStore(tables);
         this.bookings = new DynamoBookingStore(tables);
     }
 
+    /**
+     * The same writes by people with addresses: each student's token carries {@code <id>@<mailDomain>}
+     * and each instructor's profile holds {@code <id>@<mailDomain>}.
+     */
+    public Lessons withAddressesAt(String domain) {
+        return new Lessons(tables, clock, domain);
+    }
+
+    /** {@code userId}'s address, or null when these lessons' people have none. */
+    public String addressOf(String userId) {
+        return mailDomain == null ? null : userId + "@" + mailDomain;
+    }
+
     public InstructorProfile instructor(String instructorId, ZoneId zone) {
         InstructorProfile profile = new InstructorProfile(instructorId, zone, Map.of(), List.of(new LessonService(
-                SERVICE, "Guitar", List.of(60), Map.of(LocationType.ONLINE, 6000L), "usd", true)));
-        profiles.save(profile);
-        return profile;
+                SERVICE, "Guitar", List.of(60), Map.of(LocationType.ONLINE, 6000L), "usd", true)), null,
+                addressOf(instructorId));
+        return profiles.save(profile);
     }
 
     /** Saves the week of {@code weekStart} open {@code fromMinute}–{@code toMinute} on each of its days not in the past. */
@@ -83,8 +103,13 @@ public final class Lessons {
 
     /** A confirmed 60-minute online lesson (or the rejection, e.g. with {@link #DECLINED_CARD}). */
     public Result<Booking> book(String studentId, String instructorId, LocalDate date, int startMinute, String card) {
+        return book(new Caller(studentId, Role.STUDENT, addressOf(studentId)), instructorId, date, startMinute, card);
+    }
+
+    /** As {@link #book(String, String, LocalDate, int, String)}, by {@code student} with the address their token has. */
+    public Result<Booking> book(Caller student, String instructorId, LocalDate date, int startMinute, String card) {
         return new BookingALesson(profiles, weeks, bookings, PAYMENTS, clock).book(new BookingRequest(
-                Permissions.toBook(new Caller(studentId, Role.STUDENT)).orElseThrow(), instructorId, SERVICE, date, startMinute, 60, LocationType.ONLINE,
+                Permissions.toBook(student).orElseThrow(), instructorId, SERVICE, date, startMinute, 60, LocationType.ONLINE,
                 card, null, null)).result();
     }
 

@@ -11,10 +11,14 @@ import java.util.List;
 /**
  * What a receiver is sent: {@code {"id","type","occurredAt","data":{…}}}. The data is the event
  * record itself as event JSON writes it, less the envelope members, so every record of the sealed
- * {@link DomainEvent} — including ones added later — is delivered with no code here.
+ * {@link DomainEvent} — including ones added later — is delivered with no code here. Less, too,
+ * the email addresses a booking keeps for Lessonbook's own emails: receivers know people by id
+ * (docs/decisions.md "Real recipients").
  */
 public final class WebhookBody {
     private static final List<String> ENVELOPE = List.of("eventVersion", "type", "eventId", "occurredAt");
+    /** A booking snapshot's member (BookingSnapshot#addresses), in the booking and, for a move, the booking before. */
+    private static final String ADDRESSES = "addresses";
 
     private final EventJson events;
     private final ObjectMapper mapper;
@@ -32,6 +36,11 @@ public final class WebhookBody {
         try {
             ObjectNode data = (ObjectNode) mapper.readTree(events.write(event));
             data.remove(ENVELOPE);
+            data.properties().forEach(member -> {
+                if (member.getValue() instanceof ObjectNode snapshot) {
+                    snapshot.remove(ADDRESSES);
+                }
+            });
             ObjectNode body = mapper.createObjectNode()
                     .put("id", event.eventId())
                     .put("type", event.type())

@@ -3,8 +3,13 @@ package dev.lessonbook.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lessonbook.access.Role;
+import dev.lessonbook.booking.Booking;
+import dev.lessonbook.booking.BookingEvents;
 import dev.lessonbook.calendar.TimeWindow;
 import dev.lessonbook.event.AvailabilityWeekSaved;
+import dev.lessonbook.event.DomainEvent;
+import dev.lessonbook.fixtures.Bookings;
 import dev.lessonbook.json.JsonMappers;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,5 +37,21 @@ class WebhookBodyTest {
         assertThat(body.get("data").has("days")).isTrue();
         assertThat(body.get("data").has("eventId")).isFalse();
         assertThat(body.get("data").has("eventVersion")).isFalse();
+    }
+
+    @Test
+    void aBookingsEmailAddressesAreNotDelivered() throws Exception {
+        Booking before = Bookings.aBooking().at("2026-12-07T09:00").addresses("stu@mail.test", "ins@mail.test").build();
+        Booking after = Bookings.aBooking().id(before.id()).at("2026-12-08T09:00").addresses("stu@mail.test", "ins@mail.test")
+                .build();
+
+        for (DomainEvent event : List.of(BookingEvents.confirmed(before, Instant.now()),
+                BookingEvents.rescheduled(before, after, Role.STUDENT, Instant.now()))) {
+            String body = WebhookBody.standard().of(event);
+
+            assertThat(body).doesNotContain("stu@mail.test", "ins@mail.test", "addresses");
+            assertThat(JsonMappers.standard().readTree(body).get("data").get("booking").get("studentId").asText())
+                    .isEqualTo(before.studentId());
+        }
     }
 }

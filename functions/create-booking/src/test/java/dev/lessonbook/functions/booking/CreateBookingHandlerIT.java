@@ -17,6 +17,7 @@ import dev.lessonbook.booking.CancellationSettlement;
 import dev.lessonbook.booking.CancellingABooking;
 import dev.lessonbook.availability.TakingTimeOff;
 import dev.lessonbook.calendar.TimeOff;
+import dev.lessonbook.contact.LessonAddresses;
 import dev.lessonbook.dynamodb.calendar.DynamoCalendarDays;
 import dev.lessonbook.payments.stripe.StripePaymentGateway;
 import dev.lessonbook.profile.Buffer;
@@ -82,7 +83,8 @@ class CreateBookingHandlerIT {
     static void publish(String instructor, LocalDate weekStart, String start, String end) {
         DynamoProfileStore profiles = new DynamoProfileStore(tables);
         profiles.save(new InstructorProfile(instructor, BERLIN, Map.of(), List.of(new LessonService(
-                "guitar", "Guitar", List.of(30, 60), Map.of(LocationType.ONLINE, 6000L), "usd", true))));
+                "guitar", "Guitar", List.of(30, 60), Map.of(LocationType.ONLINE, 6000L), "usd", true)), null,
+                instructor + "@instructors.example.com"));
         List<WindowOnDate> windows = new ArrayList<>();
         for (int day = 0; day < 7; day++) {
             LocalDate date = weekStart.plusDays(day);
@@ -107,6 +109,17 @@ class CreateBookingHandlerIT {
         assertThat(response.getBody()).contains("\"status\":\"CONFIRMED\"", "\"start\":\"09:00\"", "\"end\":\"10:00\"",
                 "\"price\":{\"amount\":6000,\"currency\":\"usd\"}", "\"payment\":{\"status\":\"SCHEDULED\"");
         assertThat(new DynamoBookingStore(tables).find(id).orElseThrow().status()).isEqualTo(BookingStatus.CONFIRMED);
+    }
+
+    @Test
+    void theBookingKeepsTheStudentsTokenAddressAndTheInstructorsProfileAddressAndShowsNeither() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(booking("stud_mail", "inst_42", MONDAY, "17:00", 30)
+                .claims(Map.of("sub", "stud_mail", "role", "student", "email", "ada+lessons@students.example.com")).event(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(response.getBody()).doesNotContain("@", "addresses");
+        assertThat(new DynamoBookingStore(tables).find(idOf(response)).orElseThrow().addresses())
+                .isEqualTo(new LessonAddresses("ada+lessons@students.example.com", "inst_42@instructors.example.com"));
     }
 
     @Test

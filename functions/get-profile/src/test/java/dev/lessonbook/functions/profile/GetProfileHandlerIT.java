@@ -27,7 +27,7 @@ class GetProfileHandlerIT {
     static void handlerOnTheEmulator(LocalServers.Endpoints endpoints) {
         new DynamoProfileStore(FunctionEnvironment.prepare(endpoints)).save(new InstructorProfile("inst_42",
                 ZoneId.of("America/New_York"), Map.of(), List.of(new LessonService("piano", "Piano", List.of(60),
-                        Map.of(LocationType.ONLINE, 5000L), "usd", true))));
+                        Map.of(LocationType.ONLINE, 5000L), "usd", true)), null, "inst_42@example.com"));
         handler = new GetProfileHandler();
     }
 
@@ -38,6 +38,18 @@ class GetProfileHandlerIT {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).contains("\"instructorId\":\"inst_42\"", "\"timezone\":\"America/New_York\"",
                 "\"id\":\"piano\"");
+    }
+
+    @Test
+    void theAddressIsShownToTheInstructorButNotToAStudent() {
+        APIGatewayV2HTTPResponse asStudent = handler.handleRequest(TestEvents.fromSample("get-profile.json")
+                .as("stud_7", "student").event(), null);
+        APIGatewayV2HTTPResponse asInstructor = handler.handleRequest(TestEvents.fromSample("get-profile.json")
+                .as("inst_42", "instructor").event(), null);
+
+        assertThat(asStudent.getStatusCode()).isEqualTo(200);
+        assertThat(asStudent.getBody()).doesNotContain("email", "inst_42@example.com");
+        assertThat(asInstructor.getBody()).contains("\"email\":\"inst_42@example.com\"");
     }
 
     @Test

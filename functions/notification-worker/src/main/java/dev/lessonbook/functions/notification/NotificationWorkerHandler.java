@@ -5,28 +5,33 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lessonbook.aws.priming.Primer;
 import dev.lessonbook.aws.priming.Priming;
-import dev.lessonbook.config.Env;
+import dev.lessonbook.aws.Incidents;
 import dev.lessonbook.dynamodb.ProcessedEvents;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.notification.DynamoNotificationLedger;
+import dev.lessonbook.dynamodb.profile.DynamoProfileStore;
 import dev.lessonbook.email.SesNotifier;
 import dev.lessonbook.eventjson.EventJson;
 import dev.lessonbook.messaging.BatchConsumer;
 import dev.lessonbook.messaging.SqsFunction;
 import dev.lessonbook.notification.LessonEmails;
-import dev.lessonbook.notification.RecipientAddresses;
+import dev.lessonbook.notification.Recipient;
 import dev.lessonbook.notification.SendingNotifications;
+import dev.lessonbook.profile.InstructorProfile;
 import java.time.Clock;
+import java.util.Map;
 
 /** Notification queue → the emails of docs/spec.md §8 through SES, at most once per event and recipient. */
 public final class NotificationWorkerHandler implements SqsFunction {
     private static final Tables TABLES = Tables.fromEnvironment();
     private static final Clock CLOCK = Clock.systemUTC();
-    private static final LessonEmails EMAILS = new LessonEmails(new RecipientAddresses(
-            Env.orDefault("NOTIFICATION_RECIPIENT_DOMAIN", RecipientAddresses.DEFAULT_DOMAIN)));
+    private static final LessonEmails EMAILS = new LessonEmails();
     private static final SesNotifier SES = SesNotifier.fromEnvironment();
-    private static final SendingNotifications SENDING =
-            new SendingNotifications(EMAILS, new DynamoNotificationLedger(TABLES, CLOCK), SES);
+    private static final DynamoProfileStore PROFILES = new DynamoProfileStore(TABLES);
+    private static final SendingNotifications SENDING = new SendingNotifications(EMAILS,
+            new DynamoNotificationLedger(TABLES, CLOCK), SES,
+            instructorId -> PROFILES.find(instructorId).map(InstructorProfile::email),
+            NotificationWorkerHandler::recipientWithoutAddress);
     private static final BatchConsumer CONSUMER =
             new BatchConsumer("notification-worker", new ProcessedEvents(TABLES), SENDING::notify, CLOCK);
 
@@ -36,6 +41,12 @@ public final class NotificationWorkerHandler implements SqsFunction {
      */
     static final Priming PRIMING = Priming.register(TABLES.primer(), CONSUMER.primer(), SES.primer(),
             Primer.of("lesson emails", () -> EventJson.standard().primingSamples().forEach(EMAILS::of)));
+
+    /** One incident line and metric, {@code NotificationRecipientMissing}; no address is known, none is logged. */
+    private static void recipientWithoutAddress(String eventId, String bookingId, Recipient.Party party) {
+        Incidents.record("NotificationRecipientMissing", "a party of a booking has no email address: nothing was sent to them",
+                Map.of("eventId", eventId, "bookingId", bookingId, "party", party.name()), null);
+    }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {

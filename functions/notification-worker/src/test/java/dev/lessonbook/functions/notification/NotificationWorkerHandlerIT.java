@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.access.Role;
+import dev.lessonbook.aws.Incidents;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
 import dev.lessonbook.dynamodb.Keys;
@@ -31,6 +32,7 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,9 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 /**
  * The notification queue's consumer through the real handler, with the emails checked on moto's
  * SES side: from the sample event, and from each write that emails someone (confirmed, cancelled,
- * payment failed) through the queue to the messages SES sent.
+ * payment failed) through the queue to the messages SES sent — each to the address the booking
+ * kept (the student's token's, the instructor's profile's), and to nobody, with an incident, when
+ * it kept none.
  */
 @ExtendWith(LocalServersExtension.class)
 class NotificationWorkerHandlerIT {
@@ -56,6 +60,7 @@ class NotificationWorkerHandlerIT {
     private static Tables tables;
     private static TestQueues queues;
     private static NotificationWorkerHandler handler;
+    private static final List<String> INCIDENTS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final MovableClock clock = new MovableClock(Instant.now());
     private Lessons lessons;
@@ -75,13 +80,20 @@ class NotificationWorkerHandlerIT {
             ses.createEmailIdentity(identity -> identity.emailIdentity(SENDER));
         }
         System.setProperty("NOTIFICATION_SENDER", SENDER);
-        System.setProperty("NOTIFICATION_RECIPIENT_DOMAIN", DOMAIN);
         handler = new NotificationWorkerHandler();
+    }
+
+    @AfterAll
+    static void incidentsToStandardOutputAgain() {
+        Incidents.writeTo(System.out::println);
     }
 
     @BeforeEach
     void instructorWithAnOpenWeek() {
-        lessons = new Lessons(queues.publishing(tables), clock);
+        lessons = new Lessons(queues.publishing(tables), clock).withAddressesAt(DOMAIN);
+        INCIDENTS.clear();
+        // Each test: the priming check points the incident log elsewhere while it runs.
+        Incidents.writeTo(INCIDENTS::add);
         instructor = "ins_" + UUID.randomUUID().toString().substring(0, 8);
         student = "stu_" + instructor;
         lessons.instructor(instructor, BERLIN);
@@ -97,14 +109,16 @@ class NotificationWorkerHandlerIT {
         SQSBatchResponse response = handler.handleRequest(sample("notification-batch.json"), null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        List<Sent> sent = sentTo("stud_7", "inst_42");
+        // The addresses the sample's booking kept.
+        List<Sent> sent = java.util.stream.Stream.of("students.example.com", "instructors.example.com")
+                .flatMap(domain -> SentEmails.to(moto, domain).stream()).toList();
         assertThat(sent).extracting(Sent::from).containsOnly(SENDER);
         assertThat(sent).extracting(email -> email.to().get(0) + " " + email.subject().replaceAll(":.*", ""))
                 .containsExactlyInAnyOrder(
-                        address("stud_7") + " Your lesson is booked",
-                        address("inst_42") + " New lesson booked",
-                        address("inst_42") + " Lesson cancelled by the student",
-                        address("stud_7") + " Cancellation receipt");
+                        "ada@students.example.com Your lesson is booked",
+                        "ines@instructors.example.com New lesson booked",
+                        "ines@instructors.example.com Lesson cancelled by the student",
+                        "ada@students.example.com Cancellation receipt");
         assertThat(sent).allSatisfy(email -> assertThat(email.body())
                 .contains("Monday 7 December 2026, 10:00–11:00 (Europe/Berlin)", "bk_3f9c2a7e5b1d4c6a"));
         assertThat(sent).filteredOn(email -> email.subject().startsWith("Cancellation receipt")).singleElement()
@@ -188,6 +202,60 @@ class NotificationWorkerHandlerIT {
             assertThat(email.to()).containsExactly(address(student));
             assertThat(email.subject()).startsWith("Payment failed: lesson not booked");
         });
+    }
+
+    @Test
+    void theStudentIsEmailedAtTheAddressTheirTokenCarriedWhenTheyBooked() {
+        String tokenAddress = "ada.lovelace+lessons@" + DOMAIN;
+        lessons.book(new Caller(student, Role.STUDENT, tokenAddress), instructor, day, 10 * 60, "pm_card_visa");
+
+        assertThat(handler.handleRequest(queues.takeNotifications(1), null).getBatchItemFailures()).isEmpty();
+
+        assertThat(SentEmails.to(moto, DOMAIN)).filteredOn(email -> email.subject().startsWith("Your lesson is booked"))
+                .filteredOn(email -> email.to().contains(tokenAddress)).hasSize(1);
+        assertThat(sentTo(student)).isEmpty();
+        assertThat(INCIDENTS).isEmpty();
+    }
+
+    @Test
+    void aStudentWhoseTokenHadNoAddressIsSentNothingAndAnIncidentIsCountedOnce() {
+        Booking booked = Lessons.valueOf(lessons.book(new Caller(student, Role.STUDENT), instructor, day, 10 * 60,
+                "pm_card_visa"));
+        SQSEvent confirmed = queues.takeNotifications(1);
+
+        assertThat(handler.handleRequest(confirmed, null).getBatchItemFailures()).isEmpty();
+        // Redelivered after the worker died before marking it done: still one incident, no second email.
+        String eventId = EventJson.standard().read(confirmed.getRecords().get(0).getBody()).eventId();
+        tables.client().deleteItem(delete -> delete.tableName(tables.tableName())
+                .key(Keys.processed("notification-worker", eventId)));
+        assertThat(handler.handleRequest(confirmed, null).getBatchItemFailures()).isEmpty();
+
+        assertThat(sentTo(student, instructor)).extracting(email -> email.to().get(0))
+                .containsExactly(address(instructor));
+        assertThat(INCIDENTS).singleElement().satisfies(line -> {
+            assertThat(line).contains("\"NotificationRecipientMissing\":1", "\"party\":\"STUDENT\"", booked.id(), eventId);
+            assertThat(line).doesNotContain("@");
+        });
+    }
+
+    @Test
+    void aBookingThatKeptNoInstructorAddressIsSentToTheProfilesAddressOfNow() {
+        // Booked before addresses were kept: neither the token nor the profile had one.
+        String legacy = "ins_" + UUID.randomUUID().toString().substring(0, 8);
+        Lessons withoutAddresses = new Lessons(queues.publishing(tables), clock);
+        withoutAddresses.instructor(legacy, BERLIN);
+        withoutAddresses.openWeek(legacy, day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), 9 * 60, 12 * 60);
+        queues.takeNotifications(1);
+        withoutAddresses.book(student, legacy, day, 10 * 60);
+        SQSEvent confirmed = queues.takeNotifications(1);
+        // The instructor has given an address since.
+        lessons.instructor(legacy, BERLIN);
+
+        assertThat(handler.handleRequest(confirmed, null).getBatchItemFailures()).isEmpty();
+
+        assertThat(sentTo(student, legacy)).extracting(email -> email.to().get(0) + " " + email.subject().replaceAll(":.*", ""))
+                .containsExactly(address(legacy) + " New lesson booked");
+        assertThat(INCIDENTS).singleElement().asString().contains("\"party\":\"STUDENT\"");
     }
 
     private static List<Sent> sentTo(String... userIds) {

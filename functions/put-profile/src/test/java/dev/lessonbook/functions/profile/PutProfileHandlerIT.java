@@ -42,6 +42,43 @@ class PutProfileHandlerIT {
     }
 
     @Test
+    void aProfileSavedWithoutAnAddressTakesTheTokensAndShowsItToTheInstructor() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(TestEvents.sample("put-profile.json"), null);
+
+        assertThat(response.getBody()).contains("\"email\":\"inst_42@example.com\"");
+        assertThat(new DynamoProfileStore(tables).find("inst_42").orElseThrow().email()).isEqualTo("inst_42@example.com");
+    }
+
+    @Test
+    void anAddressThatIsNotOneIsAFieldErrorAndStoresNothing() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(TestEvents.fromSample("put-profile.json")
+                .as("inst_mail", "instructor").pathParam("instructorId", "inst_mail")
+                .json("{\"timezone\":\"Europe/Berlin\",\"email\":\"inst at example\",\"services\":[]}").event(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(response.getBody()).contains("\"code\":\"VALIDATION_FAILED\"", "\"field\":\"email\"")
+                .doesNotContain("inst at example");
+        assertThat(new DynamoProfileStore(tables).find("inst_mail")).isEmpty();
+    }
+
+    @Test
+    void anAdminsSaveWithoutAnAddressKeepsTheStoredOne() {
+        String body = "{\"timezone\":\"Europe/Berlin\",\"services\":[]}";
+        handler.handleRequest(TestEvents.fromSample("put-profile.json").pathParam("instructorId", "inst_kept")
+                .claims(java.util.Map.of("sub", "inst_kept", "role", "instructor", "email", "kept@example.com")).json(body)
+                .event(), null);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(TestEvents.fromSample("put-profile.json")
+                .pathParam("instructorId", "inst_kept")
+                .claims(java.util.Map.of("sub", "root", "role", "admin", "email", "root@example.com")).json(body).event(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"email\":\"kept@example.com\"");
+        assertThat(new DynamoProfileStore(tables).find("inst_kept").orElseThrow().email()).isEqualTo("kept@example.com");
+    }
+
+    @Test
     void anotherInstructorCannotWriteTheProfile() {
         APIGatewayV2HTTPResponse response = handler.handleRequest(
                 TestEvents.fromSample("put-profile.json").as("inst_99", "instructor").pathParam("instructorId", "inst_77").event(), null);

@@ -16,6 +16,7 @@ import dev.lessonbook.booking.DueWork;
 import dev.lessonbook.booking.Rescheduled;
 import dev.lessonbook.booking.RescheduledFrom;
 import dev.lessonbook.calendar.Occupancy;
+import dev.lessonbook.contact.LessonAddresses;
 import dev.lessonbook.dynamodb.DueIndex;
 import dev.lessonbook.dynamodb.DueShards;
 import dev.lessonbook.dynamodb.Keys;
@@ -82,6 +83,9 @@ final class BookingItems {
         item.put("currency", s(booking.price().currency()));
         item.put("payment", AttributeValue.fromM(paymentItem(booking.payment())));
         putIfPresent(item, "note", booking.note());
+        // Where its emails go (docs/data-model.md); absent on bookings made before they were kept.
+        putIfPresent(item, "studentEmail", booking.addresses().student());
+        putIfPresent(item, "instructorEmail", booking.addresses().instructor());
         Occupancy occupancy = booking.occupancy();
         item.put("occupancy", AttributeValue.fromM(Map.of(
                 "instructorFrom", instant(occupancy.instructorFrom()),
@@ -159,6 +163,7 @@ final class BookingItems {
                 .cancellation(item.containsKey("cancellation") ? cancellation(item.get("cancellation").m(), currency) : null)
                 .requestFingerprint(string(item, "requestFingerprint"))
                 .rescheduled(rescheduled(item))
+                .addresses(new LessonAddresses(string(item, "studentEmail"), string(item, "instructorEmail")))
                 .build();
     }
 

@@ -12,6 +12,7 @@ import dev.lessonbook.profile.LessonService;
 import dev.lessonbook.profile.LocationType;
 import dev.lessonbook.profile.ProfileStore;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,8 +21,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
-/** Profiles as one item per instructor ({@code INSTRUCTOR#id / PROFILE}), mapped by hand. */
+/**
+ * Profiles as one item per instructor ({@code INSTRUCTOR#id / PROFILE}), mapped by hand. A save is
+ * one UpdateItem setting every attribute but {@code email} when the profile has none: the address
+ * stored before stays, with no read before the write (docs/decisions.md "Real recipients").
+ */
 public final class DynamoProfileStore implements ProfileStore {
     private final Tables tables;
 
@@ -39,8 +45,26 @@ public final class DynamoProfileStore implements ProfileStore {
     }
 
     @Override
-    public void save(InstructorProfile profile) {
-        tables.client().putItem(put -> put.tableName(tables.tableName()).item(toItem(profile)));
+    public InstructorProfile save(InstructorProfile profile) {
+        Map<String, AttributeValue> key = Keys.profile(profile.instructorId());
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        List<String> assignments = new ArrayList<>();
+        toItem(profile).forEach((name, value) -> {
+            if (!key.containsKey(name)) {
+                int index = assignments.size();
+                names.put("#a" + index, name);
+                values.put(":a" + index, value);
+                assignments.add("#a" + index + " = :a" + index);
+            }
+        });
+        return fromItem(tables.client().updateItem(update -> update
+                .tableName(tables.tableName())
+                .key(key)
+                .updateExpression("SET " + String.join(", ", assignments))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW)).attributes());
     }
 
     static Map<String, AttributeValue> toItem(InstructorProfile profile) {
@@ -53,6 +77,9 @@ public final class DynamoProfileStore implements ProfileStore {
         item.put("buffers", AttributeValue.fromM(buffers));
         item.put("services", AttributeValue.fromL(profile.services().stream().map(DynamoProfileStore::serviceItem).toList()));
         item.put("bookingRules", bookingRulesItem(profile.bookingLimits()));
+        if (profile.email() != null) {
+            item.put("email", s(profile.email()));
+        }
         return item;
     }
 
@@ -101,8 +128,9 @@ public final class DynamoProfileStore implements ProfileStore {
                 LocationType.fromWireName(type).orElseThrow(),
                 new Buffer(Integer.parseInt(buffer.m().get("before").n()), Integer.parseInt(buffer.m().get("after").n()))));
         List<LessonService> services = item.get("services").l().stream().map(DynamoProfileStore::service).toList();
+        AttributeValue email = item.get("email");
         return new InstructorProfile(item.get("instructorId").s(), ZoneId.of(item.get("timezone").s()), buffers, services,
-                bookingLimits(item.get("bookingRules")));
+                bookingLimits(item.get("bookingRules")), email == null ? null : email.s());
     }
 
     private static LessonService service(AttributeValue value) {

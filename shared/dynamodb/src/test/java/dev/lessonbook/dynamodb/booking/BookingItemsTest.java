@@ -9,6 +9,7 @@ import dev.lessonbook.dynamodb.DueShards;
 import dev.lessonbook.booking.Rescheduled;
 import dev.lessonbook.booking.RescheduledFrom;
 import dev.lessonbook.dynamodb.DynamoJson;
+import dev.lessonbook.contact.LessonAddresses;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Dispute;
 import dev.lessonbook.payment.PaymentStatus;
@@ -53,6 +54,23 @@ class BookingItemsTest {
         assertThat(booking.payment().kept()).isEqualTo(Money.of(3000, "eur"));
         assertThat(booking.cancellation()).isEqualTo(
                 new Cancellation(Role.STUDENT, Instant.parse("2026-12-09T02:30:00Z"), "Sick", 50, Money.of(3000, "eur")));
+    }
+
+    @Test
+    void anItemStoredBeforeAddressesWereKeptReadsWithNone() {
+        assertThat(BookingItems.fromItem(DynamoJson.item(STORED_BEFORE_MONEY)).addresses()).isEqualTo(LessonAddresses.NONE);
+    }
+
+    @Test
+    void aBookingsAddressesAreStoredAndReadBack() {
+        Booking booking = BookingItems.fromItem(DynamoJson.item(STORED_BEFORE_MONEY)).toBuilder()
+                .addresses(new LessonAddresses("ada@example.com", null)).build();
+
+        Map<String, AttributeValue> item = BookingItems.toItem(booking, DueShards.fromEnvironment());
+
+        assertThat(item.get("studentEmail").s()).isEqualTo("ada@example.com");
+        assertThat(item).doesNotContainKey("instructorEmail");
+        assertThat(BookingItems.fromItem(item).addresses()).isEqualTo(new LessonAddresses("ada@example.com", null));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.lessonbook.http.profile;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lessonbook.http.ApiResponse;
 import dev.lessonbook.profile.BookingLimits;
 import dev.lessonbook.profile.Buffer;
@@ -10,13 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A profile as docs/spec.md §2 shows it, the same shape the PUT takes (plus {@code instructorId}). */
+/**
+ * A profile as docs/spec.md §2 shows it, the same shape the PUT takes (plus {@code instructorId});
+ * {@code email} only when the profile holds one for this reader (ReadingInstructorProfile).
+ */
 public final class ProfileJson {
     private ProfileJson() {}
 
     /** The profile's document; buffers and rates keyed by location type, in the enum's order. */
-    public record Profile(String instructorId, String timezone, Map<String, Minutes> buffers, BookingRules bookingRules,
-            List<Service> services) {}
+    public record Profile(String instructorId, String timezone, @JsonInclude(JsonInclude.Include.NON_NULL) String email,
+            Map<String, Minutes> buffers, BookingRules bookingRules, List<Service> services) {}
 
     /** The instructor's booking rules; {@code maxLessonsPerDay} null is no limit. */
     public record BookingRules(Map<String, Integer> minimumNoticeMinutes, int maxAdvanceDays, Integer maxLessonsPerDay) {}
@@ -40,7 +44,8 @@ public final class ProfileJson {
                 buffers.put(type.wireName(), new Minutes(buffer.beforeMinutes(), buffer.afterMinutes()));
             }
         }
-        return new Profile(profile.instructorId(), profile.timezone().getId(), buffers, bookingRules(profile.bookingLimits()),
+        return new Profile(profile.instructorId(), profile.timezone().getId(), profile.email(), buffers,
+                bookingRules(profile.bookingLimits()),
                 profile.services().stream().map(ProfileJson::service).toList());
     }
 

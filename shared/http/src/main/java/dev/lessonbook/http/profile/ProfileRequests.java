@@ -26,6 +26,7 @@ import java.util.Set;
  * Reads PUT /v1/instructors/{instructorId}/profile (docs/spec.md §2):
  * <pre>{@code
  * {"timezone":"Europe/Berlin",
+ *  "email":"ada@example.com",                                     (optional: the token's address)
  *  "buffers":{"online":{"before":0,"after":15}, ...},            (optional, per location type)
  *  "bookingRules":{"minimumNoticeMinutes":{"online":60, ...},     (optional, every member too)
  *                  "maxAdvanceDays":180, "maxLessonsPerDay":null},
@@ -56,6 +57,8 @@ public final class ProfileRequests {
                 Results.then(JsonBody.required(request), body -> {
                 JsonFields fields = JsonFields.root(body);
                 ZoneId timezone = timezone(fields);
+                // Judged by the profile rules; left out, the use case takes the token's (SavingInstructorProfile).
+                String email = fields.optionalText("email", Integer.MAX_VALUE).orElse(null);
                 Map<LocationType, Buffer> buffers = buffers(fields);
                 BookingLimits limits = bookingLimits(fields);
                 List<LessonService> services = new ArrayList<>();
@@ -63,7 +66,7 @@ public final class ProfileRequests {
                     services.add(service(service));
                 }
                 return fields.finish(() -> new ProfileUpdate(editor,
-                        new InstructorProfile(instructorId, timezone, buffers, services, limits)));
+                        new InstructorProfile(instructorId, timezone, buffers, services, limits, email)));
                 }))));
     }
 

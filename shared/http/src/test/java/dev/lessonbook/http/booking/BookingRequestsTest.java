@@ -42,7 +42,7 @@ class BookingRequestsTest {
     @Test
     void sampleEventBecomesTheRequest() {
         assertThat(value(create(TestEvents.sample("create-booking.json")))).isEqualTo(new BookingRequest(
-                Permissions.toBook(new Caller("stud_7", Role.STUDENT)).orElseThrow(), "inst_42", "guitar-60", LocalDate.of(2026, 12, 9), 930, 60,
+                Permissions.toBook(new Caller("stud_7", Role.STUDENT, "stud_7@example.com")).orElseThrow(), "inst_42", "guitar-60", LocalDate.of(2026, 12, 9), 930, 60,
                 LocationType.ONLINE, "pm_card_visa", "First lesson, please bring a capo",
                 "5b0c7a3e-2f4d-4e8a-9c1b-7d6e5f4a3b2c"));
     }

@@ -41,7 +41,7 @@ class ProfileRequestsTest {
         ProfileUpdate update = value(ProfileRequests.putProfile(
                 ApiRequest.of(TestEvents.sample("put-profile.json"), new CallerResolver("role"))));
 
-        assertThat(update.editor().caller()).isEqualTo(new Caller("inst_42", Role.INSTRUCTOR));
+        assertThat(update.editor().caller()).isEqualTo(new Caller("inst_42", Role.INSTRUCTOR, "inst_42@example.com"));
         assertThat(update.editor().instructorId()).isEqualTo("inst_42");
         assertThat(update.profile()).isEqualTo(new InstructorProfile("inst_42", ZoneId.of("Europe/Berlin"),
                 Map.of(LocationType.STUDENT_LOCATION, new Buffer(45, 45)),
@@ -57,6 +57,20 @@ class ProfileRequestsTest {
         assertThat(profile.buffers()).isEmpty();
         assertThat(profile.services().get(0).currency()).isNull();
         assertThat(profile.services().get(0).active()).isTrue();
+    }
+
+    @Test
+    void anEmailIsReadAsGivenAndLeftOutIsNone() {
+        assertThat(value(put("{\"timezone\":\"UTC\",\"email\":\"ada@example.com\",\"services\":[]}")).profile().email())
+                .isEqualTo("ada@example.com");
+        assertThat(value(put("{\"timezone\":\"UTC\",\"email\":null,\"services\":[]}")).profile().email()).isNull();
+        assertThat(value(put("{\"timezone\":\"UTC\",\"services\":[]}")).profile().email()).isNull();
+    }
+
+    @Test
+    void anEmailThatIsNotTextIsAFieldError() {
+        assertThat(fieldErrors(put("{\"timezone\":\"UTC\",\"email\":42,\"services\":[]}")))
+                .extracting(FieldError::field).containsExactly("email");
     }
 
     @Test
