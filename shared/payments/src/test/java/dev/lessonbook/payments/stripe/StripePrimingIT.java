@@ -56,7 +56,10 @@ class StripePrimingIT {
                 new Declined("The payment was not completed (status requires_capture)."),
                 new Captured("pi_priming", lesson),
                 new Released("pi_priming"),
-                new Refunded("pi_priming", lesson));
+                new Refunded("pi_priming", lesson),
+                new Released("pi_priming"),
+                new CardSaved("cus_priming", "pm_priming"),
+                new Released("seti_priming"));
     }
 
     @Test
