@@ -205,10 +205,11 @@ public final class LocalRuntime implements AutoCloseable {
             stripe.registerWebhook(endpoint, secret.get());
             out.println("Stripe events delivered to " + endpoint + " (signed)");
         } catch (IOException e) {
-            throw new StartupProblem("the local Stripe server did not take the webhook endpoint: " + e.getMessage());
+            // A Stripe server that is not localstripe (a test's fault proxy refusing, a real test
+            // account) still serves the API: only its events are not delivered.
+            out.println("WARN the Stripe server did not take the webhook endpoint; no Stripe events arrive: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StartupProblem("interrupted while registering the Stripe webhook endpoint");
         }
     }
 

@@ -54,7 +54,7 @@ import java.util.OptionalInt;
 public final class BookingALesson {
     /**
      * How long a PENDING booking holds its slot: the payment, and a customer's 3-D Secure with it
-     * (docs/decisions.md, "3-D Secure on booking"). A setting ({@code PAYMENT_HOLD_MINUTES}).
+     * (docs/decisions.md, "3-D Secure on booking"). A setting ({@code PAYMENT_HOLD_SECONDS}).
      */
     public static final Duration DEFAULT_HOLD = Duration.ofMinutes(15);
     /** Card authorizations lapse after 7 days; a lesson further away than this gets its card saved instead. */

@@ -37,8 +37,8 @@ public final class CreateBookingHandler implements HttpFunction {
     private static final Tables TABLES = PublishingTables.fromEnvironment();
     private static final StripePaymentGateway PAYMENTS = StripePaymentGateway.fromConfiguration(Env::optional);
     private static final DynamoBookingStore BOOKINGS = new DynamoBookingStore(TABLES);
-    /** How long a PENDING booking holds its slot (payment and 3-D Secure): PAYMENT_HOLD_MINUTES, default 15. */
-    private static final Duration HOLD = Env.optional("PAYMENT_HOLD_MINUTES").map(Long::parseLong).map(Duration::ofMinutes)
+    /** How long a PENDING booking holds its slot (payment and 3-D Secure): PAYMENT_HOLD_SECONDS, default 15 minutes. */
+    private static final Duration HOLD = Env.optional("PAYMENT_HOLD_SECONDS").map(Long::parseLong).map(Duration::ofSeconds)
             .orElse(BookingALesson.DEFAULT_HOLD);
     private static final BookingALesson BOOKING = new BookingALesson(new DynamoProfileStore(TABLES),
             new DynamoAvailabilityStore(TABLES), BOOKINGS, PAYMENTS, Clock.systemUTC(), HOLD);
