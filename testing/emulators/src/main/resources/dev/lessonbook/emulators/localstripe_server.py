@@ -22,7 +22,9 @@ differs from Stripe's documented test behaviour in ways our tests rely on:
   payment_intent.payment_failed (authentication failed): both are sent here; a SetupIntent's
   3-D Secure it cannot complete at all: POST /v1/setup_intents/{id}/_authenticate is added, the
   same shape, ending succeeded (setup_intent.succeeded) or requires_payment_method with
-  last_setup_error (setup_intent.setup_failed).
+  last_setup_error (setup_intent.setup_failed);
+- its PaymentIntent has no amount_capturable, which Stripe reports (the amount an authorization
+  holds, the figure payment_intent.amount_capturable_updated is about): added.
 """
 import argparse
 import logging
@@ -213,6 +215,11 @@ async def authenticate_setup_intent(request):
     return web.json_response(setup._export())
 
 
+def report_amount_capturable():
+    PaymentIntent.amount_capturable = property(
+        lambda self: self.amount if self.status == "requires_capture" else 0)
+
+
 def idempotency_replay():
     seen = {}
 
@@ -247,6 +254,7 @@ def main():
     args = parser.parse_args()
     store.dump_to_disk = lambda: None
     decline_cards_as_stripe_documents()
+    report_amount_capturable()
     server.app.middlewares.insert(0, idempotency_replay())
     server.app.middlewares.append(authentication_events())
     server.app.router.add_post("/v1/setup_intents/{id}/_authenticate", authenticate_setup_intent)
