@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * The runtime's own endpoints under {@code /_local/} (never in template.yaml): the dev token
- * issuer, its JWKS and discovery document, and a health check.
+ * issuer, its JWKS and discovery document, a health check, and the student's browser completing
+ * 3-D Secure ({@code POST /_local/stripe/authenticate}).
  */
 final class LocalOnlyRoutes implements LocalHttpServer.LocalEndpoints {
     private static final ObjectMapper JSON = JsonMappers.standard();
@@ -29,11 +30,18 @@ final class LocalOnlyRoutes implements LocalHttpServer.LocalEndpoints {
 
     private final LocalTokenIssuer issuer;
     private final String emailClaim;
+    /** Null when no local Stripe server runs (a test of the routes alone). */
+    private final LocalStripe stripe;
 
     /** @param emailClaim the template's {@code EmailClaim}: the claim a token's address goes into */
     LocalOnlyRoutes(LocalTokenIssuer issuer, String emailClaim) {
+        this(issuer, emailClaim, null);
+    }
+
+    LocalOnlyRoutes(LocalTokenIssuer issuer, String emailClaim, LocalStripe stripe) {
         this.issuer = issuer;
         this.emailClaim = emailClaim;
+        this.stripe = stripe;
     }
 
     @Override
@@ -41,6 +49,7 @@ final class LocalOnlyRoutes implements LocalHttpServer.LocalEndpoints {
         String route = request.method() + " " + request.rawPath();
         return Optional.ofNullable(switch (route) {
             case "POST /_local/tokens" -> token(request);
+            case "POST /_local/stripe/authenticate" -> authenticate(request);
             case "GET /_local/health" -> json(200, Map.of("status", "ok"));
             case "GET /_local/.well-known/jwks.json" -> json(200, Map.of("keys", List.of(issuer.publicKey().toJSONObject())));
             case "GET /_local/.well-known/openid-configuration" -> json(200, JSON.createObjectNode()
@@ -101,6 +110,50 @@ final class LocalOnlyRoutes implements LocalHttpServer.LocalEndpoints {
         return json(200, JSON.createObjectNode().put("token", token));
     }
 
+    /**
+     * {@code {"clientSecret":"pi_…_secret_…","success":true|false}} → {@code {"status":"<the intent's status>"}}:
+     * what Stripe.js does in the student's browser, done on the local Stripe server, which then
+     * sends Stripe's event to the webhook route. An unknown or wrong secret is 404, an intent not
+     * awaiting authentication 409.
+     */
+    private LocalHttpServer.Reply authenticate(IncomingRequest request) {
+        String path = "/_local/stripe/authenticate";
+        if (stripe == null) {
+            return problem(ProblemCode.NOT_FOUND, "No local Stripe server runs", path);
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(request.body());
+        } catch (java.io.IOException e) {
+            return problem(ProblemCode.MALFORMED_JSON, "The body is not JSON", path);
+        }
+        if (body == null || !body.isObject()) {
+            return problem(ProblemCode.MALFORMED_JSON,
+                    "The body must be a JSON object like {\"clientSecret\":\"pi_..._secret_...\",\"success\":true}", path);
+        }
+        JsonNode secret = body.get("clientSecret");
+        JsonNode success = body.get("success");
+        if (secret == null || !secret.isTextual() || !LocalStripe.isClientSecret(secret.asText())) {
+            return problem(ProblemCode.VALIDATION_FAILED, "\"clientSecret\" must be an intent's client secret", path);
+        }
+        if (success == null || !success.isBoolean()) {
+            return problem(ProblemCode.VALIDATION_FAILED, "\"success\" must be true or false", path);
+        }
+        try {
+            LocalStripe.Authentication done = stripe.authenticate(secret.asText(), success.asBoolean());
+            return switch (done.status()) {
+                case 200 -> json(200, Map.of("status", done.intentStatus()));
+                case 400 -> problem(ProblemCode.BOOKING_CHANGED, "The intent is not awaiting authentication", path);
+                default -> problem(ProblemCode.NOT_FOUND, "No intent has this client secret", path);
+            };
+        } catch (java.io.IOException e) {
+            return problem(ProblemCode.SERVICE_UNAVAILABLE, "The local Stripe server did not answer", path);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return problem(ProblemCode.SERVICE_UNAVAILABLE, "Interrupted", path);
+        }
+    }
+
     private static LocalHttpServer.Reply json(int status, Object body) {
         try {
             return LocalHttpServer.Reply.json(status, JSON_TYPE, JSON.writeValueAsBytes(body));
@@ -110,6 +163,10 @@ final class LocalOnlyRoutes implements LocalHttpServer.LocalEndpoints {
     }
 
     private static LocalHttpServer.Reply problem(ProblemCode code, String detail) {
-        return LocalHttpServer.Reply.json(code.status(), Problems.MEDIA_TYPE, Problems.document(code, detail, "/_local/tokens"));
+        return problem(code, detail, "/_local/tokens");
+    }
+
+    private static LocalHttpServer.Reply problem(ProblemCode code, String detail, String path) {
+        return LocalHttpServer.Reply.json(code.status(), Problems.MEDIA_TYPE, Problems.document(code, detail, path));
     }
 }

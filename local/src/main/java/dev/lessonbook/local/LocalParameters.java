@@ -60,6 +60,11 @@ final class LocalParameters {
         return new Provisioner.Extras(secureParameters, identities);
     }
 
+    /** The webhook signing secret {@code extras} gives the function, if the template has the parameter. */
+    static Optional<String> webhookSecretIn(Provisioner.Extras extras, Template template, Intrinsics intrinsics) {
+        return parameter(template, intrinsics, STRIPE_WEBHOOK_SECRET_PARAMETER).map(name -> extras.secureParameters().get(name));
+    }
+
     /**
      * Endpoints, region and credentials under the names of Lambda's environment variables (read by
      * the functions through Env) and under the AWS SDK's own system properties, so a client built

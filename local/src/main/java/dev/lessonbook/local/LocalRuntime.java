@@ -47,6 +47,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalRuntime implements AutoCloseable {
     /** The audience local tokens carry and the local authorizer accepts. */
     public static final String AUDIENCE = "lessonbook-local";
+    static final String WEBHOOK_ROUTE = "POST /v1/stripe/webhook";
     private static final int HTTP_THREADS = 16;
 
     private final PrintStream out;
@@ -154,8 +155,8 @@ public final class LocalRuntime implements AutoCloseable {
         }
         model.httpApis().keySet().forEach(api -> deployment.add(new Deployment.PhysicalResource(api, "local",
                 Map.of("ApiEndpoint", "http://127.0.0.1:" + port))));
-        new Provisioner(aws, out::println).provision(model, intrinsics, deployment,
-                LocalParameters.extras(template, intrinsics));
+        Provisioner.Extras extras = LocalParameters.extras(template, intrinsics);
+        new Provisioner(aws, out::println).provision(model, intrinsics, deployment, extras);
 
         Intrinsics resolver = intrinsics.withResources(deployment);
         Map<String, String> configuration = FunctionConfiguration.resolve(model.functions(), resolver,
@@ -170,6 +171,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
         out.println("loaded " + functions.size() + " function handler(s)");
 
+        LocalStripe localStripe = new LocalStripe(endpoints.stripe());
         LocalTokenIssuer issuer = LocalTokenIssuer.fromEnvironment(issuerUrl, AUDIENCE, LocalParameters.roleClaim(template, intrinsics), clock);
         model.httpApis().values().forEach(api -> api.authorizers().values().stream()
                 .filter(authorizer -> !authorizer.issuer().equals(issuerUrl))
@@ -178,13 +180,37 @@ public final class LocalRuntime implements AutoCloseable {
         LocalHttpServer http = bound.serve(HttpApiQuotas.DOCUMENTED, model.routes(), model.httpApis(),
                 new JwtAuthorizer(issuer.publicKey(), clock), new HttpApiEvents(names.accountId(), "local"),
                 (logicalId, event) -> functions.get(logicalId).start(event),
-                new LocalOnlyRoutes(issuer, LocalParameters.emailClaim(template, intrinsics)), clock, out, HTTP_THREADS);
+                new LocalOnlyRoutes(issuer, LocalParameters.emailClaim(template, intrinsics), localStripe), clock, out, HTTP_THREADS);
         started.remove(releasePort);
         started.add(http);
+        registerStripeWebhook(model, localStripe, port, LocalParameters.webhookSecretIn(extras, template, intrinsics));
 
         startQueuePollers(model, resolver, deployment, functions, aws, endpoints.region());
         startSchedules(model, functions, names, options, clock);
         return port;
+    }
+
+    /**
+     * Has the local Stripe server deliver its events to the template's webhook route, signed with
+     * the secret the stripe-webhook function reads (LESSONBOOK_LOCAL_STRIPE_WEBHOOK_SECRET, or this
+     * run's generated one), as a Stripe webhook endpoint does in production (docs/deploy.md).
+     */
+    private void registerStripeWebhook(TemplateModel model, LocalStripe stripe, int port, Optional<String> secret) {
+        boolean routed = model.routes().stream().anyMatch(route -> WEBHOOK_ROUTE.equals(route.routeKey()));
+        if (!routed || secret.isEmpty() || secret.get() == null) {
+            return;
+        }
+        URI endpoint = URI.create("http://127.0.0.1:" + port + "/v1/stripe/webhook");
+        try {
+            stripe.registerWebhook(endpoint, secret.get());
+            out.println("Stripe events delivered to " + endpoint + " (signed)");
+        } catch (IOException e) {
+            // A Stripe server that is not localstripe (a test's fault proxy refusing, a real test
+            // account) still serves the API: only its events are not delivered.
+            out.println("WARN the Stripe server did not take the webhook endpoint; no Stripe events arrive: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void startQueuePollers(TemplateModel model, Intrinsics resolver, Deployment deployment,

@@ -106,4 +106,23 @@ class LocalOnlyRoutesTest {
         assertThat(routes.handle(new IncomingRequest("GET", "/_local/tokens", null, Map.of(), new byte[0], "127.0.0.1",
                 "HTTP/1.1"))).isEmpty();
     }
+
+    @Test
+    void theAuthenticationStandInRefusesWhatIsNotAClientSecretAndASuccessFlagBeforeCallingStripe() throws Exception {
+        // No server listens there: every answer below is given before any call to it.
+        LocalOnlyRoutes withStripe = new LocalOnlyRoutes(issuer, "custom:email", new LocalStripe(java.net.URI.create("http://127.0.0.1:9")));
+        java.util.function.Function<String, LocalHttpServer.Reply> authenticate = body -> withStripe.handle(new IncomingRequest(
+                "POST", "/_local/stripe/authenticate", null, Map.of("content-type", List.of("application/json")),
+                body.getBytes(StandardCharsets.UTF_8), "127.0.0.1", "HTTP/1.1")).orElseThrow();
+
+        assertThat(authenticate.apply("{\"clientSecret\":").status()).isEqualTo(400);
+        assertThat(authenticate.apply("[]").status()).isEqualTo(400);
+        assertThat(authenticate.apply("{\"success\":true}").status()).isEqualTo(422);
+        assertThat(authenticate.apply("{\"clientSecret\":\"sk_test_x\",\"success\":true}").status()).isEqualTo(422);
+        assertThat(authenticate.apply("{\"clientSecret\":\"pi_1_secret_2\",\"success\":\"yes\"}").status()).isEqualTo(422);
+        assertThat(json(authenticate.apply("{\"clientSecret\":\"pi_1_secret_2\"}")).get("code").asText())
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(call("POST", "/_local/stripe/authenticate", "{\"clientSecret\":\"pi_1_secret_2\",\"success\":true}").status())
+                .as("no local Stripe server").isEqualTo(404);
+    }
 }

@@ -227,6 +227,18 @@ class OpenApiContractIT {
         assertThat(moved.json().get("rescheduledFrom").get("start").asText()).isEqualTo("09:00");
         assertThat(moved.json().get("rescheduleCount").asInt()).isEqualTo(1);
 
+        // --- 3-D Secure: the booking answers 202, confirm-payment follows Stripe -----------------
+        Response awaiting = expect(api.post("/v1/bookings", otherStudent,
+                booking(monday, "09:00", 30, "online", "pm_card_authenticationRequired")), 202);
+        assertThat(awaiting.json().at("/payment/status").asText()).isEqualTo("REQUIRES_ACTION");
+        String confirmPath = "/v1/bookings/" + awaiting.json().get("id").asText() + "/confirm-payment";
+        expect(api.post(confirmPath, null, null), 401);
+        expect(api.post(confirmPath, instructor, null), 403);
+        expect(api.post(confirmPath, student, null), 404);
+        expect(api.post("/v1/bookings/bk_unknown/confirm-payment", otherStudent, null), 404);
+        expect(api.post(confirmPath, otherStudent, null), 202);
+        expect(api.post("/v1/bookings/" + secondId + "/confirm-payment", otherStudent, null), 200);
+
         expect(api.post(bookingPath + "/cancel", null, null), 401);
         expect(api.post(bookingPath + "/cancel", otherStudent, "{}"), 404);
         expect(api.post(bookingPath + "/cancel", student, "{\"reason\":"), 400);

@@ -108,8 +108,44 @@ public final class ScenarioDemo {
                 statsAfter.json().path("totalBookings").asInt() == 3 && statsAfter.json().path("cancelledBookings").asInt() == 1,
                 statsAfter.json().toString());
 
+        threeDSecure(run, monday, student);
+
         out.println(failures == 0 ? "Every invariant held." : failures + " check(s) failed.");
         return failures == 0;
+    }
+
+    /**
+     * A card asking for 3-D Secure (issue 14): 202 with the booking PENDING and the client secret,
+     * the slot held; the student's browser authenticates (the runtime's stand-in for Stripe.js),
+     * then confirm-payment confirms it as Stripe says.
+     */
+    private void threeDSecure(String run, LocalDate monday, String student) {
+        out.println("6. Book with a card that asks for 3-D Secure (issue 14)");
+        String instructorId = "demo-3ds-instructor-" + run;
+        String instructor = api.token(instructorId, "instructor");
+        expect("second instructor's profile saved", api.put("/v1/instructors/" + instructorId + "/profile", instructor, """
+                {"timezone":"%s","services":[{"id":"guitar","name":"Guitar","durationOptions":[60],
+                 "rates":{"online":6000},"active":true}]}""".formatted(TIMEZONE)), 200);
+        expect("their week saved: Monday 09:00-12:00", api.put("/v1/instructors/" + instructorId + "/availability/weeks/" + monday,
+                instructor, "{\"windows\":[{\"date\":\"%s\",\"start\":\"09:00\",\"end\":\"12:00\"}]}".formatted(monday)), 200);
+        Response pending = expect("book Monday 10:00 with pm_card_authenticationRequired",
+                api.post("/v1/bookings", student, booking(instructorId, monday, "10:00")
+                        .replace("pm_card_visa", "pm_card_authenticationRequired")), 202);
+        String clientSecret = pending.json().path("payment").path("clientSecret").asText();
+        check("PENDING, payment REQUIRES_ACTION, a client secret and holdExpiresAt",
+                "PENDING".equals(text(pending, "status"))
+                        && "REQUIRES_ACTION".equals(pending.json().path("payment").path("status").asText())
+                        && !clientSecret.isEmpty() && pending.json().hasNonNull("holdExpiresAt"),
+                pending.json().path("payment").path("status").asText());
+        expect("the student's browser completes 3-D Secure (POST /_local/stripe/authenticate)",
+                api.post("/_local/stripe/authenticate", null,
+                        "{\"clientSecret\":\"%s\",\"success\":true}".formatted(clientSecret)), 200);
+        Response confirmed = expect("confirm-payment", api.post("/v1/bookings/" + text(pending, "id") + "/confirm-payment",
+                student, null), 200);
+        check("CONFIRMED, the card saved for the authorization 24 h ahead (SCHEDULED)",
+                "CONFIRMED".equals(text(confirmed, "status"))
+                        && "SCHEDULED".equals(confirmed.json().path("payment").path("status").asText()),
+                confirmed.body());
     }
 
     private static String booking(String instructorId, LocalDate date, String start) {

@@ -53,7 +53,11 @@ import java.util.OptionalInt;
  * no money has been touched yet.
  */
 public final class BookingALesson {
-    public static final Duration DEFAULT_HOLD = Duration.ofMinutes(10);
+    /**
+     * How long a PENDING booking holds its slot: the payment, and a customer's 3-D Secure with it
+     * (docs/decisions.md, "3-D Secure on booking"). A setting ({@code PAYMENT_HOLD_SECONDS}).
+     */
+    public static final Duration DEFAULT_HOLD = Duration.ofMinutes(15);
     /** Card authorizations lapse after 7 days; a lesson further away than this gets its card saved instead. */
     public static final Duration AUTHORIZATION_HORIZON = Duration.ofDays(6);
 
@@ -63,7 +67,7 @@ public final class BookingALesson {
     private final PaymentGateway payments;
     private final Clock clock;
     private final Duration hold;
-    private final ReleasingAuthorizations releasing;
+    private final LostHolds lostHolds;
 
     public BookingALesson(ProfileStore profiles, AvailabilityStore weeks, BookingStore bookings, PaymentGateway payments,
             Clock clock) {
@@ -78,8 +82,7 @@ public final class BookingALesson {
         this.payments = payments;
         this.clock = clock;
         this.hold = hold;
-        // Its incidents are never raised here: a request releases only authorizations it knows by id.
-        this.releasing = new ReleasingAuthorizations(bookings, payments, (bookingId, operation, reason) -> { });
+        this.lostHolds = new LostHolds(bookings, payments, clock);
     }
 
     /**
@@ -109,7 +112,7 @@ public final class BookingALesson {
         }
         OptionalInt maxLessonsPerDay = lesson.bookingLimits().maxLessonsPerDay();
         return switch (bookings.reserve(pending(bookingId, lesson, fingerprint, now), now, maxLessonsPerDay)) {
-            case ReserveOutcome.Reserved reserved -> BookingOutcome.answered(pay(reserved.booking()));
+            case ReserveOutcome.Reserved reserved -> pay(reserved.booking());
             case ReserveOutcome.Conflict conflict -> BookingOutcome.answered(Result.rejected(conflict.scope().rejection()));
             case ReserveOutcome.AlreadyExists exists -> replayOf(exists.existing(), fingerprint);
             case ReserveOutcome.DailyLimitReached full -> BookingOutcome.answered(dailyLimitReached(lesson));
@@ -152,7 +155,7 @@ public final class BookingALesson {
                 .build();
     }
 
-    private Result<Booking> pay(Booking pending) {
+    private BookingOutcome pay(Booking pending) {
         Payment payment;
         if (pending.price().amount() == 0) {
             payment = Payment.notRequired(pending.price().currency());
@@ -168,11 +171,14 @@ public final class BookingALesson {
                         authorized.paymentMethodId() != null ? authorized.paymentMethodId() : paymentMethodId);
                 case PaymentOutcome.CardSaved saved ->
                         payment = Payment.scheduled(pending.price().currency(), saved.customerId(), saved.paymentMethodId());
+                case PaymentOutcome.RequiresAction action -> {
+                    return awaitingAuthentication(pending, action);
+                }
                 case PaymentOutcome.Declined declined -> {
-                    return failed(pending, PaymentStatus.FAILED, declined());
+                    return BookingOutcome.answered(failed(pending, PaymentStatus.FAILED, declined()));
                 }
                 case PaymentOutcome.ProviderUnavailable unavailable -> {
-                    return failed(pending, PaymentStatus.MANUAL_REVIEW, providerUnavailable());
+                    return BookingOutcome.answered(failed(pending, PaymentStatus.MANUAL_REVIEW, providerUnavailable()));
                 }
                 case PaymentOutcome.Captured unexpected -> throw unexpected(outcome);
                 case PaymentOutcome.Released unexpected -> throw unexpected(outcome);
@@ -181,46 +187,28 @@ public final class BookingALesson {
         }
         Booking confirmed = pending.confirmed(clock.instant(), payment);
         try {
-            return Result.ok(bookings.confirm(confirmed,
-                    List.of(BookingEvents.confirmed(confirmed, confirmed.confirmedAt()))));
+            return BookingOutcome.answered(Result.ok(bookings.confirm(confirmed,
+                    List.of(BookingEvents.confirmed(confirmed, confirmed.confirmedAt())))));
         } catch (BookingChangedConcurrently lost) {
-            return holdLost(pending, payment, lost);
+            return BookingOutcome.answered(lostHolds.answer(pending, payment, lost));
         }
     }
 
     /**
-     * The confirmation did not commit as asked: the booking was no longer PENDING, or its hold was
-     * taken by another booking (the payment took longer than the hold, or the scheduler expired
-     * it). EXPIRED is written first, conditional on PENDING, and the authorization released only
-     * once that write won. When it lost, the booking is read back and answered as stored: our own
-     * confirmation may have committed after all (its answer lost, its retry finding the booking
-     * CONFIRMED), and then the lesson is booked; otherwise the stored booking holds no time and is
-     * told of the authorization it does not know, which is then released.
+     * The card asks its holder to authenticate: the booking stays PENDING, its slot held until
+     * {@code holdExpiresAt}, and records the intent, so the confirmation ({@link ConfirmingAPayment},
+     * the provider's webhook) and the expiry (the scheduler cancels the intent) know it. When the
+     * booking is no longer PENDING (its hold ended while the provider answered), the intent is
+     * cancelled and the answer is the conflict a lost hold answers.
      */
-    private Result<Booking> holdLost(Booking pending, Payment payment, BookingChangedConcurrently lost) {
-        Instant now = clock.instant();
-        Payment held = payment.status() == PaymentStatus.SCHEDULED ? payment.withStatus(PaymentStatus.RELEASED) : payment;
-        Booking expired = pending.withStatus(BookingStatus.EXPIRED).withPayment(held);
-        if (bookings.releaseTo(expired, BookingStatus.PENDING, List.of())) {
-            releasing.release(expired, now);
-            return conflict(lost);
+    private BookingOutcome awaitingAuthentication(Booking pending, PaymentOutcome.RequiresAction action) {
+        Booking awaiting = pending.withPayment(Payment.awaitingAuthentication(pending.price().currency(),
+                action.intentId(), action.customerId(), pending.payment().paymentMethodId()));
+        if (bookings.update(awaiting, BookingStatus.PENDING, List.of())) {
+            return BookingOutcome.awaitingAuthentication(awaiting, action.clientSecret());
         }
-        Booking stored = bookings.find(pending.id()).orElseThrow(() -> lost);
-        if (stored.status() == BookingStatus.CONFIRMED) {
-            return Result.ok(stored);
-        }
-        if (payment.paymentIntentId() != null) {
-            Booking known = stored.withPayment(payment);
-            if (bookings.update(known, stored.status(), List.of())) {
-                releasing.release(known, now);
-            }
-        }
-        return conflict(lost);
-    }
-
-    private static Result<Booking> conflict(BookingChangedConcurrently lost) {
-        ConflictScope scope = lost.takenBy().orElse(ConflictScope.INSTRUCTOR);
-        return Result.rejected(scope.rejection());
+        payments.release(pending.id(), action.intentId());
+        return BookingOutcome.answered(Result.rejected(ConflictScope.INSTRUCTOR.rejection()));
     }
 
     /** Frees the slot at once; the answer stands even if the hold lapsed meanwhile (then it is free already). */
@@ -239,6 +227,10 @@ public final class BookingALesson {
         if (earlier.status() == BookingStatus.PAYMENT_FAILED) {
             return BookingOutcome.replayed(Result.rejected(
                     earlier.payment().status() == PaymentStatus.FAILED ? declined() : providerUnavailable()));
+        }
+        if (earlier.status() == BookingStatus.PENDING && earlier.payment().status() == PaymentStatus.REQUIRES_ACTION) {
+            // The secret is never stored: the student reads it again with confirm-payment.
+            return BookingOutcome.replayed(Result.ok(earlier));
         }
         if (earlier.status() == BookingStatus.PENDING) {
             return BookingOutcome.answered(Result.rejected(ProblemCode.IDEMPOTENT_REQUEST_IN_PROGRESS,

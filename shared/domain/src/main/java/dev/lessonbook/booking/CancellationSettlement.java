@@ -72,6 +72,9 @@ public final class CancellationSettlement {
                     ? new Release(payment.paymentIntentId())
                     : new Capture(payment.paymentIntentId(), charge.min(payment.amountAuthorized()));
             case SCHEDULED -> charge.amount() == 0 ? new Nothing() : new ChargeSaved(charge);
+            // A PENDING booking cancelled while its card awaited authentication: nothing is held
+            // yet, and the intent is cancelled so that a late authentication holds nothing either.
+            case REQUIRES_ACTION -> payment.paymentIntentId() == null ? new Nothing() : new Release(payment.paymentIntentId());
             case CAPTURED -> payment.kept().exceeds(charge)
                     ? new Refund(payment.paymentIntentId(), payment.kept().minus(charge))
                     : new Nothing();

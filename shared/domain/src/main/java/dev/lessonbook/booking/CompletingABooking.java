@@ -87,7 +87,9 @@ public final class CompletingABooking {
             case SCHEDULED -> payments.chargeSaved(booking.id(), booking.price(), payment.customerId(),
                     payment.paymentMethodId());
             // Nothing to collect (a free lesson), or a person is on it already (MANUAL_REVIEW).
-            case NOT_REQUIRED, CAPTURED, RELEASED, REFUNDED, FAILED, MANUAL_REVIEW, DISPUTED, DISPUTE_LOST -> null;
+            // REQUIRES_ACTION only on a PENDING booking, which is never completed.
+            case NOT_REQUIRED, REQUIRES_ACTION, CAPTURED, RELEASED, REFUNDED, FAILED, MANUAL_REVIEW, DISPUTED,
+                    DISPUTE_LOST -> null;
         };
         return switch (outcome) {
             case null -> Optional.of(payment);

@@ -1,6 +1,8 @@
 package dev.lessonbook.booking;
 
 import dev.lessonbook.payment.DisputeAlerts;
+import dev.lessonbook.payment.Payment;
+import dev.lessonbook.payment.PaymentStatus;
 import dev.lessonbook.payment.PaymentIncidents;
 import dev.lessonbook.payment.PaymentReport;
 import dev.lessonbook.payment.ProviderEventLog;
@@ -81,7 +83,7 @@ public final class FollowingPaymentReports {
             }
             Booking booking = found.get();
             Instant now = clock.instant();
-            switch (PaymentReconciliation.of(booking, report)) {
+            switch (PaymentReconciliation.of(booking, report, now)) {
                 case PaymentReconciliation.Unchanged unchanged -> {
                     return Handled.UNCHANGED;
                 }
@@ -104,6 +106,18 @@ public final class FollowingPaymentReports {
                         return Handled.APPLIED;
                     }
                 }
+                case PaymentReconciliation.Confirmed confirmation -> {
+                    if (confirmed(confirmation)) {
+                        return Handled.APPLIED;
+                    }
+                }
+                case PaymentReconciliation.AuthenticationFailed failure -> {
+                    // Conditional on PENDING, as confirm-payment's own failure: one frees the time.
+                    if (bookings.releaseTo(failure.failed(), BookingStatus.PENDING,
+                            List.of(BookingEvents.paymentFailed(failure.failed(), now)))) {
+                        return Handled.APPLIED;
+                    }
+                }
                 case PaymentReconciliation.DisputeChanged dispute -> {
                     if (bookings.updatePayment(dispute.updated(), booking, List.of())) {
                         alerts.dispute(booking.id(), dispute.disputeId(), dispute.stage());
@@ -113,5 +127,27 @@ public final class FollowingPaymentReports {
             }
         }
         throw new BookingChangedConcurrently("Booking " + report.bookingId() + " kept changing while a provider event was applied");
+    }
+
+    /**
+     * Confirms a PENDING booking whose customer authenticated, conditional on PENDING and on its
+     * locks (as confirm-payment does: of the two, one confirms and announces it). When its hold
+     * was taken by another booking meanwhile, it ends EXPIRED with the authorization recorded,
+     * which makes releasing it the scheduler's due work. False: the booking changed; read again.
+     */
+    private boolean confirmed(PaymentReconciliation.Confirmed confirmation) {
+        Booking confirmed = confirmation.confirmed();
+        try {
+            bookings.confirm(confirmed, List.of(BookingEvents.confirmed(confirmed, confirmed.confirmedAt())));
+            return true;
+        } catch (BookingChangedConcurrently lost) {
+            if (lost.takenBy().isEmpty()) {
+                return false;
+            }
+            Payment payment = confirmed.payment();
+            Payment held = payment.status() == PaymentStatus.SCHEDULED ? payment.withStatus(PaymentStatus.RELEASED) : payment;
+            return bookings.releaseTo(confirmation.pending().withStatus(BookingStatus.EXPIRED).withPayment(held),
+                    BookingStatus.PENDING, List.of());
+        }
     }
 }

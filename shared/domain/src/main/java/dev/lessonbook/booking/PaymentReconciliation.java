@@ -6,6 +6,7 @@ import dev.lessonbook.payment.PaymentReport;
 import dev.lessonbook.payment.PaymentReport.AuthorizationCanceled;
 import dev.lessonbook.payment.PaymentReport.AuthorizationFailed;
 import dev.lessonbook.payment.PaymentReport.AuthorizationHeld;
+import dev.lessonbook.payment.PaymentReport.CardSetUp;
 import dev.lessonbook.payment.PaymentReport.DisputeClosed;
 import dev.lessonbook.payment.PaymentReport.DisputeOpened;
 import dev.lessonbook.payment.PaymentReport.Refunded;
@@ -20,6 +21,12 @@ import java.util.Objects;
  * state — the webhook needs no ordering, only a write conditional on the state it read.
  *
  * <ul>
+ *   <li>On a PENDING booking whose card awaits its holder's authentication (3-D Secure) on the
+ *       reported intent: {@code AuthorizationHeld} / {@code CardSetUp} → {@link Confirmed}
+ *       (AUTHORIZED / SCHEDULED), {@code AuthorizationFailed} → {@link AuthenticationFailed}
+ *       (PAYMENT_FAILED, time freed). An authorization reported for such an intent after its
+ *       booking ended (EXPIRED, or PAYMENT_FAILED) is recorded AUTHORIZED, which makes its release
+ *       due work for the scheduler.
  *   <li>{@code AuthorizationHeld}: a confirmed booking whose card was only saved (SCHEDULED) is
  *       AUTHORIZED with that intent (the scheduler's answer, reported by the provider).
  *   <li>{@code AuthorizationFailed}: that same authorization declined → the booking PAYMENT_FAILED,
@@ -52,13 +59,35 @@ public final class PaymentReconciliation {
     /** The booking's authorization failed: it ends PAYMENT_FAILED and frees its time. */
     public record PaymentFailed(Booking failed) implements Change {}
 
+    /** The customer's authentication succeeded: the PENDING booking is confirmed (conditional on PENDING). */
+    public record Confirmed(Booking pending, Booking confirmed) implements Change {}
+
+    /** The customer's authentication failed: the PENDING booking ends PAYMENT_FAILED and frees its time. */
+    public record AuthenticationFailed(Booking failed) implements Change {}
+
     /** A dispute opened or closed: recorded, and an administrator is told ({@code stage}). */
     public record DisputeChanged(Booking updated, String disputeId, String stage) implements Change {}
 
-    public static Change of(Booking booking, PaymentReport report) {
+    public static Change of(Booking booking, PaymentReport report, java.time.Instant now) {
         Objects.requireNonNull(booking, "booking");
         Payment payment = booking.payment();
+        if (ConfirmingAPayment.awaitsAuthentication(booking) && isThisBookingsIntent(payment, report)) {
+            return switch (report) {
+                case AuthorizationHeld held -> held.amount().sameCurrencyAs(booking.price())
+                        ? new Confirmed(booking, booking.confirmed(now, Payment.authorized(held.amount(),
+                                held.paymentIntentId(), payment.paymentMethodId())))
+                        : new Unchanged("an authorization in another currency");
+                case CardSetUp setUp -> new Confirmed(booking, booking.confirmed(now,
+                        Payment.scheduled(booking.price().currency(), setUp.customerId(), setUp.paymentMethodId())));
+                case AuthorizationFailed failed -> new AuthenticationFailed(booking.withStatus(BookingStatus.PAYMENT_FAILED)
+                        .withPayment(payment.withStatus(PaymentStatus.FAILED)));
+                default -> new Unchanged("the intent still awaits its customer's authentication");
+            };
+        }
         return switch (report) {
+            case CardSetUp setUp -> new Unchanged("no card setup awaited on this intent");
+            case AuthorizationHeld held when lateAuthentication(booking, held) -> new NewPayment(booking.withPayment(
+                    payment.withAuthorization(held.amount(), held.paymentIntentId())));
             case AuthorizationHeld held -> {
                 if (booking.status() == BookingStatus.CONFIRMED && payment.status() == PaymentStatus.SCHEDULED
                         && held.amount().sameCurrencyAs(booking.price())) {
@@ -117,6 +146,17 @@ public final class PaymentReconciliation {
                         closed.disputeId(), closed.won() ? "won" : "lost");
             }
         };
+    }
+
+    /**
+     * An authentication completed after its booking ended (the hold expired, or it failed and
+     * the customer tried again with the same client secret): Stripe holds money no booking wants.
+     */
+    private static boolean lateAuthentication(Booking booking, AuthorizationHeld held) {
+        PaymentStatus status = booking.payment().status();
+        return (booking.status() == BookingStatus.EXPIRED || booking.status() == BookingStatus.PAYMENT_FAILED)
+                && (status == PaymentStatus.REQUIRES_ACTION || status == PaymentStatus.FAILED)
+                && isThisBookingsIntent(booking.payment(), held) && held.amount().sameCurrencyAs(booking.price());
     }
 
     private static boolean isThisBookingsIntent(Payment payment, PaymentReport report) {

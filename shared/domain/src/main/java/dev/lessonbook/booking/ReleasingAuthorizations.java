@@ -54,6 +54,9 @@ public final class ReleasingAuthorizations {
         Payment payment = booking.payment();
         return switch (payment.status()) {
             case AUTHORIZED -> payment.paymentIntentId() != null;
+            // An intent still awaiting the customer's authentication when its hold ended: cancelled,
+            // so that an authentication completed late holds nothing.
+            case REQUIRES_ACTION -> payment.paymentIntentId() != null;
             case MANUAL_REVIEW -> payment.paymentIntentId() == null && booking.price().amount() > 0
                     && BookingALesson.authorizesWhenBooked(booking);
             default -> false;
@@ -79,6 +82,9 @@ public final class ReleasingAuthorizations {
             switch (original) {
                 case PaymentOutcome.Authorized made ->
                         authorized = payment.withAuthorization(made.amount(), made.paymentIntentId());
+                // A card asking for 3-D Secure: the intent holds nothing yet; cancelled, it never will.
+                case PaymentOutcome.RequiresAction waiting -> authorized = Payment.awaitingAuthentication(
+                        booking.price().currency(), waiting.intentId(), waiting.customerId(), payment.paymentMethodId());
                 case PaymentOutcome.Declined declined -> {
                     // Stripe refused the authorization: nothing was ever held.
                     return record(booking, payment.withStatus(PaymentStatus.RELEASED));

@@ -284,6 +284,10 @@ public final class ReschedulingABooking {
                     "The card could not be saved for the lesson's later authorization; the booking was not moved");
             case PaymentOutcome.ProviderUnavailable unavailable -> Result.rejected(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE,
                     "The payment provider could not be reached; the booking was not moved");
+            // A move has no step for the customer's 3-D Secure (docs/decisions.md, "3-D Secure on booking"):
+            // the SetupIntent holds nothing and is left to lapse.
+            case PaymentOutcome.RequiresAction action -> Result.rejected(ProblemCode.PAYMENT_DECLINED,
+                    "The card asks for authentication to be saved for the lesson's later authorization; the booking was not moved");
             case PaymentOutcome.Authorized unexpected -> throw unexpected(unexpected);
             case PaymentOutcome.Captured unexpected -> throw unexpected(unexpected);
             case PaymentOutcome.Released unexpected -> throw unexpected(unexpected);

@@ -188,7 +188,9 @@ public final class SchedulingPayments {
      * records no authorization, but on a lesson authorized when booked its request may have made
      * one before it died, so the payment says MANUAL_REVIEW (unknown) and the booking becomes
      * {@link DueWork#AUTHORIZATION_RELEASE} work. A create request still running finds the booking
-     * no longer PENDING at its confirmation and releases its own authorization.
+     * no longer PENDING at its confirmation and releases its own authorization. A booking whose
+     * card awaited its holder's authentication (payment REQUIRES_ACTION, its intent recorded) keeps
+     * that payment: the release cancels the intent.
      */
     private boolean expire(Booking pending) {
         Payment payment = pending.payment();

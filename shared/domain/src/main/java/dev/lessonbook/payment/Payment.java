@@ -66,6 +66,16 @@ public record Payment(
         return new Payment(PaymentStatus.SCHEDULED, none, none, none, null, customerId, paymentMethodId, null);
     }
 
+    /**
+     * The card asks its holder to authenticate on {@code intentId} (a PaymentIntent, or the
+     * SetupIntent saving it for {@code customerId}): nothing held or saved yet.
+     */
+    public static Payment awaitingAuthentication(String currency, String intentId, String customerId,
+            String paymentMethodId) {
+        Money none = Money.zero(currency);
+        return new Payment(PaymentStatus.REQUIRES_ACTION, none, none, none, intentId, customerId, paymentMethodId, null);
+    }
+
     public Payment withStatus(PaymentStatus newStatus) {
         return new Payment(newStatus, amountAuthorized, amountCaptured, amountRefunded, paymentIntentId, customerId,
                 paymentMethodId, dispute);

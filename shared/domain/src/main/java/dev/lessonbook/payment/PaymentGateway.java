@@ -46,4 +46,15 @@ public interface PaymentGateway {
 
     /** Refunds {@code amount} of a captured payment. */
     PaymentOutcome refund(String bookingId, String paymentIntentId, Money amount);
+
+    /**
+     * What became of an intent that asked the customer to authenticate ({@link PaymentOutcome.RequiresAction}),
+     * read from the provider: {@code Authorized} (a PaymentIntent holding {@code amount}),
+     * {@code CardSaved} (a SetupIntent), {@code RequiresAction} (still waiting), {@code Declined}
+     * (authentication failed), {@code Released} (cancelled) or {@code ProviderUnavailable}. A read:
+     * it moves no money.
+     */
+    default PaymentOutcome afterAuthentication(String bookingId, String intentId, Money amount) {
+        return new PaymentOutcome.ProviderUnavailable("This payment gateway cannot read an intent back");
+    }
 }

@@ -20,6 +20,19 @@ public sealed interface PaymentOutcome {
 
     record CardSaved(String customerId, String paymentMethodId) implements PaymentOutcome {}
 
+    /**
+     * The card asks its holder to authenticate (3-D Secure) on the intent {@code intentId} — a
+     * PaymentIntent authorizing, or a SetupIntent saving the card for {@code customerId} (null for
+     * a PaymentIntent). {@code clientSecret} is what the student's browser completes it with: it is
+     * shown to that student only, never stored, never logged.
+     */
+    record RequiresAction(String intentId, String clientSecret, String customerId) implements PaymentOutcome {
+        @Override
+        public String toString() {
+            return "RequiresAction[intentId=" + intentId + ", customerId=" + customerId + "]";
+        }
+    }
+
     record Captured(String paymentIntentId, Money amount) implements PaymentOutcome {}
 
     record Released(String paymentIntentId) implements PaymentOutcome {}

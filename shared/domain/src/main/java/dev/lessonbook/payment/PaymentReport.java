@@ -22,7 +22,20 @@ public sealed interface PaymentReport {
         }
     }
 
-    /** The authorization failed: the card was declined, or its authentication failed. */
+    /**
+     * The card was saved for off-session use: the SetupIntent {@code setupIntentId} succeeded
+     * (after the customer authenticated), attaching {@code paymentMethodId} to {@code customerId}.
+     */
+    record CardSetUp(String bookingId, String paymentIntentId, String customerId, String paymentMethodId)
+            implements PaymentReport {
+        public CardSetUp {
+            requireIds(bookingId, paymentIntentId);
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(paymentMethodId, "paymentMethodId");
+        }
+    }
+
+    /** The authorization failed: the card was declined, or its authentication failed (also a SetupIntent's). */
     record AuthorizationFailed(String bookingId, String paymentIntentId, String declineCode) implements PaymentReport {
         public AuthorizationFailed {
             requireIds(bookingId, paymentIntentId);

@@ -13,7 +13,9 @@ differs from Stripe's documented test behaviour in ways our tests rely on:
   decline_code of its testing table ("Declined payments"), the same fields in the PaymentIntent's
   last_payment_error and the SetupIntent's last_setup_error, and the intent itself in the error;
 - of Stripe's test PaymentMethod ids it knows only pm_card_visa, pm_card_visa_chargeDeclined and
-  pm_card_chargeCustomerFail; pm_card_visa_chargeDeclinedInsufficientFunds is added;
+  pm_card_chargeCustomerFail; pm_card_visa_chargeDeclinedInsufficientFunds is added, and so are
+  the 3-D Secure ids pm_card_authenticationRequired (4000002500003155) and
+  pm_card_threeDSecure2Required (4000000000003220), which it already asks to authenticate;
 - it refuses a PaymentIntent's setup_future_usage, which Stripe documents: once the intent is
   confirmed (authorized or paid) the payment method is attached to the intent's Customer, and the
   intent names the method as saved (a test id such as pm_card_visa becomes a method of its own);
@@ -24,7 +26,17 @@ differs from Stripe's documented test behaviour in ways our tests rely on:
 - it records no payment_intent.amount_capturable_updated (an authorization held) nor
   payment_intent.canceled event, and lists events oldest first: Stripe records both, and lists
   newest first — which is how a test reads the order of authorizations and releases on
-  Stripe's side.
+  Stripe's side;
+- it completes a PaymentIntent's 3-D Secure with POST /v1/payment_intents/{id}/_authenticate
+  (client_secret, success) but sends no event for it, while Stripe sends
+  payment_intent.amount_capturable_updated (a manual-capture authorization made) or
+  payment_intent.payment_failed (authentication failed): both are sent here; a SetupIntent's
+  3-D Secure it cannot complete at all: POST /v1/setup_intents/{id}/_authenticate is added, the
+  same shape, ending succeeded (setup_intent.succeeded) or requires_payment_method with
+  last_setup_error (setup_intent.setup_failed);
+- its PaymentIntent has no amount_capturable, which Stripe reports (the amount an authorization
+  holds, the figure payment_intent.amount_capturable_updated is about): added; a PaymentIntent
+  authorized after 3-D Secure saves its card to its Customer as one authorized at once does.
 """
 import argparse
 import logging
@@ -37,7 +49,8 @@ import json
 from aiohttp import web
 from localstripe import server
 from localstripe.errors import UserError
-from localstripe.resources import Charge, Customer, Event, PaymentIntent, PaymentMethod, SetupIntent, store
+from localstripe.resources import (Charge, Customer, Event, PaymentIntent, PaymentMethod, SetupIntent, store,
+                                   try_convert_to_bool)
 from localstripe.webhooks import schedule_webhook
 
 # Stripe's testing table "Declined payments": card number -> (error code, decline_code, message).
@@ -56,6 +69,13 @@ DECLINES = {
 }
 TEST_PAYMENT_METHODS = {
     "pm_card_visa_chargeDeclinedInsufficientFunds": "4000000000009995",
+    # Stripe's "Authentication and 3D Secure" test ids: authentication required on every payment.
+    "pm_card_authenticationRequired": "4000002500003155",
+    "pm_card_threeDSecure2Required": "4000000000003220",
+}
+AUTHENTICATION_FAILURE = {
+    "code": "setup_intent_authentication_failure",
+    "message": "The latest attempt to set up the payment method has failed because authentication failed.",
 }
 
 
@@ -229,6 +249,54 @@ def save_payment_methods_as_stripe_documents():
     Event._api_list_all = classmethod(list_events_newest_first)
 
 
+def authentication_events():
+    """Stripe's events after a customer's 3-D Secure, which localstripe does not send."""
+
+    @web.middleware
+    async def announce(request, handler):
+        response = await handler(request)
+        parts = request.path.strip("/").split("/")
+        if (request.method == "POST" and response.status == 200 and len(parts) == 4
+                and parts[0] == "v1" and parts[1] == "payment_intents" and parts[3] == "_authenticate"):
+            intent = PaymentIntent._api_retrieve(parts[2])
+            if intent.status == "requires_capture":
+                if getattr(intent, "setup_future_usage", None) and intent.customer:
+                    # Authenticated and authorized: the card is saved to the Customer, as on create.
+                    PaymentMethod._api_retrieve(intent.payment_method).customer = intent.customer
+                schedule_webhook(Event("payment_intent.amount_capturable_updated", intent))
+            elif intent.status == "requires_payment_method":
+                schedule_webhook(Event("payment_intent.payment_failed", intent))
+        return response
+
+    return announce
+
+
+async def authenticate_setup_intent(request):
+    """POST /v1/setup_intents/{id}/_authenticate: as localstripe's PaymentIntent one, for a SetupIntent."""
+    data = await request.post()
+    setup = SetupIntent._api_retrieve(request.match_info["id"])
+    success = try_convert_to_bool(data.get("success", "false"))
+    if data.get("client_secret") != setup.client_secret:
+        raise UserError(401, "Unauthorized")
+    if setup.status != "requires_action" or type(success) is not bool:
+        raise UserError(400, "Bad request")
+    setup.next_action = None
+    if success:
+        setup.status = "succeeded"
+        setup.last_setup_error = None
+        schedule_webhook(Event("setup_intent.succeeded", setup))
+    else:
+        setup.status = "requires_payment_method"
+        setup.last_setup_error = dict(AUTHENTICATION_FAILURE)
+        schedule_webhook(Event("setup_intent.setup_failed", setup))
+    return web.json_response(setup._export())
+
+
+def report_amount_capturable():
+    PaymentIntent.amount_capturable = property(
+        lambda self: self.amount if self.status == "requires_capture" else 0)
+
+
 def idempotency_replay():
     seen = {}
 
@@ -264,7 +332,10 @@ def main():
     store.dump_to_disk = lambda: None
     decline_cards_as_stripe_documents()
     save_payment_methods_as_stripe_documents()
+    report_amount_capturable()
     server.app.middlewares.insert(0, idempotency_replay())
+    server.app.middlewares.append(authentication_events())
+    server.app.router.add_post("/v1/setup_intents/{id}/_authenticate", authenticate_setup_intent)
     logging.basicConfig(level=logging.WARNING)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     web.run_app(server.app, host=args.host, port=args.port, print=None, access_log=None)

@@ -34,13 +34,29 @@ public final class BookingJson {
             String serviceName, String date, String start, String end, String timezone, String startsAt,
             String endsAt, int durationMinutes, String locationType, @JsonInclude(JsonInclude.Include.NON_NULL) String note,
             Money price, PaymentState payment, String createdAt, String confirmedAt, CancellationTerms cancellation,
-            PreviousTime rescheduledFrom, int rescheduleCount) {}
+            PreviousTime rescheduledFrom, int rescheduleCount,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String holdExpiresAt) {}
 
     /** Where a rescheduled lesson was before its last move: local date, start and end, and the UTC start. */
     public record PreviousTime(String date, String start, String end, String startsAt) {}
 
-    /** The payment's status and amounts, in the price's currency's smallest unit. */
-    public record PaymentState(String status, long amountAuthorized, long amountCaptured, long amountRefunded) {}
+    /**
+     * The payment's status and amounts, in the price's currency's smallest unit. {@code clientSecret}
+     * only in the answer to the student whose card asks for 3-D Secure ({@link #awaitingAuthentication}):
+     * never stored, never in a list, never to another caller.
+     */
+    public record PaymentState(String status, long amountAuthorized, long amountCaptured, long amountRefunded,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String clientSecret) {
+        public PaymentState(String status, long amountAuthorized, long amountCaptured, long amountRefunded) {
+            this(status, amountAuthorized, amountCaptured, amountRefunded, null);
+        }
+
+        @Override
+        public String toString() {
+            return "PaymentState[status=" + status + ", amountAuthorized=" + amountAuthorized + ", amountCaptured="
+                    + amountCaptured + ", amountRefunded=" + amountRefunded + "]";
+        }
+    }
 
     /** Who cancelled ({@code student}, {@code instructor}, {@code admin}), when, why, and the charge. */
     public record CancellationTerms(String by, String at, String reason, int chargePercent, long amountCharged) {}
@@ -55,6 +71,26 @@ public final class BookingJson {
     public static ApiResponse.Document created(Booking booking, boolean replayed) {
         ApiResponse.Document created = ApiResponse.created(booking(booking), location(booking.id()));
         return replayed ? created.withHeader(REPLAYED_HEADER, "true") : created;
+    }
+
+    /**
+     * 202 with {@code Location}: a PENDING booking whose card asks the student to authenticate
+     * (3-D Secure), its slot held until {@code holdExpiresAt}; {@code payment.clientSecret} is what
+     * the student's browser completes it with (docs/spec.md §6, "3-D Secure"). Null
+     * {@code clientSecret} (a replay of the booking request: the secret is never stored) leaves it out.
+     */
+    public static ApiResponse.Document awaitingAuthentication(Booking pending, String clientSecret, boolean replayed) {
+        BookingDocument document = booking(pending);
+        PaymentState payment = document.payment();
+        BookingDocument withSecret = new BookingDocument(document.id(), document.status(), document.instructorId(),
+                document.studentId(), document.serviceId(), document.serviceName(), document.date(), document.start(),
+                document.end(), document.timezone(), document.startsAt(), document.endsAt(), document.durationMinutes(),
+                document.locationType(), document.note(), document.price(), new PaymentState(payment.status(),
+                        payment.amountAuthorized(), payment.amountCaptured(), payment.amountRefunded(), clientSecret),
+                document.createdAt(), document.confirmedAt(), document.cancellation(), document.rescheduledFrom(),
+                document.rescheduleCount(), document.holdExpiresAt());
+        ApiResponse.Document accepted = ApiResponse.status(202, withSecret).withHeader("Location", location(pending.id()));
+        return replayed ? accepted.withHeader(REPLAYED_HEADER, "true") : accepted;
     }
 
     /** 200 with the moved booking; a replay of the same move is marked {@code Idempotent-Replayed: true}. */
@@ -110,7 +146,8 @@ public final class BookingJson {
                 cancellation == null ? null : new CancellationTerms(cancellation.by().claimValue(),
                         instant(cancellation.at()), cancellation.reason(), cancellation.chargePercent(),
                         cancellation.amountCharged().amount()),
-                previousTime(booking.rescheduledFrom()), booking.rescheduleCount());
+                previousTime(booking.rescheduledFrom()), booking.rescheduleCount(),
+                booking.status() == BookingStatus.PENDING ? instant(booking.holdExpiresAt()) : null);
     }
 
     private static PreviousTime previousTime(RescheduledFrom from) {

@@ -55,7 +55,9 @@ final class CannedStripe {
                     json(200, INTENT.formatted(0, 0, "canceled"));
             case "/v1/customers" -> json(200, CUSTOMER);
             case "/v1/setup_intents" -> json(200, SETUP_INTENT.formatted("null", "requires_confirmation"));
-            case "/v1/setup_intents/seti_priming/confirm" -> json(200, SETUP_INTENT.formatted("\"pm_priming\"", "succeeded"));
+            case "/v1/setup_intents/seti_priming/confirm", "/v1/setup_intents/seti_priming" ->
+                    json(200, SETUP_INTENT.formatted("\"pm_priming\"", "succeeded"));
+            case "/v1/setup_intents/seti_priming/cancel" -> json(200, SETUP_INTENT.formatted("\"pm_priming\"", "canceled"));
             case "/v1/refunds" -> json(200, REFUND);
             default -> json(404, NO_SUCH_PATH);
         };

@@ -14,6 +14,7 @@ import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCaptureParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.SetupIntentCancelParams;
 import com.stripe.param.SetupIntentConfirmParams;
 import com.stripe.param.SetupIntentCreateParams;
 import dev.lessonbook.aws.priming.Primer;
@@ -26,6 +27,7 @@ import dev.lessonbook.payment.PaymentOutcome.CardSaved;
 import dev.lessonbook.payment.PaymentOutcome.Declined;
 import dev.lessonbook.payment.PaymentOutcome.Refunded;
 import dev.lessonbook.payment.PaymentOutcome.Released;
+import dev.lessonbook.payment.PaymentOutcome.RequiresAction;
 import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.problem.DependencyBusyException;
 import java.net.URI;
@@ -166,7 +168,10 @@ public final class StripePaymentGateway implements PaymentGateway {
                 capture(CannedStripe.BOOKING, "pi_priming", lesson),
                 release(CannedStripe.BOOKING, "pi_priming"),
                 releaseReplaced(CannedStripe.BOOKING, "pi_priming"),
-                refund(CannedStripe.BOOKING, "pi_priming", lesson)));
+                refund(CannedStripe.BOOKING, "pi_priming", lesson),
+                afterAuthentication(CannedStripe.BOOKING, "pi_priming", lesson),
+                afterAuthentication(CannedStripe.BOOKING, "seti_priming", lesson),
+                release(CannedStripe.BOOKING, "seti_priming")));
     }
 
     /**
@@ -214,8 +219,11 @@ public final class StripePaymentGateway implements PaymentGateway {
                     .putMetadata("bookingId", bookingId)
                     .putMetadata("studentId", studentId)
                     .build();
-            return authorization(stripe.v1().paymentIntents().create(params, key(bookingId, "authorize")),
-                    amount.currency());
+            PaymentIntent intent = stripe.v1().paymentIntents().create(params, key(bookingId, "authorize"));
+            // On session: the student's browser completes 3-D Secure with the client secret.
+            return "requires_action".equals(intent.getStatus())
+                    ? new RequiresAction(intent.getId(), intent.getClientSecret(), intent.getCustomer())
+                    : authorization(intent, amount.currency());
         });
     }
 
@@ -252,8 +260,8 @@ public final class StripePaymentGateway implements PaymentGateway {
             return switch (String.valueOf(confirmed.getStatus())) {
                 // The saved method's own id: a test token such as pm_card_visa becomes a new one.
                 case "succeeded" -> new CardSaved(customer, confirmed.getPaymentMethod());
-                // 3-D Secure asked of the customer (issue 14 answers it with the SetupIntent's client_secret).
-                case "requires_action" -> new Declined("The card requires authentication by the customer.");
+                // 3-D Secure asked of the customer, on session: answered with the SetupIntent's client secret.
+                case "requires_action" -> new RequiresAction(confirmed.getId(), confirmed.getClientSecret(), customer);
                 default -> new Declined("The card could not be saved (status " + confirmed.getStatus() + ").",
                         declineCodeOf(confirmed.getLastSetupError()));
             };
@@ -330,6 +338,22 @@ public final class StripePaymentGateway implements PaymentGateway {
 
     @Override
     public PaymentOutcome release(String bookingId, String paymentIntentId) {
+        if (isSetupIntent(paymentIntentId)) {
+            // A SetupIntent still awaiting its customer's authentication: cancelled, it saves nothing.
+            return attempt(() -> {
+                try {
+                    SetupIntent setup = stripe.v1().setupIntents().cancel(paymentIntentId,
+                            SetupIntentCancelParams.builder().build(), key(bookingId, "release-setup"));
+                    return new Released(setup.getId());
+                } catch (InvalidRequestException notCancellable) {
+                    SetupIntent setup = stripe.v1().setupIntents().retrieve(paymentIntentId);
+                    if ("canceled".equals(setup.getStatus())) {
+                        return new Released(setup.getId());
+                    }
+                    throw notCancellable;
+                }
+            });
+        }
         return cancel(bookingId, paymentIntentId, "release");
     }
 
@@ -349,6 +373,42 @@ public final class StripePaymentGateway implements PaymentGateway {
                 throw notCancellable;
             }
         });
+    }
+
+    /**
+     * Reads back an intent that asked its customer to authenticate: a SetupIntent ({@code seti_})
+     * saving the card, or a manual-capture PaymentIntent. A read (GET), so it carries no
+     * idempotency key and moves nothing.
+     */
+    @Override
+    public PaymentOutcome afterAuthentication(String bookingId, String intentId, Money amount) {
+        if (isSetupIntent(intentId)) {
+            return attempt(() -> {
+                SetupIntent setup = stripe.v1().setupIntents().retrieve(intentId);
+                return switch (String.valueOf(setup.getStatus())) {
+                    case "succeeded" -> new CardSaved(setup.getCustomer(), setup.getPaymentMethod());
+                    case "requires_action" -> new RequiresAction(setup.getId(), setup.getClientSecret(), setup.getCustomer());
+                    case "canceled" -> new Released(setup.getId());
+                    default -> setup.getLastSetupError() != null && setup.getLastSetupError().getMessage() != null
+                            ? new Declined(setup.getLastSetupError().getMessage(), declineCodeOf(setup.getLastSetupError()))
+                            : new Declined("The card was not saved (status " + setup.getStatus() + ").");
+                };
+            });
+        }
+        return attempt(() -> {
+            PaymentIntent intent = stripe.v1().paymentIntents().retrieve(intentId);
+            return switch (String.valueOf(intent.getStatus())) {
+                case "requires_capture" -> new Authorized(intent.getId(), Money.of(intent.getAmount(), amount.currency()),
+                        intent.getCustomer(), intent.getPaymentMethod());
+                case "requires_action" -> new RequiresAction(intent.getId(), intent.getClientSecret(), null);
+                case "canceled" -> new Released(intent.getId());
+                default -> notCompleted(intent);
+            };
+        });
+    }
+
+    private static boolean isSetupIntent(String intentId) {
+        return intentId.startsWith("seti_");
     }
 
     @Override

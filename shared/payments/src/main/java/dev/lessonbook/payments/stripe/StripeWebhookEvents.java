@@ -6,6 +6,7 @@ import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.SetupIntent;
 import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
 import dev.lessonbook.booking.FollowingPaymentReports.ProviderEvent;
@@ -103,6 +104,16 @@ public final class StripeWebhookEvents {
             case "payment_intent.canceled" -> intent(event).flatMap(intent -> booking(intent)
                     .map(booking -> new PaymentReport.AuthorizationCanceled(booking, intent.getId(),
                             intent.getCancellationReason())));
+            // A card saved after its holder's 3-D Secure (a booking more than 6 days ahead), or not.
+            case "setup_intent.succeeded" -> object(event, SetupIntent.class)
+                    .filter(setup -> setup.getId() != null && setup.getCustomer() != null && setup.getPaymentMethod() != null)
+                    .flatMap(setup -> metadataBooking(setup.getMetadata())
+                            .map(booking -> new PaymentReport.CardSetUp(booking, setup.getId(), setup.getCustomer(),
+                                    setup.getPaymentMethod())));
+            case "setup_intent.setup_failed" -> object(event, SetupIntent.class).filter(setup -> setup.getId() != null)
+                    .flatMap(setup -> metadataBooking(setup.getMetadata())
+                            .map(booking -> new PaymentReport.AuthorizationFailed(booking, setup.getId(),
+                                    setup.getLastSetupError() == null ? null : setup.getLastSetupError().getDeclineCode())));
             case "charge.refunded" -> object(event, Charge.class).filter(charge -> charge.getPaymentIntent() != null)
                     .flatMap(charge -> booking(charge.getMetadata(), charge.getPaymentIntent())
                             .map(booking -> new PaymentReport.Refunded(booking, charge.getPaymentIntent(),
@@ -140,6 +151,10 @@ public final class StripeWebhookEvents {
             }
         }
         return object.filter(type::isInstance).map(type::cast);
+    }
+
+    private static Optional<String> metadataBooking(Map<String, String> metadata) {
+        return Optional.ofNullable(metadata).map(values -> values.get("bookingId"));
     }
 
     private static Optional<String> booking(PaymentIntent intent) {

@@ -58,7 +58,10 @@ class StripePrimingIT {
                 new Captured("pi_priming", lesson),
                 new Released("pi_priming"),
                 new Released("pi_priming"),
-                new Refunded("pi_priming", lesson));
+                new Refunded("pi_priming", lesson),
+                new Released("pi_priming"),
+                new CardSaved("cus_priming", "pm_priming"),
+                new Released("seti_priming"));
     }
 
     @Test
