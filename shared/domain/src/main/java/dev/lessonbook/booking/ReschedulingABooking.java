@@ -227,6 +227,14 @@ public final class ReschedulingABooking {
                 yield Result.rejected(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE,
                         "The payment provider could not be reached; the booking was not moved");
             }
+            case PaymentOutcome.RequiresAction action -> {
+                // The issuer asks the student to authenticate, and a move has no on-session step
+                // (docs/decisions.md, "3-D Secure on booking"): the waiting intent holds nothing and
+                // is cancelled so its client secret cannot complete it later.
+                release(before.id(), action.intentId(), "release-unauthenticated-move");
+                yield Result.rejected(ProblemCode.PAYMENT_DECLINED, "The card asks for authentication for the "
+                        + after.durationMinutes() + "-minute lesson's price; the booking was not moved");
+            }
             case PaymentOutcome.CardSaved unexpected -> throw unexpected(unexpected);
             case PaymentOutcome.Captured unexpected -> throw unexpected(unexpected);
             case PaymentOutcome.Released unexpected -> throw unexpected(unexpected);
