@@ -72,7 +72,7 @@ public final class CompletingABooking {
             return Result.rejected(ProblemCode.LESSON_NOT_ENDED,
                     "The lesson ends at " + booking.endsAt() + "; it can be completed after that");
         }
-        return finish(booking, now);
+        return finish(booking, now).result();
     }
 
     /** What the scheduler's completion of one lesson came to. */
@@ -130,12 +130,12 @@ public final class CompletingABooking {
                 default -> { }
             }
         }
-        Result<Booking> result = finish(booking, now);
-        return switch (result) {
-            case Result.Ok<Booking> ok -> ok.value().status() == BookingStatus.COMPLETED ? Automatic.COMPLETED : Automatic.SKIPPED;
-            case Result.Rejected<Booking> rejected -> rejected.rejection().code() == ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE
-                    ? Automatic.DEFERRED : Automatic.SKIPPED;
-        };
+        Finished finished = finish(booking, now);
+        if (finished.written()) {
+            return Automatic.COMPLETED;
+        }
+        return finished.result() instanceof Result.Rejected<Booking> rejected
+                && rejected.rejection().code() == ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE ? Automatic.DEFERRED : Automatic.SKIPPED;
     }
 
     /** The hold lapsed before the lesson was completed: renewed on the saved card, or MANUAL_REVIEW. */
@@ -160,22 +160,26 @@ public final class CompletingABooking {
         }
     }
 
+    /** The answer to give, and whether this completion's write is the one that got in. */
+    private record Finished(Result<Booking> result, boolean written) {}
+
     /** Captures, then writes COMPLETED with BookingCompleted, conditional on the booking still being CONFIRMED. */
-    private Result<Booking> finish(Booking booking, Instant now) {
+    private Finished finish(Booking booking, Instant now) {
         String bookingId = booking.id();
         Optional<Payment> captured = captureInFull(booking);
         if (captured.isEmpty()) {
-            return Result.rejected(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE,
-                    "The payment provider could not be reached; the lesson was not marked completed. Retry later");
+            return new Finished(Result.rejected(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE,
+                    "The payment provider could not be reached; the lesson was not marked completed. Retry later"), false);
         }
         Booking completed = booking.withStatus(BookingStatus.COMPLETED).withPayment(captured.get());
         if (bookings.update(completed, BookingStatus.CONFIRMED,
                 List.of(BookingEvents.completed(completed, now)))) {
-            return Result.ok(completed);
+            return new Finished(Result.ok(completed), true);
         }
         // Changed meanwhile: a twin completion (answered as done) or an admin's cancellation.
         Booking current = bookings.find(bookingId).orElseThrow();
-        return current.status() == BookingStatus.COMPLETED ? Result.ok(current) : Result.rejected(notCompletable(current));
+        return new Finished(current.status() == BookingStatus.COMPLETED ? Result.ok(current)
+                : Result.rejected(notCompletable(current)), false);
     }
 
     /** The payment after capturing the full price; empty when the provider could not be reached. */
