@@ -96,7 +96,10 @@ public final class CancellationSettlement {
         String id = cancelled.id();
         PaymentOutcome outcome = switch (move) {
             case Release release -> payments.release(id, release.paymentIntentId());
-            case Capture capture -> payments.capture(id, capture.paymentIntentId(), capture.amount());
+            // A renewed hold's capture has a key of its own: the plain one may be spent on the lapsed intent.
+            case Capture capture -> payment.renewedFrom() != null
+                    ? payments.captureRenewed(id, capture.paymentIntentId(), capture.amount())
+                    : payments.capture(id, capture.paymentIntentId(), capture.amount());
             case ChargeSaved charge -> payments.chargeSaved(id, charge.amount(), payment.customerId(),
                     payment.paymentMethodId());
             case Refund refund -> payments.refund(id, refund.paymentIntentId(), refund.amount());

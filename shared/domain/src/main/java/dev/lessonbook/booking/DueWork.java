@@ -21,7 +21,13 @@ public enum DueWork {
      */
     AUTHORIZATION_RELEASE,
     /** A cancellation whose money move never got the provider's answer recorded (a crash after the cancel). */
-    CANCELLATION_SETTLEMENT;
+    CANCELLATION_SETTLEMENT,
+    /**
+     * A confirmed lesson whose authorization nobody captured: completed by the scheduler as its
+     * instructor would complete it, before the hold can lapse ({@link AutoCompletion}); due at the
+     * lesson's end first when the hold's deadline is still to be read.
+     */
+    AUTO_COMPLETION;
 
     /** How long before the lesson a saved card is authorized. */
     public static final Duration AUTHORIZATION_LEAD = Duration.ofHours(24);
@@ -37,13 +43,22 @@ public enum DueWork {
     /** One piece of due work: {@code kind}, due at {@code at}. */
     public record Due(DueWork kind, Instant at) {}
 
-    /** The work {@code booking} has pending, if any. A booking has at most one at a time. */
+    /** The work {@code booking} has pending, if any, with the configured {@link AutoCompletion}. */
     public static Optional<Due> of(Booking booking) {
+        return of(booking, AutoCompletion.CONFIGURED);
+    }
+
+    /** The work {@code booking} has pending, if any. A booking has at most one at a time. */
+    public static Optional<Due> of(Booking booking, AutoCompletion completion) {
         return switch (booking.status()) {
             case PENDING -> Optional.ofNullable(booking.holdExpiresAt()).map(expiry -> new Due(HOLD_EXPIRY, expiry));
-            case CONFIRMED -> booking.payment().status() == PaymentStatus.SCHEDULED
-                    ? Optional.of(new Due(SCHEDULED_AUTHORIZATION, booking.startsAt().minus(AUTHORIZATION_LEAD)))
-                    : Optional.empty();
+            case CONFIRMED -> switch (booking.payment().status()) {
+                case SCHEDULED -> Optional.of(new Due(SCHEDULED_AUTHORIZATION, booking.startsAt().minus(AUTHORIZATION_LEAD)));
+                case AUTHORIZED -> Optional.of(new Due(AUTO_COMPLETION,
+                        completion.dueAt(booking.endsAt(), booking.payment().captureBefore())));
+                // Nothing held to lapse: free, or a person is on it (MANUAL_REVIEW), or disputed.
+                default -> Optional.<Due>empty();
+            };
             case CANCELLED -> CancellationSettlement.moveFor(booking).needsProvider() && booking.cancellation() != null
                     ? Optional.of(new Due(CANCELLATION_SETTLEMENT, booking.cancellation().at().plus(SETTLEMENT_GRACE)))
                     : Optional.empty();

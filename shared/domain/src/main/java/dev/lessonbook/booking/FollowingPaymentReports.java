@@ -2,7 +2,9 @@ package dev.lessonbook.booking;
 
 import dev.lessonbook.payment.DisputeAlerts;
 import dev.lessonbook.payment.Payment;
+import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentStatus;
+import dev.lessonbook.problem.DependencyBusyException;
 import dev.lessonbook.payment.PaymentIncidents;
 import dev.lessonbook.payment.PaymentReport;
 import dev.lessonbook.payment.ProviderEventLog;
@@ -32,12 +34,21 @@ public final class FollowingPaymentReports {
     private final BookingStore bookings;
     private final PaymentIncidents incidents;
     private final DisputeAlerts alerts;
+    /** Null when built without a gateway: a lapsed hold then goes to MANUAL_REVIEW. */
+    private final RenewingLapsedHolds renewing;
     private final Clock clock;
 
     public FollowingPaymentReports(ProviderEventLog log, BookingStore bookings, PaymentIncidents incidents,
             DisputeAlerts alerts, Clock clock) {
+        this(log, bookings, null, incidents, alerts, clock);
+    }
+
+    /** With {@code payments}, a lapsed hold of a confirmed lesson is authorized again on its saved card. */
+    public FollowingPaymentReports(ProviderEventLog log, BookingStore bookings, PaymentGateway payments,
+            PaymentIncidents incidents, DisputeAlerts alerts, Clock clock) {
         this.log = log;
         this.bookings = bookings;
+        this.renewing = payments == null ? null : new RenewingLapsedHolds(payments);
         this.incidents = incidents;
         this.alerts = alerts;
         this.clock = clock;
@@ -118,6 +129,11 @@ public final class FollowingPaymentReports {
                         return Handled.APPLIED;
                     }
                 }
+                case PaymentReconciliation.HoldLapsed lapsed -> {
+                    if (renew(booking)) {
+                        return Handled.APPLIED;
+                    }
+                }
                 case PaymentReconciliation.DisputeChanged dispute -> {
                     if (bookings.updatePayment(dispute.updated(), booking, List.of())) {
                         alerts.dispute(booking.id(), dispute.disputeId(), dispute.stage());
@@ -148,6 +164,32 @@ public final class FollowingPaymentReports {
             Payment held = payment.status() == PaymentStatus.SCHEDULED ? payment.withStatus(PaymentStatus.RELEASED) : payment;
             return bookings.releaseTo(confirmation.pending().withStatus(BookingStatus.EXPIRED).withPayment(held),
                     BookingStatus.PENDING, List.of());
+        }
+    }
+
+    /**
+     * Authorizes the saved card again (the key derives from the lapsed intent, so the scheduler
+     * meeting the same lapse gets the same intent) and records it; refused → MANUAL_REVIEW with an
+     * incident; Stripe unreachable → 503 before the event is marked, and Stripe delivers it again.
+     *
+     * @return false when the booking changed meanwhile (read again and recomputed)
+     */
+    private boolean renew(Booking booking) {
+        RenewingLapsedHolds.Renewal renewal = renewing == null ? new RenewingLapsedHolds.NoSavedCard() : renewing.renew(booking);
+        switch (renewal) {
+            case RenewingLapsedHolds.Renewed renewed -> {
+                return bookings.updatePayment(booking.withPayment(renewed.payment()), booking, List.of());
+            }
+            case RenewingLapsedHolds.Unavailable unavailable ->
+                    throw new DependencyBusyException("Stripe", new IllegalStateException(RenewingLapsedHolds.noRenewal(renewal)));
+            default -> {
+                if (bookings.updatePayment(booking.withPayment(booking.payment().withStatus(PaymentStatus.MANUAL_REVIEW)),
+                        booking, List.of())) {
+                    incidents.manualReview(booking.id(), "renew-hold", RenewingLapsedHolds.noRenewal(renewal));
+                    return true;
+                }
+                return false;
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lessonbook.booking;
 
+import dev.lessonbook.payment.AuthorizationHold;
 import dev.lessonbook.payment.Dispute;
 import dev.lessonbook.payment.Payment;
 import dev.lessonbook.payment.PaymentReport;
@@ -33,7 +34,8 @@ import java.util.Objects;
  *       payment FAILED, its time freed, BookingPaymentFailed — as the scheduler does.
  *   <li>{@code AuthorizationCanceled} of the booking's AUTHORIZED intent: on a booking that holds no
  *       time, or a cancellation that charges nothing, it is the release → RELEASED; on a CONFIRMED
- *       booking the hold lapsed or was cancelled outside Lessonbook → MANUAL_REVIEW (a person decides).
+ *       booking whose hold Stripe let lapse ({@code automatic}) with a saved card → {@link HoldLapsed}
+ *       (authorized again); cancelled outside Lessonbook, or no card saved → MANUAL_REVIEW.
  *   <li>{@code Refunded}: a settled payment (not one whose cancellation still awaits its move)
  *       records the provider's refunded total → REFUNDED when all is back, else CAPTURED.
  *   <li>{@code DisputeOpened}/{@code DisputeClosed}: a captured payment is DISPUTED, then CAPTURED
@@ -55,6 +57,9 @@ public final class PaymentReconciliation {
 
     /** The payment moves to MANUAL_REVIEW: a person must look ({@code reason} for the incident). */
     public record NeedsReview(Booking updated, String reason) implements Change {}
+
+    /** A confirmed lesson's hold lapsed uncaptured and its card is saved: it is to be authorized again. */
+    public record HoldLapsed(Booking booking) implements Change {}
 
     /** The booking's authorization failed: it ends PAYMENT_FAILED and frees its time. */
     public record PaymentFailed(Booking failed) implements Change {}
@@ -112,8 +117,12 @@ public final class PaymentReconciliation {
                             ? new NewPayment(booking.withPayment(payment.withStatus(PaymentStatus.RELEASED)))
                             // A capture is still due: the settlement meets the cancelled intent and records MANUAL_REVIEW.
                             : new Unchanged("the cancellation's capture is still to be made");
-                    case CONFIRMED -> new NeedsReview(booking.withPayment(payment.withStatus(PaymentStatus.MANUAL_REVIEW)),
-                            "the authorization was cancelled before capture (" + canceled.reason() + ")");
+                    // Stripe let the hold lapse and the card is saved: authorize it again (docs/decisions.md
+                    // "Holds never lapse"); cancelled by a person, or nothing saved: a person decides.
+                    case CONFIRMED -> AuthorizationHold.Lapsed.LAPSE_REASON.equals(canceled.reason()) && payment.hasSavedCard()
+                            ? new HoldLapsed(booking)
+                            : new NeedsReview(booking.withPayment(payment.withStatus(PaymentStatus.MANUAL_REVIEW)),
+                                    "the authorization was cancelled before capture (" + canceled.reason() + ")");
                     case PENDING, COMPLETED -> new Unchanged("not a state an authorization is cancelled in");
                 };
             }

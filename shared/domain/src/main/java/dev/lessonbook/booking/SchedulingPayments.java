@@ -26,7 +26,11 @@ import java.util.List;
  *       the authorization is found by its idempotency key if need be and released → RELEASED
  *       ({@link ReleasingAuthorizations});
  *   <li>a cancellation whose money move was never recorded (a crash after the cancelling
- *       transaction) is settled as its request would have settled it.
+ *       transaction) is settled as its request would have settled it;
+ *   <li>a confirmed lesson nobody completed is completed and captured as its instructor's
+ *       completion would be, at its end + 24 h but always before its hold's {@code capture_before}
+ *       ({@link AutoCompletion}, {@link CompletingABooking#completeDue}); a hold that lapsed is
+ *       authorized again on the saved card, or goes to MANUAL_REVIEW.
  * </ul>
  * Each booking is read again before acting, because the index lags writes. A run stays inside
  * its function's timeout twice over: at most {@link #BATCH} bookings of each kind, and no new
@@ -46,6 +50,7 @@ public final class SchedulingPayments {
     private final PaymentGateway payments;
     private final CancellationSettlement settlement;
     private final ReleasingAuthorizations releasing;
+    private final CompletingABooking completing;
     private final PaymentIncidents incidents;
     private final Clock clock;
 
@@ -55,6 +60,7 @@ public final class SchedulingPayments {
         this.payments = payments;
         this.settlement = settlement;
         this.releasing = new ReleasingAuthorizations(bookings, payments, incidents);
+        this.completing = new CompletingABooking(bookings, payments, incidents, clock);
         this.incidents = incidents;
         this.clock = clock;
     }
@@ -62,10 +68,12 @@ public final class SchedulingPayments {
     /**
      * What one run did; {@code deferred} counts authorizations left for the next run because the
      * provider did not answer, {@code released} the authorizations of bookings that hold no time
-     * that it settled, {@code outOfTime} says the run stopped early for its deadline.
+     * that it settled, {@code completed} the lessons it completed nobody had completed
+     * ({@link DueWork#AUTO_COMPLETION}; {@code renewed} the lapsed holds it authorized again),
+     * {@code outOfTime} says the run stopped early for its deadline.
      */
     public record Run(int authorized, int paymentFailed, int deferred, int expired, int released, int settled,
-            boolean outOfTime) {}
+            int completed, int renewed, boolean outOfTime) {}
 
     /**
      * Does the work due now, in the order authorizations, lapsed holds, settlements, each earliest
@@ -87,6 +95,7 @@ public final class SchedulingPayments {
                         settlement.settle(booking);
                         tally.settled++;
                     }
+                    case AUTO_COMPLETION -> tally.count(completing.completeDue(booking, AutoCompletion.CONFIGURED));
                 }
             }
         }
@@ -100,6 +109,17 @@ public final class SchedulingPayments {
         int expired;
         int released;
         int settled;
+        int completed;
+        int renewed;
+
+        void count(CompletingABooking.Automatic completion) {
+            switch (completion) {
+                case COMPLETED -> completed++;
+                case RENEWED -> renewed++;
+                case DEFERRED -> deferred++;
+                case DEADLINE_READ, REVIEW, SKIPPED -> { }
+            }
+        }
 
         void count(Authorization authorization) {
             switch (authorization) {
@@ -111,7 +131,7 @@ public final class SchedulingPayments {
         }
 
         Run run(boolean outOfTime) {
-            return new Run(authorized, paymentFailed, deferred, expired, released, settled, outOfTime);
+            return new Run(authorized, paymentFailed, deferred, expired, released, settled, completed, renewed, outOfTime);
         }
     }
 

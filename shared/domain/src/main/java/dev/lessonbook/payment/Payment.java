@@ -1,13 +1,17 @@
 package dev.lessonbook.payment;
 
 import dev.lessonbook.money.Money;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
  * The payment state of a booking: its status and what was authorized, captured and refunded, all
  * in the booking's currency. Provider references ({@code paymentIntentId}, {@code customerId},
  * {@code paymentMethodId}) are internal and never rendered to clients. {@code dispute} is the last
- * dispute the provider reported on the payment, or null.
+ * dispute the provider reported on the payment, or null. {@code captureBefore} is when the provider
+ * lets the authorization lapse unless it is captured (read from the provider once the lesson has
+ * ended; null until then), and {@code renewedFrom} the intent whose lapsed hold this authorization
+ * replaced (null for the booking's first authorization) — docs/decisions.md "Holds never lapse".
  *
  * <p>A payment is made by the named constructors and moved on by the {@code with…} transitions,
  * each named for what the provider did; the canonical constructor is for mappers that read one back.
@@ -20,7 +24,9 @@ public record Payment(
         String paymentIntentId,
         String customerId,
         String paymentMethodId,
-        Dispute dispute) {
+        Dispute dispute,
+        Instant captureBefore,
+        String renewedFrom) {
 
     public Payment {
         Objects.requireNonNull(status, "status");
@@ -36,7 +42,7 @@ public record Payment(
      */
     public static Payment untouched(String currency, String paymentMethodId) {
         Money none = Money.zero(currency);
-        return new Payment(PaymentStatus.NOT_REQUIRED, none, none, none, null, null, paymentMethodId, null);
+        return new Payment(PaymentStatus.NOT_REQUIRED, none, none, none, null, null, paymentMethodId, null, null, null);
     }
 
     /** A lesson that costs nothing: there is nothing to pay. */
@@ -63,7 +69,7 @@ public record Payment(
     /** The card saved with its customer, for an authorization 24 h before the lesson. */
     public static Payment scheduled(String currency, String customerId, String paymentMethodId) {
         Money none = Money.zero(currency);
-        return new Payment(PaymentStatus.SCHEDULED, none, none, none, null, customerId, paymentMethodId, null);
+        return new Payment(PaymentStatus.SCHEDULED, none, none, none, null, customerId, paymentMethodId, null, null, null);
     }
 
     /**
@@ -78,13 +84,14 @@ public record Payment(
 
     public Payment withStatus(PaymentStatus newStatus) {
         return new Payment(newStatus, amountAuthorized, amountCaptured, amountRefunded, paymentIntentId, customerId,
-                paymentMethodId, dispute);
+                paymentMethodId, dispute, captureBefore, renewedFrom);
     }
 
     /** The provider authorized {@code amount} (now, or off-session on the saved card): nothing captured yet. */
     public Payment withAuthorization(Money amount, String intentId) {
         Money none = Money.zero(amount.currency());
-        return new Payment(PaymentStatus.AUTHORIZED, amount, none, none, intentId, customerId, paymentMethodId, null);
+        return new Payment(PaymentStatus.AUTHORIZED, amount, none, none, intentId, customerId, paymentMethodId, null, null,
+                null);
     }
 
     /**
@@ -95,7 +102,7 @@ public record Payment(
     public Payment withCapture(Money amount, String intentId) {
         Money authorizedNow = status == PaymentStatus.SCHEDULED ? amount : amountAuthorized;
         return new Payment(PaymentStatus.CAPTURED, authorizedNow, amount, amountRefunded, intentId, customerId,
-                paymentMethodId, dispute);
+                paymentMethodId, dispute, captureBefore, renewedFrom);
     }
 
     /** The provider refunded {@code amount} more: REFUNDED once all that was captured is back, else still CAPTURED. */
@@ -103,7 +110,7 @@ public record Payment(
         Money refundedNow = amountRefunded.plus(amount);
         PaymentStatus now = amountCaptured.exceeds(refundedNow) ? PaymentStatus.CAPTURED : PaymentStatus.REFUNDED;
         return new Payment(now, amountAuthorized, amountCaptured, refundedNow, paymentIntentId, customerId,
-                paymentMethodId, dispute);
+                paymentMethodId, dispute, captureBefore, renewedFrom);
     }
 
     /**
@@ -116,14 +123,14 @@ public record Payment(
             return this;
         }
         Payment refunded = new Payment(status, amountAuthorized, amountCaptured, total, paymentIntentId, customerId,
-                paymentMethodId, dispute);
+                paymentMethodId, dispute, captureBefore, renewedFrom);
         return isDisputeStatus(status) ? refunded : refunded.withStatus(refunded.settledStatus());
     }
 
     /** The cardholder's bank disputes {@code amount} of this payment: DISPUTED until it decides. */
     public Payment withDisputeOpened(String disputeId, Money amount) {
         return new Payment(PaymentStatus.DISPUTED, amountAuthorized, amountCaptured, amountRefunded, paymentIntentId,
-                customerId, paymentMethodId, new Dispute(disputeId, amount, Dispute.Outcome.OPEN));
+                customerId, paymentMethodId, new Dispute(disputeId, amount, Dispute.Outcome.OPEN), captureBefore, renewedFrom);
     }
 
     /**
@@ -133,8 +140,31 @@ public record Payment(
      */
     public Payment withDisputeClosed(String disputeId, Money amount, boolean won) {
         Payment closed = new Payment(status, amountAuthorized, amountCaptured, amountRefunded, paymentIntentId,
-                customerId, paymentMethodId, new Dispute(disputeId, amount, won ? Dispute.Outcome.WON : Dispute.Outcome.LOST));
+                customerId, paymentMethodId, new Dispute(disputeId, amount, won ? Dispute.Outcome.WON : Dispute.Outcome.LOST),
+                captureBefore, renewedFrom);
         return closed.withStatus(won ? closed.settledStatus() : PaymentStatus.DISPUTE_LOST);
+    }
+
+    /** The provider lets this authorization lapse at {@code deadline} unless it is captured before. */
+    public Payment withCaptureBefore(Instant deadline) {
+        return new Payment(status, amountAuthorized, amountCaptured, amountRefunded, paymentIntentId, customerId,
+                paymentMethodId, dispute, Objects.requireNonNull(deadline, "deadline"), renewedFrom);
+    }
+
+    /**
+     * The hold of {@link #paymentIntentId} lapsed and the saved card was authorized again for
+     * {@code amount} under {@code intentId}: AUTHORIZED anew, remembering the lapsed intent (whose
+     * capture key is spent), its deadline to be read again.
+     */
+    public Payment withRenewal(Money amount, String intentId) {
+        Money none = Money.zero(amount.currency());
+        return new Payment(PaymentStatus.AUTHORIZED, amount, none, none, intentId, customerId, paymentMethodId, null, null,
+                paymentIntentId);
+    }
+
+    /** A card saved with its customer, which the provider can charge or authorize off-session. */
+    public boolean hasSavedCard() {
+        return customerId != null && paymentMethodId != null;
     }
 
     private PaymentStatus settledStatus() {

@@ -57,4 +57,33 @@ public interface PaymentGateway {
     default PaymentOutcome afterAuthentication(String bookingId, String intentId, Money amount) {
         return new PaymentOutcome.ProviderUnavailable("This payment gateway cannot read an intent back");
     }
+
+    /**
+     * What the provider says of the hold of {@code paymentIntentId} now: its deadline
+     * ({@code capture_before}), or that it lapsed or is no hold. Reads only; no money moves.
+     * A gateway that cannot tell answers {@link AuthorizationHold.Unknown}.
+     */
+    default AuthorizationHold hold(String bookingId, String paymentIntentId) {
+        return new AuthorizationHold.Unknown("this gateway cannot read a hold");
+    }
+
+    /**
+     * Authorizes the saved card off-session again because the hold of {@code lapsedIntentId}
+     * lapsed: as {@link #authorizeSaved}, under an idempotency key of its own derived from the
+     * lapsed intent — distinct from the first authorization's, and the same for every retry of
+     * this renewal (docs/decisions.md "Holds never lapse").
+     */
+    default PaymentOutcome authorizeSavedAgain(String bookingId, Money amount, String customerId, String paymentMethodId,
+            String lapsedIntentId) {
+        return new PaymentOutcome.ProviderUnavailable("this gateway cannot renew an authorization");
+    }
+
+    /**
+     * Captures {@code amount} of a renewed authorization ({@link #authorizeSavedAgain}), under an
+     * idempotency key naming that intent: the booking's plain capture key may already be spent on
+     * the intent that lapsed.
+     */
+    default PaymentOutcome captureRenewed(String bookingId, String paymentIntentId, Money amount) {
+        return new PaymentOutcome.ProviderUnavailable("this gateway cannot capture a renewed authorization");
+    }
 }

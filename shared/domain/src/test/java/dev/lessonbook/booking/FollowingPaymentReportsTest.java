@@ -8,6 +8,7 @@ import dev.lessonbook.booking.FollowingPaymentReports.Handled;
 import dev.lessonbook.booking.FollowingPaymentReports.ProviderEvent;
 import dev.lessonbook.event.BookingPaymentFailed;
 import dev.lessonbook.fixtures.InMemoryBookingStore;
+import dev.lessonbook.fixtures.ScriptedPaymentGateway;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Dispute;
 import dev.lessonbook.payment.Payment;
@@ -169,6 +170,46 @@ class FollowingPaymentReportsTest {
         assertThat(stored("bk_live").payment().status()).isEqualTo(PaymentStatus.MANUAL_REVIEW);
         assertThat(stored("bk_live").status()).isEqualTo(BookingStatus.CONFIRMED);
         assertThat(incidents).containsExactly("bk_live provider-event");
+    }
+
+    @Test
+    void aLapsedHoldOfAConfirmedLessonWithASavedCardIsAuthorizedAgain() {
+        ScriptedPaymentGateway payments = new ScriptedPaymentGateway();
+        FollowingPaymentReports renewing = new FollowingPaymentReports(log, bookings, payments,
+                (bookingId, operation, reason) -> incidents.add(bookingId + " " + operation),
+                (bookingId, disputeId, stage) -> alerts.add(bookingId + " " + disputeId + " " + stage),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        bookings.with(aBooking().id("bk_saved").payment(Payment.scheduled("usd", "cus_1", "pm_saved")
+                .withAuthorization(usd(6000), "pi_1")).build());
+
+        assertThat(renewing.receive(event(new PaymentReport.AuthorizationCanceled("bk_saved", "pi_1", "automatic"))))
+                .isEqualTo(Handled.APPLIED);
+        assertThat(renewing.receive(event(new PaymentReport.AuthorizationCanceled("bk_saved", "pi_1", "automatic"))))
+                .as("the same lapse reported again").isEqualTo(Handled.UNCHANGED);
+
+        Payment payment = stored("bk_saved").payment();
+        assertThat(payment.status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(payment.paymentIntentId()).isEqualTo("pi_renewed_pi_1");
+        assertThat(payment.renewedFrom()).isEqualTo("pi_1");
+        assertThat(payments.calls).containsExactly("authorizeSavedAgain bk_saved 6000 pi_1");
+        assertThat(incidents).isEmpty();
+    }
+
+    @Test
+    void aHoldCancelledInTheDashboardIsNotAuthorizedAgain() {
+        ScriptedPaymentGateway payments = new ScriptedPaymentGateway();
+        FollowingPaymentReports renewing = new FollowingPaymentReports(log, bookings, payments,
+                (bookingId, operation, reason) -> incidents.add(bookingId + " " + operation),
+                (bookingId, disputeId, stage) -> alerts.add(bookingId + " " + disputeId + " " + stage),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        bookings.with(aBooking().id("bk_saved").payment(Payment.scheduled("usd", "cus_1", "pm_saved")
+                .withAuthorization(usd(6000), "pi_1")).build());
+
+        renewing.receive(event(new PaymentReport.AuthorizationCanceled("bk_saved", "pi_1", "requested_by_customer")));
+
+        assertThat(stored("bk_saved").payment().status()).isEqualTo(PaymentStatus.MANUAL_REVIEW);
+        assertThat(payments.calls).isEmpty();
+        assertThat(incidents).containsExactly("bk_saved provider-event");
     }
 
     @Test

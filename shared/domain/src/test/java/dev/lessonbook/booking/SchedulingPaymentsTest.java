@@ -65,7 +65,8 @@ class SchedulingPaymentsTest {
         assertThat(payments.calls).containsExactly("authorizeSaved bk_sched 6000");
         assertThat(stored("bk_sched").payment())
                 .isEqualTo(Payment.scheduled("usd", "cus_1", "pm_saved").withAuthorization(Money.of(6000, "usd"), "pi_saved_bk_sched"));
-        assertThat(DueWork.of(stored("bk_sched"))).isEmpty();
+        assertThat(DueWork.of(stored("bk_sched"))).as("next: completion, its hold's deadline read at the lesson's end")
+                .contains(new DueWork.Due(DueWork.AUTO_COMPLETION, scheduled.endsAt()));
     }
 
     @Test

@@ -4,7 +4,8 @@ The stock command listens on every interface and pickles its whole store to a fi
 after each request, which is slow and shared between concurrently running servers. And localstripe
 differs from Stripe's documented test behaviour in ways our tests rely on:
 - it ignores Idempotency-Key; Stripe replays the first response to a key (and refuses the key
-  with other parameters), which is what makes a retried call safe;
+  with other parameters, or with 409 while the first request is still in progress), which is what
+  makes a retried call safe;
 - Stripe's declining test cards (the generic decline 4000000000000002, insufficient funds
   4000000000009995, lost and stolen card, ...) are only declined when attached to a customer,
   while Stripe declines them on every charge or authorization too;
@@ -36,7 +37,17 @@ differs from Stripe's documented test behaviour in ways our tests rely on:
   last_setup_error (setup_intent.setup_failed);
 - its PaymentIntent has no amount_capturable, which Stripe reports (the amount an authorization
   holds, the figure payment_intent.amount_capturable_updated is about): added; a PaymentIntent
-  authorized after 3-D Secure saves its card to its Customer as one authorized at once does.
+  authorized after 3-D Secure saves its card to its Customer as one authorized at once does;
+- its charges carry no payment_method_details, so no card.capture_before (Stripe: when an
+  uncaptured authorization lapses; 7 days for an online payment, about 4 days 18 h for a
+  merchant-initiated (off_session) Visa one), its intents no cancellation_reason, and it captures
+  a cancelled intent, which Stripe refuses (400, payment_intent_unexpected_state).
+Stripe's authorizations lapse with time; tests move a clock instead of waiting days, so two
+controls outside Stripe's API (under /_config/, like localstripe's own) stand in for time passing:
+POST /_config/lessonbook/payment_intents/{id}/capture_before (capture_before=<unix seconds>) moves
+a held charge's deadline, and POST /_config/lessonbook/payment_intents/{id}/lapse does what Stripe
+does at the deadline: the intent is canceled with cancellation_reason "automatic" and
+payment_intent.canceled is sent.
 """
 import argparse
 import logging
@@ -52,6 +63,10 @@ from localstripe.errors import UserError
 from localstripe.resources import (Charge, Customer, Event, PaymentIntent, PaymentMethod, SetupIntent, store,
                                    try_convert_to_bool)
 from localstripe.webhooks import schedule_webhook
+
+# Stripe's documented lives of a card authorization ("Place a hold on a payment method").
+ONLINE_AUTHORIZATION_SECONDS = 7 * 24 * 3600
+MERCHANT_INITIATED_AUTHORIZATION_SECONDS = (4 * 24 + 18) * 3600
 
 # Stripe's testing table "Declined payments": card number -> (error code, decline_code, message).
 # Issuer declines carry a decline_code; expired card, incorrect CVC and processing error do not.
@@ -297,8 +312,96 @@ def report_amount_capturable():
         lambda self: self.amount if self.status == "requires_capture" else 0)
 
 
+def authorizations_lapse_as_stripe_documents():
+    creating_off_session = {"now": False}
+    stock_create = PaymentIntent._api_create.__func__
+
+    def create(cls, confirm=None, off_session=None, **data):
+        creating_off_session["now"] = str(off_session).lower() == "true"
+        try:
+            return stock_create(cls, confirm=confirm, off_session=off_session, **data)
+        finally:
+            creating_off_session["now"] = False
+
+    PaymentIntent._api_create = classmethod(create)
+
+    stock_create_charge = PaymentIntent._create_charge
+
+    def create_charge(self, on_failure_now):
+        stock_create_charge(self, on_failure_now)
+        charge = self.latest_charge
+        if charge is not None and not charge.captured and charge.status == "succeeded":
+            life = (MERCHANT_INITIATED_AUTHORIZATION_SECONDS if creating_off_session["now"]
+                    else ONLINE_AUTHORIZATION_SECONDS)
+            charge._capture_before = charge.created + life
+
+    PaymentIntent._create_charge = create_charge
+
+    def payment_method_details(self):
+        try:
+            payment_method = PaymentMethod._api_retrieve(self.payment_method)
+        except UserError:
+            return None
+        if getattr(payment_method, "type", None) != "card":
+            return None
+        card = {key: payment_method.card.get(key) for key in ("brand", "country", "exp_month", "exp_year",
+                                                              "funding", "last4", "fingerprint")}
+        card["capture_before"] = getattr(self, "_capture_before", None) if not self.captured else None
+        return {"type": "card", "card": card}
+
+    Charge.payment_method_details = property(payment_method_details)
+
+    def cancellation_reason(self):
+        return getattr(self, "_cancellation_reason", None) if self._canceled else None
+
+    PaymentIntent.cancellation_reason = property(cancellation_reason)
+
+    # The capture route is bound to localstripe's function at import, so the refusal goes into the
+    # charge's capture, which that function calls.
+    stock_charge_capture = Charge._capture
+
+    def charge_capture(self, amount, on_success=None):
+        intent = PaymentIntent._api_retrieve(self.payment_intent) if self.payment_intent else None
+        if intent is not None and intent.status != "requires_capture":
+            raise UserError(400, "This PaymentIntent could not be captured because it has a status of "
+                            + intent.status + ". Only a PaymentIntent with one of the following statuses may be "
+                            "captured: requires_capture.", {"code": "payment_intent_unexpected_state"})
+        return stock_charge_capture(self, amount, on_success=on_success)
+
+    Charge._capture = charge_capture
+
+
+def held_intent(request):
+    intent = PaymentIntent._api_retrieve(request.match_info["id"])
+    if intent.status != "requires_capture":
+        raise UserError(400, "The PaymentIntent holds no authorization (status " + intent.status + ")",
+                        {"code": "payment_intent_unexpected_state"})
+    return intent
+
+
+async def set_capture_before(request):
+    intent = held_intent(request)
+    data = await server.get_post_data(request) or {}
+    try:
+        deadline = int(data.get("capture_before"))
+    except (TypeError, ValueError):
+        raise UserError(400, "capture_before must be a Unix time in seconds")
+    intent.latest_charge._capture_before = deadline
+    return web.json_response(intent._export(expand=["latest_charge"]))
+
+
+async def lapse(request):
+    intent = held_intent(request)
+    intent._cancellation_reason = "automatic"
+    intent.next_action = None
+    # Marking it cancelled sends payment_intent.canceled (save_payment_methods_as_stripe_documents).
+    intent._canceled = True
+    return web.json_response(intent._export())
+
+
 def idempotency_replay():
     seen = {}
+    in_flight = set()
 
     @web.middleware
     async def replay(request, handler):
@@ -316,7 +419,16 @@ def idempotency_replay():
                 return web.json_response(error, status=400)
             return web.Response(status=status, text=text, content_type="application/json",
                                 headers={"Idempotent-Replayed": "true"})
-        response = await handler(request)
+        if key in in_flight:
+            # Stripe answers a request whose key is still being processed with 409 (stripe-java retries it).
+            error = {"error": {"type": "invalid_request_error", "code": "idempotency_key_in_use",
+                               "message": "There is currently another in-progress request using this Idempotent Key."}}
+            return web.json_response(error, status=409)
+        in_flight.add(key)
+        try:
+            response = await handler(request)
+        finally:
+            in_flight.discard(key)
         if response.status < 500:
             seen[key] = (fingerprint, response.status, response.text)
         return response
@@ -333,6 +445,9 @@ def main():
     decline_cards_as_stripe_documents()
     save_payment_methods_as_stripe_documents()
     report_amount_capturable()
+    authorizations_lapse_as_stripe_documents()
+    server.app.router.add_post("/_config/lessonbook/payment_intents/{id}/capture_before", set_capture_before)
+    server.app.router.add_post("/_config/lessonbook/payment_intents/{id}/lapse", lapse)
     server.app.middlewares.insert(0, idempotency_replay())
     server.app.middlewares.append(authentication_events())
     server.app.router.add_post("/v1/setup_intents/{id}/_authenticate", authenticate_setup_intent)

@@ -48,6 +48,8 @@ public final class PaymentSchedulerHandler implements RequestHandler<ScheduledEv
         summary.put("expired", run.expired());
         summary.put("released", run.released());
         summary.put("settled", run.settled());
+        summary.put("completed", run.completed());
+        summary.put("renewed", run.renewed());
         summary.put("outOfTime", run.outOfTime());
         System.out.println("{\"level\":\"INFO\",\"message\":\"payment scheduler run\",\"run\":" + json(summary) + "}");
         return summary;

@@ -70,7 +70,8 @@ class PaymentSchedulerHandlerIT {
         Map<String, Object> run = handler.handleRequest(sample(), new InvocationContext(120_000));
 
         assertThat(run).containsExactly(Map.entry("authorized", 0), Map.entry("paymentFailed", 0), Map.entry("deferred", 0),
-                Map.entry("expired", 0), Map.entry("released", 0), Map.entry("settled", 0), Map.entry("outOfTime", false));
+                Map.entry("expired", 0), Map.entry("released", 0), Map.entry("settled", 0), Map.entry("completed", 0),
+                Map.entry("renewed", 0), Map.entry("outOfTime", false));
     }
 
     @Test

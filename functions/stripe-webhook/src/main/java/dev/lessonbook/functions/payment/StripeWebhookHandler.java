@@ -32,7 +32,7 @@ public final class StripeWebhookHandler implements HttpFunction {
     private static final StripePaymentGateway STRIPE = StripePaymentGateway.fromConfiguration(Env::optional);
     private static final StripeWebhookEvents EVENTS = StripeWebhookEvents.fromConfiguration(Env::optional, STRIPE);
     private static final FollowingPaymentReports FOLLOWING = new FollowingPaymentReports(
-            new DynamoProviderEventLog(TABLES), new DynamoBookingStore(TABLES), PaymentIncidents.loggedAndCounted(),
+            new DynamoProviderEventLog(TABLES), new DynamoBookingStore(TABLES), STRIPE, PaymentIncidents.loggedAndCounted(),
             DisputeAlerts.loggedAndCounted(), Clock.systemUTC());
     private static final Route ROUTE = Route.reading(StripeDeliveries::delivery)
             .then(delivery -> EVENTS.verify(delivery.payload(), delivery.signature()))

@@ -28,6 +28,7 @@ import dev.lessonbook.payment.Payment;
 import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.payment.PaymentStatus;
 import dev.lessonbook.payments.stripe.StripePaymentGateway;
+import dev.lessonbook.payments.stripe.StripeSide;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +59,7 @@ class StripeWebhookHandlerIT {
     private static DynamoBookingStore bookings;
     private static StripePaymentGateway stripe;
     private static StripeWebhookHandler handler;
+    private static java.net.URI stripeBase;
     /** Each lesson gets its own student and hour, so no two share a lock. */
     private static int lessons;
 
@@ -70,6 +72,7 @@ class StripeWebhookHandlerIT {
         stripe = new StripePaymentGateway(LocalServers.STRIPE_TEST_KEY, endpoints.stripe(),
                 StripePaymentGateway.DEFAULT_CONNECT_TIMEOUT, StripePaymentGateway.DEFAULT_READ_TIMEOUT);
         handler = new StripeWebhookHandler();
+        stripeBase = endpoints.stripe();
     }
 
     @Test
@@ -188,6 +191,43 @@ class StripeWebhookHandlerIT {
         Booking stored = bookings.find(lesson.id()).orElseThrow();
         assertThat(stored.status()).isEqualTo(BookingStatus.CONFIRMED);
         assertThat(stored.payment().status()).isEqualTo(PaymentStatus.MANUAL_REVIEW);
+    }
+
+    @Test
+    void aLapsedHoldOfAConfirmedLessonWithASavedCardIsAuthorizedAgainOnStripe() throws Exception {
+        Booking pending = hold();
+        PaymentOutcome.CardSaved saved = (PaymentOutcome.CardSaved) stripe.saveCard(pending.id(), "pm_card_visa",
+                pending.studentId());
+        PaymentOutcome.Authorized first = (PaymentOutcome.Authorized) stripe.authorizeSaved(pending.id(), pending.price(),
+                saved.customerId(), saved.paymentMethodId());
+        Booking lesson = bookings.confirm(pending.confirmed(Instant.now(), Payment.scheduled("usd", saved.customerId(),
+                saved.paymentMethodId()).withAuthorization(first.amount(), first.paymentIntentId())), List.of());
+        lapseOnStripe(first.paymentIntentId());
+        String lapsed = event(newEventId(), "payment_intent.canceled",
+                paymentIntent(first.paymentIntentId(), lesson.id(), "canceled", PRICE, 0, "automatic", null));
+
+        APIGatewayV2HTTPResponse response = deliver(lapsed);
+        APIGatewayV2HTTPResponse again = deliver(event(newEventId(), "payment_intent.canceled",
+                paymentIntent(first.paymentIntentId(), lesson.id(), "canceled", PRICE, 0, "automatic", null)));
+
+        assertThat(response.getBody()).contains("\"APPLIED\"");
+        assertThat(again.getBody()).as("the same lapse told twice renews once").contains("\"UNCHANGED\"");
+        Payment renewed = payment(lesson);
+        assertThat(renewed.status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(renewed.renewedFrom()).isEqualTo(first.paymentIntentId());
+        assertThat(renewed.paymentIntentId()).isNotEqualTo(first.paymentIntentId());
+        com.stripe.model.PaymentIntent onStripe = new StripeSide(stripeBase).intent(renewed.paymentIntentId());
+        assertThat(onStripe.getStatus()).isEqualTo("requires_capture");
+        assertThat(onStripe.getCustomer()).isEqualTo(saved.customerId());
+        assertThat(onStripe.getAmount()).isEqualTo(PRICE);
+    }
+
+    private static void lapseOnStripe(String intentId) throws Exception {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(stripeBase + "/_config/lessonbook/payment_intents/"
+                        + intentId + "/lapse")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
     @Test

@@ -198,6 +198,10 @@ final class BookingItems {
                     "amount", n(payment.dispute().amount().amount()),
                     "outcome", s(payment.dispute().outcome().name()))));
         }
+        if (payment.captureBefore() != null) {
+            item.put("captureBefore", instant(payment.captureBefore()));
+        }
+        putIfPresent(item, "renewedFrom", payment.renewedFrom());
         return item;
     }
 
@@ -210,7 +214,9 @@ final class BookingItems {
                 string(item, "paymentIntentId"),
                 string(item, "customerId"),
                 string(item, "paymentMethodId"),
-                item.containsKey("dispute") ? dispute(item.get("dispute").m(), currency) : null);
+                item.containsKey("dispute") ? dispute(item.get("dispute").m(), currency) : null,
+                instantOrNull(item, "captureBefore"),
+                string(item, "renewedFrom"));
     }
 
     private static Dispute dispute(Map<String, AttributeValue> item, String currency) {

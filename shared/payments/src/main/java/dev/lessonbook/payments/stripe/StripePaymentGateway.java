@@ -3,6 +3,7 @@ package dev.lessonbook.payments.stripe;
 import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
+import com.stripe.model.Charge;
 import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
@@ -13,6 +14,7 @@ import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCaptureParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.SetupIntentCancelParams;
 import com.stripe.param.SetupIntentConfirmParams;
@@ -20,6 +22,7 @@ import com.stripe.param.SetupIntentCreateParams;
 import dev.lessonbook.aws.priming.Primer;
 import dev.lessonbook.aws.priming.Priming;
 import dev.lessonbook.money.Money;
+import dev.lessonbook.payment.AuthorizationHold;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentOutcome.Authorized;
 import dev.lessonbook.payment.PaymentOutcome.Captured;
@@ -32,6 +35,7 @@ import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.problem.DependencyBusyException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -62,6 +66,8 @@ public final class StripePaymentGateway implements PaymentGateway {
      */
     public static final Duration DEFAULT_OPERATION_BUDGET = Duration.ofMillis(16_500);
     static final int NETWORK_RETRIES = 2;
+    /** Stripe's documented life of an online card authorization, when a charge gives no {@code capture_before}. */
+    static final Duration ONLINE_AUTHORIZATION_WINDOW = Duration.ofDays(7);
 
     /**
      * The key a gateway holds between a SnapStart init and the restore that reads the real one
@@ -429,6 +435,69 @@ public final class StripePaymentGateway implements PaymentGateway {
                 case "failed", "canceled" -> new Declined("The refund failed (status " + refund.getStatus() + ").");
                 default -> new Refunded(paymentIntentId, Money.of(refund.getAmount(), amount.currency()));
             };
+        });
+    }
+
+    /**
+     * Reads the hold: the intent with its latest charge expanded ({@code expand[]=latest_charge} on
+     * a retrieve — no parameter is added to the authorizing call, whose key the scheduler replays
+     * to find a lost authorization). A held intent ({@code requires_capture}) answers the charge's
+     * {@code payment_method_details.card.capture_before}; when Stripe gives none, 7 days after the
+     * charge was created, Stripe's documented window for an online card authorization. A cancelled
+     * intent answers its {@code cancellation_reason} ({@code automatic} when Stripe let it lapse).
+     */
+    @Override
+    public AuthorizationHold hold(String bookingId, String paymentIntentId) {
+        PaymentIntentRetrieveParams params = PaymentIntentRetrieveParams.builder().addExpand("latest_charge").build();
+        return http.within(() -> {
+            try {
+                PaymentIntent intent = stripe.v1().paymentIntents().retrieve(paymentIntentId, params);
+                return switch (String.valueOf(intent.getStatus())) {
+                    case "requires_capture" -> new AuthorizationHold.Held(captureBeforeOf(intent));
+                    case "canceled" -> new AuthorizationHold.Lapsed(intent.getCancellationReason());
+                    default -> new AuthorizationHold.NotHeld(intent.getStatus());
+                };
+            } catch (InvalidRequestException unknown) {
+                return new AuthorizationHold.NotHeld("unknown to Stripe");
+            } catch (StripeException unanswered) {
+                return new AuthorizationHold.Unknown("Stripe could not be asked (" + unanswered.getClass().getSimpleName() + ")");
+            }
+        });
+    }
+
+    private static Instant captureBeforeOf(PaymentIntent intent) {
+        Charge charge = intent.getLatestChargeObject();
+        if (charge != null && charge.getPaymentMethodDetails() != null && charge.getPaymentMethodDetails().getCard() != null
+                && charge.getPaymentMethodDetails().getCard().getCaptureBefore() != null) {
+            return Instant.ofEpochSecond(charge.getPaymentMethodDetails().getCard().getCaptureBefore());
+        }
+        long created = charge != null && charge.getCreated() != null ? charge.getCreated() : intent.getCreated();
+        return Instant.ofEpochSecond(created).plus(ONLINE_AUTHORIZATION_WINDOW);
+    }
+
+    /**
+     * As {@link #authorizeSaved}, with the key {@code lessonbook-<bookingId>-reauthorize-<lapsedIntentId>}
+     * and the lapsed intent in the metadata ({@code renews}).
+     */
+    @Override
+    public PaymentOutcome authorizeSavedAgain(String bookingId, Money amount, String customerId, String paymentMethodId,
+            String lapsedIntentId) {
+        PaymentIntentCreateParams params = offSession(bookingId, amount, customerId, paymentMethodId)
+                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
+                .putMetadata("renews", lapsedIntentId)
+                .build();
+        return attempt(() -> authorization(stripe.v1().paymentIntents().create(params,
+                key(bookingId, "reauthorize-" + lapsedIntentId)), amount.currency()));
+    }
+
+    /** As {@link #capture}, with the key {@code lessonbook-<bookingId>-capture-<paymentIntentId>}. */
+    @Override
+    public PaymentOutcome captureRenewed(String bookingId, String paymentIntentId, Money amount) {
+        PaymentIntentCaptureParams params = PaymentIntentCaptureParams.builder().setAmountToCapture(amount.amount()).build();
+        return attempt(() -> {
+            PaymentIntent intent = stripe.v1().paymentIntents().capture(paymentIntentId, params,
+                    key(bookingId, "capture-" + paymentIntentId));
+            return "succeeded".equals(intent.getStatus()) ? new Captured(intent.getId(), amount) : notCompleted(intent);
         });
     }
 
