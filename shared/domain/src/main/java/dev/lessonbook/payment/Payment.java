@@ -62,7 +62,7 @@ public record Payment(
      */
     public static Payment authorized(Money amount, String paymentIntentId, String customerId, String paymentMethodId) {
         Money none = Money.zero(amount.currency());
-        return new Payment(PaymentStatus.NOT_REQUIRED, none, none, none, null, customerId, paymentMethodId, null)
+        return new Payment(PaymentStatus.NOT_REQUIRED, none, none, none, null, customerId, paymentMethodId, null, null, null)
                 .withAuthorization(amount, paymentIntentId);
     }
 
@@ -79,7 +79,8 @@ public record Payment(
     public static Payment awaitingAuthentication(String currency, String intentId, String customerId,
             String paymentMethodId) {
         Money none = Money.zero(currency);
-        return new Payment(PaymentStatus.REQUIRES_ACTION, none, none, none, intentId, customerId, paymentMethodId, null);
+        return new Payment(PaymentStatus.REQUIRES_ACTION, none, none, none, intentId, customerId, paymentMethodId, null, null,
+                null);
     }
 
     public Payment withStatus(PaymentStatus newStatus) {

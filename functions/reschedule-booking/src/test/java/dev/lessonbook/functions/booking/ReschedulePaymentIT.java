@@ -126,7 +126,7 @@ class ReschedulePaymentIT {
                 PaymentMethodAttachParams.builder().setCustomer(booked.payment().customerId()).build());
         MovingLessons.replace(booked.toBuilder().payment(new dev.lessonbook.payment.Payment(booked.payment().status(),
                 booked.payment().amountAuthorized(), booked.payment().amountCaptured(), booked.payment().amountRefunded(),
-                booked.payment().paymentIntentId(), booked.payment().customerId(), failing.getId(), null)).build());
+                booked.payment().paymentIntentId(), booked.payment().customerId(), failing.getId(), null, null, null)).build());
         Booking booking = stored(booked);
 
         APIGatewayV2HTTPResponse response = reschedule(booking, student, "student",
