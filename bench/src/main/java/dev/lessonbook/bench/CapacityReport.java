@@ -40,8 +40,9 @@ final class CapacityReport {
                 .append("by the scheduler a day before). Instructors' popularity is skewed (weight 1/rank^0.3; the busiest has ")
                 .append(day.get("busiestInstructorBookings")).append(" bookings); students are uniform. The SQS workers consume both queues ")
                 .append("as Lambda's poller does, the outbox relay runs every 30 s and the payment scheduler every 60 s of the replay. ")
-                .append("Reschedules: share ").append(day.get("rescheduleShare")).append(" (hook `KeySpread.RESCHEDULE_SHARE`, ")
-                .append("until the reschedule route is in the benchmark's functions).\n\n")
+                .append(pct(day.get("rescheduleShare"))).append(" of the bookings are moved once by their student to another free time ")
+                .append("of the same instructor (the real reschedule-booking handler; ").append(day.get("reschedulesPlanned"))
+                .append(" moves planned), before the cancellations and completions.\n\n")
                 .append("| function | invocations | mean ms | p50 ms | p99 ms | unexpected status |\n|---|---:|---:|---:|---:|---:|\n");
         map(spread.get("functions")).forEach((name, value) -> {
             Map<String, Object> row = map(value);
