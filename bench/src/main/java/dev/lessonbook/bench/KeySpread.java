@@ -151,6 +151,24 @@ public final class KeySpread {
                 + map(results.get("capacity")).get("verdicts"));
     }
 
+    /**
+     * {@code --only=keyspread --report-only}: the model and docs/capacity.md computed again from the
+     * key spread a run saved (bench/keyspread.json, or the small day's file under target/), without
+     * replaying the day — after a change to the model's rules or the report's text.
+     */
+    @SuppressWarnings("unchecked")
+    static void reportOnly(Path root, boolean small) throws java.io.IOException {
+        Path resultsFile = root.resolve(small ? "bench/target/keyspread-quick.json" : "bench/keyspread.json");
+        Path reportFile = root.resolve(small ? "bench/target/capacity-quick.md" : "docs/capacity.md");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        Map<String, Object> results = json.readValue(resultsFile.toFile(), LinkedHashMap.class);
+        results.put("capacity", CapacityModel.compute(map(results.get("keySpread"))));
+        java.nio.file.Files.writeString(resultsFile, json.writeValueAsString(results) + "\n");
+        java.nio.file.Files.writeString(reportFile, CapacityReport.markdown(results));
+        System.out.println("[bench] keyspread report rewrote " + resultsFile + " and " + reportFile + " from the saved key spread");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;
