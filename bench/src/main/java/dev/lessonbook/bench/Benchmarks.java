@@ -51,6 +51,11 @@ public final class Benchmarks {
                     return all;
                 });
         Files.createDirectories(work);
+        if (args.contains("--report-only") && args.contains("--only=keyspread")) {
+            // Recomputes the capacity model and docs/capacity.md from bench/keyspread.json's measured key spread.
+            KeySpread.reportOnly(root, quick || args.stream().anyMatch(a -> a.startsWith("--day=")));
+            System.exit(0);
+        }
         if (args.contains("--report-only")) {
             // Rewrites docs/performance.md from bench/results.json, e.g. after a change to the report's text.
             @SuppressWarnings("unchecked")

@@ -33,30 +33,40 @@ final class CapacityModel {
     /** The payment scheduler's schedule (template.yaml: rate(5 minutes)). */
     static final double SCHEDULER_PERIOD_SECONDS = 300;
 
-    /** A service limit, with where it is documented. */
-    record Limit(String name, double value, String unit, String source) {}
+    /** A service limit, with where it is documented and how a marketplace gets past it. */
+    record Limit(String name, double value, String unit, String source, String raisedBy) {}
 
+    static final String BY_KEY_DESIGN = "not raised: a partition's limit is fixed, so the key must spread (docs/decisions.md)";
+    static final String BY_QUOTA_REQUEST = "a Service Quotas increase request for the account and Region";
     static final Limit PARTITION_WRITES = new Limit("DynamoDB partition writes", 1_000, "WCU/s",
-            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html");
+            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html", BY_KEY_DESIGN);
     static final Limit PARTITION_READS = new Limit("DynamoDB partition reads", 3_000, "RCU/s",
-            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html");
+            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html", BY_KEY_DESIGN);
     static final Limit TABLE_WRITES = new Limit("DynamoDB on-demand table writes (default quota, adjustable)", 40_000, "WRU/s",
-            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html");
+            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html",
+            BY_QUOTA_REQUEST + " (table-level write throughput; a table's own maximum on-demand throughput if one is set)");
     static final Limit TABLE_READS = new Limit("DynamoDB on-demand table reads (default quota, adjustable)", 40_000, "RRU/s",
-            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html");
+            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html",
+            BY_QUOTA_REQUEST + " (table-level read throughput)");
     static final Limit LAMBDA_CONCURRENCY = new Limit("Lambda concurrent executions per account and Region (default, adjustable)",
-            1_000, "concurrent", "https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html");
+            1_000, "concurrent", "https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html",
+            BY_QUOTA_REQUEST + " (Lambda concurrent executions)");
     static final Limit HTTP_API_RATE = new Limit("API Gateway HTTP API requests per account and Region (default, adjustable)",
-            10_000, "requests/s", "https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html");
+            10_000, "requests/s", "https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html",
+            BY_QUOTA_REQUEST + " (API Gateway throttle quota per account and Region)");
     static final Limit STRIPE_RATE = new Limit("Stripe API requests in live mode (default, global)", 100, "requests/s",
-            "https://docs.stripe.com/rate-limits");
+            "https://docs.stripe.com/rate-limits", "Stripe support, at least 6 weeks before the peak (https://docs.stripe.com/rate-limits)");
     static final Limit STRIPE_ENDPOINT_RATE = new Limit("Stripe requests to one API endpoint (default, unless Stripe says otherwise)",
-            25, "requests/s", "https://docs.stripe.com/rate-limits");
+            25, "requests/s", "https://docs.stripe.com/rate-limits", "Stripe support, with the global limit");
     /** SES publishes no production default (sandbox: 1 email/s); the account's own quota applies, raised on request. */
     static final String SES_QUOTAS = "https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas.html";
     static final Limit SCHEDULER_RATE = new Limit("payment scheduler: saved cards authorized (SchedulingPayments.BATCH per kind per run, "
             + "a run every 5 minutes)", SchedulingPayments.BATCH / SCHEDULER_PERIOD_SECONDS, "authorizations/s",
-            "shared/domain SchedulingPayments.BATCH, template.yaml PaymentSchedulerFunction");
+            "shared/domain SchedulingPayments.BATCH, template.yaml PaymentSchedulerFunction",
+            "not requested: our code — the scheduler takes 25 bookings of each kind per 5-minute run; it must take every "
+                    + "booking due (more per run, within its time budget, or fanned out to a queue)");
+    /** Writes of one webhook delivery on its subscription's partition: dispatch's put, the claim, the outcome. */
+    static final int WEBHOOK_DELIVERY_WRITES = 3;
 
     private CapacityModel() {}
 
@@ -146,11 +156,53 @@ final class CapacityModel {
                     .min(Comparator.comparingDouble(c -> ((Number) c.get("breaksAtBookingsPerSecond")).doubleValue()))
                     .orElse(null);
             level.put("firstLimitBroken", first == null ? "none" : first.get("what"));
+            // Everything broken at this level, in the order the rate breaks it: what a marketplace must request, or change.
+            level.put("limitsBroken", checks.stream().filter(c -> ((Number) c.get("utilisation")).doubleValue() > 1)
+                    .sorted(Comparator.comparingDouble(c -> ((Number) c.get("breaksAtBookingsPerSecond")).doubleValue()))
+                    .map(c -> {
+                        Map<String, Object> broken = new LinkedHashMap<>();
+                        broken.put("what", c.get("what"));
+                        broken.put("needed", c.get("value"));
+                        broken.put("limit", c.get("limit"));
+                        broken.put("unit", c.get("unit"));
+                        broken.put("raisedBy", c.get("raisedBy"));
+                        return broken;
+                    }).toList());
             levels.add(level);
         }
         model.put("levels", levels);
+        model.put("outsideTheDay", outsideTheDay(keys, bookings));
         model.put("verdicts", verdicts(kinds, keys, bookings));
         return model;
+    }
+
+    /**
+     * Keys the synthetic day does not write (it has no webhook subscriptions), reasoned from its
+     * measured events per booking (outbox items, one per event): a subscription to every event type
+     * takes {@link #WEBHOOK_DELIVERY_WRITES} writes of at least one unit per event on its partition
+     * {@code WEBHOOK#<subscriptionId>}; the subscriptions' partition {@code WEBHOOKS} is read by
+     * webhook-dispatch once per event (a consistent Query, one unit while they fit in 4 KB) and by
+     * webhook-delivery once per attempt (a consistent GetItem): two reads per event with one subscriber.
+     */
+    private static Map<String, Object> outsideTheDay(Map<String, Object> keys, double bookings) {
+        Map<String, Object> outbox = map(map(map(keys.get("table")).get("kinds")).getOrDefault("OUTBOX#<id>", Map.of()));
+        double events = ((Number) outbox.getOrDefault("keys", 0)).doubleValue() / bookings;
+        Map<String, Object> outside = new LinkedHashMap<>();
+        outside.put("eventsPerBooking", Percentiles.round(events));
+        double deliveryWrites = WEBHOOK_DELIVERY_WRITES * events;
+        Map<String, Object> deliveries = new LinkedHashMap<>();
+        deliveries.put("key", "WEBHOOK#<subscriptionId> (one subscription to every event type)");
+        deliveries.put("writeUnitsPerBookingAtLeast", Percentiles.round(deliveryWrites));
+        deliveries.put("at1000PerSecondWcu", Percentiles.round(TARGET_LEVEL * deliveryWrites));
+        deliveries.put("halfAPartitionAtBookingsPerSecond", Percentiles.round(TARGET_WRITE_SHARE_OF_PARTITION * PARTITION_WRITES.value() / deliveryWrites));
+        deliveries.put("partitionLimitAtBookingsPerSecond", Percentiles.round(PARTITION_WRITES.value() / deliveryWrites));
+        outside.put("webhookDeliveries", deliveries);
+        Map<String, Object> subscriptions = new LinkedHashMap<>();
+        subscriptions.put("key", "WEBHOOKS (the subscriptions: dispatch's Query per event, delivery's GetItem per attempt)");
+        subscriptions.put("readUnitsPerBookingAtLeast", Percentiles.round(2 * events));
+        subscriptions.put("partitionLimitAtBookingsPerSecond", Percentiles.round(PARTITION_READS.value() / (2 * events)));
+        outside.put("webhookSubscriptions", subscriptions);
+        return outside;
     }
 
     /** The two targets of issue 20. */
@@ -252,6 +304,8 @@ final class CapacityModel {
         double breaksAt = perBooking > 0 ? limit.value() / perBooking : value > limit.value() ? 0 : Double.POSITIVE_INFINITY;
         row.put("breaksAtBookingsPerSecond", Double.isInfinite(breaksAt) ? Double.MAX_VALUE : Percentiles.round(breaksAt));
         row.put("source", limit.source());
+        row.put("limitName", limit.name());
+        row.put("raisedBy", limit.raisedBy());
         return row;
     }
 

@@ -61,11 +61,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * both queues as Lambda's poller would, the outbox relay runs every 30 s and the payment
  * scheduler every 60 s of the replay. Instructors' popularity is mildly skewed (weight 1 / rank^0.3: the
  * busiest gets about 5 times the median), students are picked uniformly; nobody is booked twice
- * at one time. Rescheduling is not in the day yet: {@link #RESCHEDULE_SHARE} is its hook.
+ * at one time. Some future lessons are moved by their student to another free time of the same
+ * instructor (the real reschedule-booking handler), before the cancellations and completions.
  */
 public final class KeySpread {
-    /** Share of future bookings rescheduled; 0 until the reschedule route is in the benchmark's functions. */
-    static final double RESCHEDULE_SHARE = 0.0;
     /** Lesson starts every 90 minutes from 08:00: 60 minutes plus the 15-minute buffer after, without overlap. */
     private static final int[] STARTS = {8 * 60, 9 * 60 + 30, 11 * 60, 12 * 60 + 30, 14 * 60, 15 * 60 + 30, 17 * 60, 18 * 60 + 30};
     private static final int FUTURE_DAYS = 21;
@@ -76,18 +75,28 @@ public final class KeySpread {
 
     /** The size of the day. */
     record Day(int instructors, int students, int bookings, double cancelShare, double completeShare,
-            double readBackShare, int workers) {
+            double rescheduleShare, double readBackShare, int workers) {
+        /**
+         * Shares of all the day's bookings: 15 % cancelled, 30 % completed (yesterday's), 10 % moved
+         * once (docs/decisions.md, "The synthetic day"); 30 % of the future ones read back.
+         */
+        static final double CANCEL = 0.15;
+        static final double COMPLETE = 0.30;
+        static final double RESCHEDULE = 0.10;
+        static final double READ_BACK = 0.30;
+
         static Day full() {
-            return new Day(1_000, 5_000, 10_000, 0.15, 0.30, 0.30, 8);
+            return new Day(1_000, 5_000, 10_000, CANCEL, COMPLETE, RESCHEDULE, READ_BACK, 8);
         }
 
         static Day quick() {
-            return new Day(50, 250, 500, 0.15, 0.30, 0.30, 8);
+            return new Day(50, 250, 500, CANCEL, COMPLETE, RESCHEDULE, READ_BACK, 8);
         }
 
         /** A day of {@code bookings}, with the full day's proportions: one instructor per 10, one student per 2. */
         static Day of(int bookings) {
-            return new Day(Math.max(1, bookings / 10), Math.max(1, bookings / 2), bookings, 0.15, 0.30, 0.30, 8);
+            return new Day(Math.max(1, bookings / 10), Math.max(1, bookings / 2), bookings, CANCEL, COMPLETE, RESCHEDULE,
+                    READ_BACK, 8);
         }
     }
 
@@ -104,10 +113,14 @@ public final class KeySpread {
         this.day = day;
     }
 
-    /** One booking to make: who, with whom, when; and what happens to it later in the day. */
-    private record Lesson(String student, String instructor, LocalDate date, int start, boolean past, Later later, boolean readBack) {}
+    /**
+     * One booking to make: who, with whom, when; and what happens to it later in the day (a move:
+     * to {@code movedTo} at {@code movedStart}, a time of the same instructor nobody else is given).
+     */
+    private record Lesson(String student, String instructor, LocalDate date, int start, boolean past, Later later, boolean readBack,
+            LocalDate movedTo, int movedStart) {}
 
-    private enum Later { NOTHING, CANCEL, COMPLETE }
+    private enum Later { NOTHING, CANCEL, COMPLETE, RESCHEDULE }
 
     /**
      * The section of {@code ./bench/run} ({@code --only=keyspread} runs it alone; {@code --quick}
@@ -136,6 +149,24 @@ public final class KeySpread {
         java.nio.file.Files.writeString(reportFile, CapacityReport.markdown(results));
         System.out.println("[bench] keyspread wrote " + resultsFile + " and " + reportFile + "; verdicts "
                 + map(results.get("capacity")).get("verdicts"));
+    }
+
+    /**
+     * {@code --only=keyspread --report-only}: the model and docs/capacity.md computed again from the
+     * key spread a run saved (bench/keyspread.json, or the small day's file under target/), without
+     * replaying the day — after a change to the model's rules or the report's text.
+     */
+    @SuppressWarnings("unchecked")
+    static void reportOnly(Path root, boolean small) throws java.io.IOException {
+        Path resultsFile = root.resolve(small ? "bench/target/keyspread-quick.json" : "bench/keyspread.json");
+        Path reportFile = root.resolve(small ? "bench/target/capacity-quick.md" : "docs/capacity.md");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        Map<String, Object> results = json.readValue(resultsFile.toFile(), LinkedHashMap.class);
+        results.put("capacity", CapacityModel.compute(map(results.get("keySpread"))));
+        java.nio.file.Files.writeString(resultsFile, json.writeValueAsString(results) + "\n");
+        java.nio.file.Files.writeString(reportFile, CapacityReport.markdown(results));
+        System.out.println("[bench] keyspread report rewrote " + resultsFile + " and " + reportFile + " from the saved key spread");
     }
 
     @SuppressWarnings("unchecked")
@@ -255,6 +286,12 @@ public final class KeySpread {
             switch (lesson.later()) {
                 case CANCEL -> later.add(() -> call("cancel-booking", handlers.cancelBooking,
                         Functions.cancelBooking(lesson.student(), id), 200));
+                case RESCHEDULE -> later.add(() -> call("reschedule-booking", handlers.rescheduleBooking,
+                        TestEvents.fromSample("reschedule-booking.json").as(lesson.student(), "student")
+                                .pathParam("bookingId", id).header("idempotency-key", "ks-move-" + id)
+                                .json("{\"date\":\"%s\",\"start\":\"%s\",\"durationMinutes\":60}"
+                                        .formatted(lesson.movedTo(), Functions.hhmm(lesson.movedStart())))
+                                .event(), 200));
                 case COMPLETE -> later.add(() -> call("complete-booking", handlers.completeBooking,
                         TestEvents.fromSample("complete-booking.json").as(lesson.instructor(), "instructor")
                                 .pathParam("bookingId", id).event(), 200));
@@ -282,7 +319,8 @@ public final class KeySpread {
         size.put("cancelShare", day.cancelShare());
         size.put("completeShare", day.completeShare());
         size.put("readBackShare", day.readBackShare());
-        size.put("rescheduleShare", RESCHEDULE_SHARE);
+        size.put("rescheduleShare", day.rescheduleShare());
+        size.put("reschedulesPlanned", lessons.stream().filter(lesson -> lesson.later() == Later.RESCHEDULE).count());
         size.put("workers", day.workers());
         // A lesson more than 6 days ahead has its card saved and authorized by the scheduler a day before it.
         size.put("savedCardShare", Percentiles.round((double) lessons.stream()
@@ -352,9 +390,24 @@ public final class KeySpread {
             do {
                 student = "ks_stud_" + random.nextInt(day.students());
             } while (!studentBusy.add(student + "|" + date + "|" + start));
-            Later later = past ? Later.COMPLETE : random.nextDouble() < day.cancelShare() / (1 - day.completeShare()) ? Later.CANCEL
-                    : Later.NOTHING;
-            lessons.add(new Lesson(student, instructor, date, start, past, later, !past && random.nextDouble() < day.readBackShare()));
+            double fate = random.nextDouble() * (1 - day.completeShare());
+            Later later = past ? Later.COMPLETE : fate < day.cancelShare() ? Later.CANCEL
+                    : fate < day.cancelShare() + day.rescheduleShare() ? Later.RESCHEDULE : Later.NOTHING;
+            LocalDate movedTo = null;
+            int movedStart = 0;
+            if (later == Later.RESCHEDULE) {
+                // The instructor's next free time, kept for the move; the student must be free then too.
+                int target = nextFutureSlot.merge(instructor, 1, Integer::sum) - 1;
+                if (target < STARTS.length * FUTURE_DAYS
+                        && studentBusy.add(student + "|" + firstFuture.plusDays(target % FUTURE_DAYS) + "|" + STARTS[target / FUTURE_DAYS])) {
+                    movedTo = firstFuture.plusDays(target % FUTURE_DAYS);
+                    movedStart = STARTS[target / FUTURE_DAYS];
+                } else {
+                    later = Later.NOTHING;
+                }
+            }
+            lessons.add(new Lesson(student, instructor, date, start, past, later, !past && random.nextDouble() < day.readBackShare(),
+                    movedTo, movedStart));
         }
         Collections.shuffle(lessons, random);
         return lessons;
@@ -546,6 +599,8 @@ public final class KeySpread {
         final Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> getBooking = http(
                 new dev.lessonbook.functions.booking.GetBookingHandler());
         final Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> cancelBooking = Functions.cancelBookingHandler();
+        final Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> rescheduleBooking = http(
+                new dev.lessonbook.functions.booking.RescheduleBookingHandler());
         final Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> completeBooking = http(
                 new dev.lessonbook.functions.booking.CompleteBookingHandler());
         final Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> listBookings = http(

@@ -7,6 +7,8 @@ import static dev.lessonbook.dynamodb.AttributeValues.putIfPresent;
 import static dev.lessonbook.dynamodb.AttributeValues.s;
 import static dev.lessonbook.dynamodb.AttributeValues.string;
 
+import dev.lessonbook.dynamodb.DueIndex;
+import dev.lessonbook.dynamodb.DueShards;
 import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.integration.DeliveryStatus;
@@ -27,12 +29,17 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Deliveries as items {@code WEBHOOK#<subscriptionId> / DELIVERY#<deliveryId>} (docs/data-model.md).
- * A pending one is in the sparse {@code due} index under {@code DUE#WEBHOOK_DELIVERY} by its next
- * attempt, so overdue ones are found without a scan. Each is kept {@link #KEPT_FOR} (TTL).
+ * A pending one is in the sparse {@code due} index by its next attempt, so overdue ones are found
+ * without a scan: under {@code DUE#WEBHOOK_DELIVERY#<n>}, a write shard of the {@code DUE_SHARDS}
+ * count ({@link DueShards}) like the outbox and the payment work, since every booking event may make
+ * a delivery per subscription (docs/decisions.md, "Write-sharded due index"). The shard is taken
+ * from the subscription and the delivery id together: one event's deliveries to many subscribers
+ * share a delivery id, and would otherwise share a shard. Each is kept {@link #KEPT_FOR} (TTL).
  */
 public final class DynamoWebhookDeliveries implements WebhookDeliveries {
     public static final Duration KEPT_FOR = Duration.ofDays(30);
-    static final String DUE_PARTITION = "DUE#WEBHOOK_DELIVERY";
+    /** The base of the shards, and the unsharded key items written before sharding still wait under. */
+    public static final String DUE_PARTITION = "DUE#WEBHOOK_DELIVERY";
     /** Fixed width, so that string order is time order. */
     private static final DateTimeFormatter DUE_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -47,7 +54,7 @@ public final class DynamoWebhookDeliveries implements WebhookDeliveries {
     public boolean createIfAbsent(WebhookDelivery delivery) {
         try {
             tables.client().putItem(put -> put.tableName(tables.tableName())
-                    .item(toItem(delivery))
+                    .item(toItem(delivery, tables.dueShards()))
                     .conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {
@@ -67,7 +74,7 @@ public final class DynamoWebhookDeliveries implements WebhookDeliveries {
     public boolean replace(WebhookDelivery expected, WebhookDelivery updated) {
         try {
             tables.client().putItem(put -> put.tableName(tables.tableName())
-                    .item(toItem(updated))
+                    .item(toItem(updated, tables.dueShards()))
                     .conditionExpression("#status = :status AND attempts = :attempts")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(
@@ -78,15 +85,16 @@ public final class DynamoWebhookDeliveries implements WebhookDeliveries {
         }
     }
 
+    /**
+     * Every shard and the unsharded key at once ({@link DueIndex}), the first {@code limit} by next
+     * attempt across them: the retry net runs within its minute whatever the shard count.
+     */
     @Override
     public List<WebhookDelivery> dueBefore(Instant before, int limit) {
-        QueryResponse due = tables.client().query(query -> query.tableName(tables.tableName())
-                .indexName(Keys.DUE_INDEX)
-                .keyConditionExpression("duepk = :due AND duesk < :bound")
-                .expressionAttributeValues(Map.of(":due", s(DUE_PARTITION), ":bound", s(DUE_TIME.format(before))))
-                .limit(limit));
+        List<Map<String, AttributeValue>> due = new DueIndex(tables).earliest(
+                tables.dueShards().partitions(DUE_PARTITION), DUE_TIME.format(before), limit);
         List<WebhookDelivery> overdue = new ArrayList<>();
-        for (Map<String, AttributeValue> keys : due.items()) {
+        for (Map<String, AttributeValue> keys : due) {
             // The index lags and projects keys only: read each one back, and keep it only if still overdue.
             Map<String, AttributeValue> item = tables.client().getItem(get -> get.tableName(tables.tableName())
                     .key(Map.of(Keys.PK, keys.get(Keys.PK), Keys.SK, keys.get(Keys.SK)))
@@ -131,7 +139,12 @@ public final class DynamoWebhookDeliveries implements WebhookDeliveries {
         return found;
     }
 
-    static Map<String, AttributeValue> toItem(WebhookDelivery delivery) {
+    /** The shard of a delivery: stable for its life, since neither part of it changes. */
+    public static String duePartition(DueShards shards, String subscriptionId, String deliveryId) {
+        return shards.partition(DUE_PARTITION, subscriptionId + "#" + deliveryId);
+    }
+
+    static Map<String, AttributeValue> toItem(WebhookDelivery delivery, DueShards shards) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.webhookDelivery(delivery.subscriptionId(), delivery.id()));
         item.put("id", s(delivery.id()));
         item.put("subscriptionId", s(delivery.subscriptionId()));
@@ -150,8 +163,8 @@ public final class DynamoWebhookDeliveries implements WebhookDeliveries {
         putInstant(item, "nextAttemptAt", delivery.nextAttemptAt());
         item.put(Keys.EXPIRES_AT, n(delivery.createdAt().plus(KEPT_FOR).getEpochSecond()));
         if (delivery.status() == DeliveryStatus.PENDING && delivery.nextAttemptAt() != null) {
-            item.put("duepk", s(DUE_PARTITION));
-            item.put("duesk", s(DUE_TIME.format(delivery.nextAttemptAt()) + "#" + delivery.id()));
+            item.put(DueIndex.PK, s(duePartition(shards, delivery.subscriptionId(), delivery.id())));
+            item.put(DueIndex.SK, s(DUE_TIME.format(delivery.nextAttemptAt()) + "#" + delivery.id()));
         }
         return item;
     }
