@@ -59,8 +59,11 @@ public final class ConfirmingAPayment {
         Payment awaiting = booking.payment();
         PaymentOutcome outcome = payments.afterAuthentication(booking.id(), awaiting.paymentIntentId(), booking.price());
         return switch (outcome) {
-            case PaymentOutcome.Authorized held -> confirmed(booking,
-                    Payment.authorized(held.amount(), held.paymentIntentId(), awaiting.paymentMethodId()));
+            // The card the authorization saved to the student's Customer, so a later move to another
+            // price can authorize it again (as for a booking authorized at once).
+            case PaymentOutcome.Authorized held -> confirmed(booking, held.customerId() == null
+                    ? Payment.authorized(held.amount(), held.paymentIntentId(), awaiting.paymentMethodId())
+                    : Payment.authorized(held.amount(), held.paymentIntentId(), held.customerId(), held.paymentMethodId()));
             case PaymentOutcome.CardSaved saved -> confirmed(booking,
                     Payment.scheduled(booking.price().currency(), saved.customerId(), saved.paymentMethodId()));
             case PaymentOutcome.RequiresAction still -> BookingOutcome.awaitingAuthentication(booking, still.clientSecret());

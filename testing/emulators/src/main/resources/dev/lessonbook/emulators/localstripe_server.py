@@ -277,7 +277,9 @@ def authentication_events():
             if intent.status == "requires_capture":
                 if getattr(intent, "setup_future_usage", None) and intent.customer:
                     # Authenticated and authorized: the card is saved to the Customer, as on create.
-                    PaymentMethod._api_retrieve(intent.payment_method).customer = intent.customer
+                    payment_method = PaymentMethod._api_retrieve(intent.payment_method)
+                    payment_method.customer = intent.customer
+                    intent.payment_method = payment_method.id
                 schedule_webhook(Event("payment_intent.amount_capturable_updated", intent))
             elif intent.status == "requires_payment_method":
                 schedule_webhook(Event("payment_intent.payment_failed", intent))

@@ -66,8 +66,12 @@ class StripeThreeDSecureIT {
 
         authenticate("payment_intents", action, true);
 
-        assertThat(gateway.afterAuthentication(bookingId, action.intentId(), LESSON))
-                .isEqualTo(new Authorized(action.intentId(), LESSON));
+        // Held, with the card saved to the student's Customer (setup_future_usage) under an id of its own.
+        Authorized held = (Authorized) gateway.afterAuthentication(bookingId, action.intentId(), LESSON);
+        assertThat(held.paymentIntentId()).isEqualTo(action.intentId());
+        assertThat(held.amount()).isEqualTo(LESSON);
+        assertThat(held.customerId()).startsWith("cus_");
+        assertThat(held.paymentMethodId()).startsWith("pm_").isNotEqualTo("pm_card_authenticationRequired");
         assertThat(stripe.intent(action.intentId()).getAmountCapturable()).isEqualTo(6000L);
     }
 
