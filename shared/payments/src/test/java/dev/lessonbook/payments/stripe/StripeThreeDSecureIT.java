@@ -66,8 +66,8 @@ class StripeThreeDSecureIT {
 
         authenticate("payment_intents", action, true);
 
-        assertThat(gateway.afterAuthentication(bookingId, action.intentId(), LESSON))
-                .isEqualTo(new Authorized(action.intentId(), LESSON));
+        assertThat(gateway.afterAuthentication(bookingId, action.intentId(), LESSON)).isInstanceOfSatisfying(Authorized.class,
+                held -> assertThat(new Authorized(held.paymentIntentId(), held.amount())).isEqualTo(new Authorized(action.intentId(), LESSON)));
         assertThat(stripe.intent(action.intentId()).getAmountCapturable()).isEqualTo(6000L);
     }
 
@@ -98,6 +98,59 @@ class StripeThreeDSecureIT {
         RequiresAction other = (RequiresAction) gateway.saveCard(bookingId + "-2", "pm_card_threeDSecure2Required", "s");
         assertThat(gateway.release(bookingId + "-2", other.intentId())).isEqualTo(new Released(other.intentId()));
         assertThat(gateway.afterAuthentication(bookingId + "-2", other.intentId(), LESSON)).isEqualTo(new Released(other.intentId()));
+    }
+
+    /**
+     * Off-session (the scheduler's authorization 24 h before), a card that always asks for
+     * authentication is refused with authentication_required, the intent left
+     * requires_payment_method: that is the intent awaiting its customer, not a decline. Back on
+     * session, reading it confirms it again with the same card, which asks for 3-D Secure; done,
+     * it reads held.
+     */
+    @Test
+    void anOffSessionAuthorizationThatNeedsAuthenticationAwaitsTheCustomerAndIsCompletedOnSession() throws Exception {
+        CardSaved saved = savedWithAuthentication("pm_card_authenticationRequired");
+
+        PaymentOutcome offSession = gateway.authorizeSaved(bookingId, LESSON, saved.customerId(), saved.paymentMethodId());
+
+        assertThat(offSession).isInstanceOfSatisfying(RequiresAction.class, asked -> {
+            assertThat(asked.intentId()).startsWith("pi_");
+            assertThat(asked.customerId()).isEqualTo(saved.customerId());
+        });
+        String intentId = ((RequiresAction) offSession).intentId();
+        assertThat(stripe.intent(intentId).getStatus()).isEqualTo("requires_payment_method");
+        assertThat(stripe.intent(intentId).getLastPaymentError().getCode()).isEqualTo("authentication_required");
+        assertThat(gateway.authorizeSaved(bookingId, LESSON, saved.customerId(), saved.paymentMethodId()))
+                .as("the same key replays the same answer").isEqualTo(offSession);
+
+        PaymentOutcome onSession = gateway.afterAuthentication(bookingId, intentId, LESSON);
+        assertThat(onSession).isInstanceOfSatisfying(RequiresAction.class, asked ->
+                assertThat(asked.clientSecret()).startsWith(intentId + "_secret_"));
+        assertThat(stripe.intent(intentId).getStatus()).isEqualTo("requires_action");
+        assertThat(gateway.afterAuthentication(bookingId, intentId, LESSON)).as("asked again: still waiting")
+                .isInstanceOf(RequiresAction.class);
+
+        authenticate("payment_intents", (RequiresAction) onSession, true);
+
+        assertThat(gateway.afterAuthentication(bookingId, intentId, LESSON)).isInstanceOfSatisfying(Authorized.class, held -> {
+            assertThat(held.paymentIntentId()).isEqualTo(intentId);
+            assertThat(held.amount()).isEqualTo(LESSON);
+        });
+    }
+
+    /** "Authenticate unless set up" (4000002500003155): once saved with its authentication, off-session goes through. */
+    @Test
+    void aCardAuthenticatedWhenSavedIsAuthorizedOffSessionWithoutAskingAgain() throws Exception {
+        CardSaved saved = savedWithAuthentication("pm_card_authenticationRequiredOnSetup");
+
+        assertThat(gateway.authorizeSaved(bookingId, LESSON, saved.customerId(), saved.paymentMethodId()))
+                .isInstanceOf(Authorized.class);
+    }
+
+    private CardSaved savedWithAuthentication(String card) throws Exception {
+        RequiresAction saving = (RequiresAction) gateway.saveCard(bookingId, card, "s-" + bookingId);
+        authenticate("setup_intents", saving, true);
+        return (CardSaved) gateway.afterAuthentication(bookingId, saving.intentId(), LESSON);
     }
 
     /** The customer's browser (Stripe.js) completing 3-D Secure, as localstripe offers it. */
