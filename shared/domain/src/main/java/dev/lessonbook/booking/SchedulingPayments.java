@@ -18,6 +18,10 @@ import java.util.List;
  *       booking PAYMENT_FAILED, payment FAILED, its time freed, BookingPaymentFailed; provider
  *       unreachable → tried again next run under the same idempotency key (so a lost answer is
  *       replayed, not authorized twice), until the lesson starts: then MANUAL_REVIEW;
+ *   <li>the issuer asking the student to authenticate that authorization ({@code authentication_required})
+ *       → payment REQUIRES_ACTION on the CONFIRMED booking, BookingPaymentActionRequired (the student is
+ *       emailed a link); not authenticated by the {@link AuthenticationDeadline} → PAYMENT_FAILED
+ *       ({@link DueWork#AUTHENTICATION_DEADLINE}, {@link OffSessionAuthentication});
  *   <li>a PENDING booking whose hold lapsed (a crash between hold and confirmation) → EXPIRED;
  *       on a lesson authorized when booked, payment MANUAL_REVIEW: whether Stripe authorized is
  *       unknown, which makes it the next kind of work;

@@ -235,7 +235,12 @@ class HoldsNeverLapseIT {
 
     @Test
     void aLapsedHoldWithoutASavedCardGoesToManualReviewWithAnIncident() throws Exception {
-        Booking booked = book("stu_a", soon());
+        Booking saved = book("stu_a", soon());
+        // A lesson authorized before cards were saved with the authorization keeps no Customer.
+        Booking booked = saved.withPayment(Payment.authorized(saved.payment().amountAuthorized(),
+                saved.payment().paymentIntentId(), saved.payment().paymentMethodId()));
+        assertThat(bookings.updatePayment(booked, saved, List.of())).isTrue();
+        assertThat(booked.payment().hasSavedCard()).isFalse();
         stripeControl(intentIdOf(booked), "lapse", "");
 
         clock.set(booked.endsAt());
