@@ -1,5 +1,6 @@
 package dev.lessonbook.booking;
 
+import dev.lessonbook.money.Money;
 import dev.lessonbook.payment.Payment;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentStatus;
@@ -46,7 +47,7 @@ final class OffSessionAuthentication {
     }
 
     /** The student authenticated and Stripe holds {@code amount}: AUTHORIZED, if the payment is still the one read. */
-    boolean authorized(Booking awaiting, dev.lessonbook.money.Money amount, String intentId) {
+    boolean authorized(Booking awaiting, Money amount, String intentId) {
         return bookings.updatePayment(awaiting.withPayment(awaiting.payment().withAuthorization(amount, intentId)),
                 awaiting, List.of());
     }

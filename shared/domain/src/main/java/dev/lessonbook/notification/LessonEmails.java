@@ -11,6 +11,8 @@ import dev.lessonbook.event.BookingSnapshot;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.profile.LocationType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -26,7 +28,8 @@ import java.util.Map;
  * Who is told what about a booking event (docs/spec.md §8), from the event alone:
  * confirmed → student and instructor; cancelled → the other party, plus a receipt to the
  * canceller; payment failed → the student (and the instructor too when the lesson had been
- * confirmed, docs/spec.md §6). Times are shown in the recipient's timezone, named. Each email goes
+ * confirmed, docs/spec.md §6); an off-session authorization asking for 3-D Secure → the student,
+ * with the link to confirm the payment ({@code PaymentAuthenticationUrl}). Times are shown in the recipient's timezone, named. Each email goes
  * to the address the booking kept for its recipient, or to none when it kept none
  * ({@link SendingNotifications} decides what then).
  */
@@ -57,7 +60,7 @@ public final class LessonEmails {
     }
 
     private String authenticationLink(String bookingId) {
-        return authenticationUrl.replace("{bookingId}", java.net.URLEncoder.encode(bookingId, java.nio.charset.StandardCharsets.UTF_8));
+        return authenticationUrl.replace("{bookingId}", URLEncoder.encode(bookingId, StandardCharsets.UTF_8));
     }
 
     /** One email for one recipient of a booking's event; {@code email.to()} null when the booking kept no address for them. */
