@@ -5,6 +5,7 @@ import dev.lessonbook.calendar.TimeWindow;
 import dev.lessonbook.event.BookingCancelled;
 import dev.lessonbook.event.BookingCompleted;
 import dev.lessonbook.event.BookingConfirmed;
+import dev.lessonbook.event.BookingPaymentActionRequired;
 import dev.lessonbook.event.BookingPaymentFailed;
 import dev.lessonbook.event.BookingRescheduled;
 import dev.lessonbook.event.BookingSnapshot;
@@ -37,6 +38,10 @@ public final class BookingEvents {
 
     public static BookingPaymentFailed paymentFailed(Booking booking, Instant at) {
         return new BookingPaymentFailed(DomainEvent.newId(), at, snapshotOf(booking));
+    }
+
+    public static BookingPaymentActionRequired paymentActionRequired(Booking booking, Instant at) {
+        return new BookingPaymentActionRequired(DomainEvent.newId(), at, snapshotOf(booking));
     }
 
     /** {@code after} is {@code before} moved to its new time by {@code by}. */

@@ -34,12 +34,14 @@ public final class ConfirmingAPayment {
     private final BookingStore bookings;
     private final PaymentGateway payments;
     private final LostHolds lostHolds;
+    private final OffSessionAuthentication offSession;
     private final Clock clock;
 
     public ConfirmingAPayment(BookingStore bookings, PaymentGateway payments, Clock clock) {
         this.bookings = bookings;
         this.payments = payments;
         this.lostHolds = new LostHolds(bookings, payments, clock);
+        this.offSession = new OffSessionAuthentication(bookings, payments, clock);
         this.clock = clock;
     }
 
@@ -52,6 +54,9 @@ public final class ConfirmingAPayment {
         if (!BookingParties.isStudentOf(caller, booking)) {
             return BookingOutcome.answered(Result.rejected(ProblemCode.FORBIDDEN,
                     "Only the student who booked the lesson confirms its payment"));
+        }
+        if (OffSessionAuthentication.awaits(booking)) {
+            return confirmOffSession(booking);
         }
         if (!awaitsAuthentication(booking)) {
             return asStored(booking);
@@ -75,6 +80,43 @@ public final class ConfirmingAPayment {
             case PaymentOutcome.Captured unexpected -> throw unexpected(outcome);
             case PaymentOutcome.Refunded unexpected -> throw unexpected(outcome);
         };
+    }
+
+    /**
+     * A confirmed lesson whose scheduled off-session authorization asked the student to
+     * authenticate: reading the intent confirms it on session when it still waits for them
+     * (Stripe then asks for 3-D Secure: 202 with the client secret); held → AUTHORIZED (200), on
+     * condition that the payment is still the one read (the webhook writes under the same, so of
+     * the two one records it); authentication failed → PAYMENT_FAILED (402).
+     */
+    private BookingOutcome confirmOffSession(Booking booking) {
+        Payment awaiting = booking.payment();
+        PaymentOutcome outcome = payments.afterAuthentication(booking.id(), awaiting.paymentIntentId(), booking.price());
+        return switch (outcome) {
+            case PaymentOutcome.Authorized held -> {
+                if (held.amount().sameCurrencyAs(booking.price())
+                        && offSession.authorized(booking, held.amount(), held.paymentIntentId())) {
+                    yield BookingOutcome.answered(Result.ok(bookings.find(booking.id()).orElse(booking)));
+                }
+                yield bookings.find(booking.id()).map(ConfirmingAPayment::asStored)
+                        .orElseGet(() -> BookingOutcome.answered(Result.rejected(ReadingABooking.notFound())));
+            }
+            case PaymentOutcome.RequiresAction still -> BookingOutcome.awaitingAuthentication(booking, still.clientSecret());
+            case PaymentOutcome.Declined declined -> offSessionFailed(booking);
+            case PaymentOutcome.Released cancelled -> offSessionFailed(booking);
+            case PaymentOutcome.ProviderUnavailable unavailable -> BookingOutcome.answered(Result.rejected(
+                    ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE,
+                    "The payment provider could not be reached; the booking is unchanged, try again"));
+            case PaymentOutcome.CardSaved unexpected -> throw unexpected(outcome);
+            case PaymentOutcome.Captured unexpected -> throw unexpected(outcome);
+            case PaymentOutcome.Refunded unexpected -> throw unexpected(outcome);
+        };
+    }
+
+    private BookingOutcome offSessionFailed(Booking booking) {
+        offSession.fail(booking);
+        return bookings.find(booking.id()).map(ConfirmingAPayment::asStored)
+                .orElseGet(() -> BookingOutcome.answered(Result.rejected(ReadingABooking.notFound())));
     }
 
     /** A PENDING booking whose card asked its holder to authenticate, and whose intent is known. */

@@ -27,7 +27,14 @@ public enum DueWork {
      * instructor would complete it, before the hold can lapse ({@link AutoCompletion}); due at the
      * lesson's end first when the hold's deadline is still to be read.
      */
-    AUTO_COMPLETION;
+    AUTO_COMPLETION,
+    /**
+     * A confirmed lesson whose scheduled off-session authorization asked its student to
+     * authenticate (payment REQUIRES_ACTION): cancelled as PAYMENT_FAILED at its
+     * {@link AuthenticationDeadline} unless authenticated by then; due at once when the payment
+     * is already FAILED (an authentication that failed, or a cancellation interrupted half-way).
+     */
+    AUTHENTICATION_DEADLINE;
 
     /** How long before the lesson a saved card is authorized. */
     public static final Duration AUTHORIZATION_LEAD = Duration.ofHours(24);
@@ -56,6 +63,9 @@ public enum DueWork {
                 case SCHEDULED -> Optional.of(new Due(SCHEDULED_AUTHORIZATION, booking.startsAt().minus(AUTHORIZATION_LEAD)));
                 case AUTHORIZED -> Optional.of(new Due(AUTO_COMPLETION,
                         completion.dueAt(booking.endsAt(), booking.payment().captureBefore())));
+                case REQUIRES_ACTION -> Optional.of(new Due(AUTHENTICATION_DEADLINE,
+                        AuthenticationDeadline.CONFIGURED.at(booking.startsAt())));
+                case FAILED -> Optional.of(new Due(AUTHENTICATION_DEADLINE, booking.createdAt()));
                 // Nothing held to lapse: free, or a person is on it (MANUAL_REVIEW), or disputed.
                 default -> Optional.<Due>empty();
             };

@@ -73,6 +73,8 @@ public final class PaymentReconciliation {
     /** A dispute opened or closed: recorded, and an administrator is told ({@code stage}). */
     public record DisputeChanged(Booking updated, String disputeId, String stage) implements Change {}
 
+    private static final String AUTHENTICATION_REQUIRED = "authentication_required";
+
     public static Change of(Booking booking, PaymentReport report, java.time.Instant now) {
         Objects.requireNonNull(booking, "booking");
         Payment payment = booking.payment();
@@ -89,6 +91,21 @@ public final class PaymentReconciliation {
                 default -> new Unchanged("the intent still awaits its customer's authentication");
             };
         }
+        if (OffSessionAuthentication.awaits(booking) && isThisBookingsIntent(payment, report)) {
+            // The student authenticates the scheduled authorization on session (docs/decisions.md
+            // "3-D Secure off-session"): held → AUTHORIZED; the off-session refusal itself (Stripe
+            // reports it too) changes nothing; a failed authentication → payment FAILED, which the
+            // scheduler finishes at once (PAYMENT_FAILED, slot freed, both told, intent cancelled).
+            return switch (report) {
+                case AuthorizationHeld held -> held.amount().sameCurrencyAs(booking.price())
+                        ? new NewPayment(booking.withPayment(payment.withAuthorization(held.amount(), held.paymentIntentId())))
+                        : new Unchanged("an authorization in another currency");
+                case AuthorizationFailed failed when AUTHENTICATION_REQUIRED.equals(failed.declineCode()) ->
+                        new Unchanged("the off-session refusal that asked the student to authenticate");
+                case AuthorizationFailed failed -> new NewPayment(booking.withPayment(payment.withStatus(PaymentStatus.FAILED)));
+                default -> new Unchanged("the intent still awaits its customer's authentication");
+            };
+        }
         return switch (report) {
             case CardSetUp setUp -> new Unchanged("no card setup awaited on this intent");
             case AuthorizationHeld held when lateAuthentication(booking, held) -> new NewPayment(booking.withPayment(
@@ -100,6 +117,10 @@ public final class PaymentReconciliation {
                 }
                 yield new Unchanged("no saved card awaiting this authorization");
             }
+            // Off-session, the issuer asked for authentication: the scheduler records REQUIRES_ACTION
+            // from the same answer and asks the student; it is not a decline.
+            case AuthorizationFailed failed when AUTHENTICATION_REQUIRED.equals(failed.declineCode()) ->
+                    new Unchanged("authentication asked of the student; the scheduler records it");
             case AuthorizationFailed failed -> {
                 if (booking.status() == BookingStatus.CONFIRMED && payment.status() == PaymentStatus.SCHEDULED) {
                     yield new PaymentFailed(booking.withStatus(BookingStatus.PAYMENT_FAILED)

@@ -18,6 +18,10 @@ import java.util.List;
  *       booking PAYMENT_FAILED, payment FAILED, its time freed, BookingPaymentFailed; provider
  *       unreachable → tried again next run under the same idempotency key (so a lost answer is
  *       replayed, not authorized twice), until the lesson starts: then MANUAL_REVIEW;
+ *   <li>the issuer asking the student to authenticate that authorization ({@code authentication_required})
+ *       → payment REQUIRES_ACTION on the CONFIRMED booking, BookingPaymentActionRequired (the student is
+ *       emailed a link); not authenticated by the {@link AuthenticationDeadline} → PAYMENT_FAILED
+ *       ({@link DueWork#AUTHENTICATION_DEADLINE}, {@link OffSessionAuthentication});
  *   <li>a PENDING booking whose hold lapsed (a crash between hold and confirmation) → EXPIRED;
  *       on a lesson authorized when booked, payment MANUAL_REVIEW: whether Stripe authorized is
  *       unknown, which makes it the next kind of work;
@@ -52,6 +56,7 @@ public final class SchedulingPayments {
     private final ReleasingAuthorizations releasing;
     private final CompletingABooking completing;
     private final PaymentIncidents incidents;
+    private final OffSessionAuthentication offSession;
     private final Clock clock;
 
     public SchedulingPayments(BookingStore bookings, PaymentGateway payments, CancellationSettlement settlement,
@@ -62,6 +67,7 @@ public final class SchedulingPayments {
         this.releasing = new ReleasingAuthorizations(bookings, payments, incidents);
         this.completing = new CompletingABooking(bookings, payments, incidents, clock);
         this.incidents = incidents;
+        this.offSession = new OffSessionAuthentication(bookings, payments, clock);
         this.clock = clock;
     }
 
@@ -73,7 +79,7 @@ public final class SchedulingPayments {
      * {@code outOfTime} says the run stopped early for its deadline.
      */
     public record Run(int authorized, int paymentFailed, int deferred, int expired, int released, int settled,
-            int completed, int renewed, boolean outOfTime) {}
+            int completed, int renewed, int actionRequired, int authenticationLapsed, boolean outOfTime) {}
 
     /**
      * Does the work due now, in the order authorizations, lapsed holds, settlements, each earliest
@@ -96,6 +102,7 @@ public final class SchedulingPayments {
                         tally.settled++;
                     }
                     case AUTO_COMPLETION -> tally.count(completing.completeDue(booking, AutoCompletion.CONFIGURED));
+                    case AUTHENTICATION_DEADLINE -> tally.authenticationLapsed += offSession.fail(booking) ? 1 : 0;
                 }
             }
         }
@@ -111,6 +118,8 @@ public final class SchedulingPayments {
         int settled;
         int completed;
         int renewed;
+        int actionRequired;
+        int authenticationLapsed;
 
         void count(CompletingABooking.Automatic completion) {
             switch (completion) {
@@ -126,12 +135,14 @@ public final class SchedulingPayments {
                 case AUTHORIZED -> authorized++;
                 case FAILED -> paymentFailed++;
                 case DEFERRED -> deferred++;
+                case ACTION_REQUIRED -> actionRequired++;
                 case SKIPPED -> { }
             }
         }
 
         Run run(boolean outOfTime) {
-            return new Run(authorized, paymentFailed, deferred, expired, released, settled, completed, renewed, outOfTime);
+            return new Run(authorized, paymentFailed, deferred, expired, released, settled, completed, renewed,
+                    actionRequired, authenticationLapsed, outOfTime);
         }
     }
 
@@ -144,7 +155,7 @@ public final class SchedulingPayments {
                 .toList();
     }
 
-    private enum Authorization { AUTHORIZED, FAILED, DEFERRED, SKIPPED }
+    private enum Authorization { AUTHORIZED, FAILED, DEFERRED, ACTION_REQUIRED, SKIPPED }
 
     private Authorization authorize(Booking booking, Instant now) {
         Payment saved = booking.payment();
@@ -163,6 +174,17 @@ public final class SchedulingPayments {
                 // it on its own), so this authorization must not outlive it.
                 payments.release(booking.id(), done.paymentIntentId());
                 return Authorization.SKIPPED;
+            }
+            case PaymentOutcome.RequiresAction asked -> {
+                // The issuer wants the student to authenticate (authentication_required): the
+                // booking stays confirmed and they are asked to, by email (OffSessionAuthentication).
+                // Conditional on the payment read: of two runs (same key, same answer) one writes
+                // and announces it.
+                Booking awaiting = booking.withPayment(Payment.awaitingAuthentication(booking.price().currency(),
+                        asked.intentId(), saved.customerId(), saved.paymentMethodId()));
+                return bookings.updatePayment(awaiting, booking,
+                        List.of(BookingEvents.paymentActionRequired(awaiting, clock.instant())))
+                        ? Authorization.ACTION_REQUIRED : Authorization.SKIPPED;
             }
             case PaymentOutcome.Declined declined -> {
                 Booking failed = booking.withStatus(BookingStatus.PAYMENT_FAILED)

@@ -2,7 +2,8 @@ package dev.lessonbook.event;
 
 /** A change of one booking: the booking as it is after the change. */
 public sealed interface BookingEvent extends DomainEvent
-        permits BookingConfirmed, BookingCancelled, BookingCompleted, BookingPaymentFailed, BookingRescheduled {
+        permits BookingConfirmed, BookingCancelled, BookingCompleted, BookingPaymentFailed, BookingRescheduled,
+        BookingPaymentActionRequired {
 
     BookingSnapshot booking();
 

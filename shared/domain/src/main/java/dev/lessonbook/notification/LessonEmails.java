@@ -4,12 +4,15 @@ import dev.lessonbook.event.AvailabilityWeekSaved;
 import dev.lessonbook.event.BookingCancelled;
 import dev.lessonbook.event.BookingCompleted;
 import dev.lessonbook.event.BookingConfirmed;
+import dev.lessonbook.event.BookingPaymentActionRequired;
 import dev.lessonbook.event.BookingPaymentFailed;
 import dev.lessonbook.event.BookingRescheduled;
 import dev.lessonbook.event.BookingSnapshot;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.money.Money;
 import dev.lessonbook.profile.LocationType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -25,13 +28,40 @@ import java.util.Map;
  * Who is told what about a booking event (docs/spec.md §8), from the event alone:
  * confirmed → student and instructor; cancelled → the other party, plus a receipt to the
  * canceller; payment failed → the student (and the instructor too when the lesson had been
- * confirmed, docs/spec.md §6). Times are shown in the recipient's timezone, named. Each email goes
+ * confirmed, docs/spec.md §6); an off-session authorization asking for 3-D Secure → the student,
+ * with the link to confirm the payment ({@code PaymentAuthenticationUrl}). Times are shown in the recipient's timezone, named. Each email goes
  * to the address the booking kept for its recipient, or to none when it kept none
  * ({@link SendingNotifications} decides what then).
  */
 public final class LessonEmails {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    /** Where a student authenticates an off-session payment ({@code {bookingId}} filled in); the setting's default. */
+    public static final String AUTHENTICATION_URL_SETTING = "PAYMENT_AUTHENTICATION_URL";
+    public static final String DEFAULT_AUTHENTICATION_URL = "https://app.lessonbook.dev/bookings/{bookingId}/confirm-payment";
+
+    private final String authenticationUrl;
+
+    /** With the default authentication link ({@link #DEFAULT_AUTHENTICATION_URL}). */
+    public LessonEmails() {
+        this(DEFAULT_AUTHENTICATION_URL);
+    }
+
+    /**
+     * @param authenticationUrl the link a student follows to authenticate a payment, with
+     *     {@code {bookingId}} where the booking's id goes ({@code PaymentAuthenticationUrl} in template.yaml)
+     */
+    public LessonEmails(String authenticationUrl) {
+        if (authenticationUrl == null || !authenticationUrl.contains("{bookingId}")) {
+            throw new IllegalArgumentException(AUTHENTICATION_URL_SETTING + " must contain {bookingId}: " + authenticationUrl);
+        }
+        this.authenticationUrl = authenticationUrl;
+    }
+
+    private String authenticationLink(String bookingId) {
+        return authenticationUrl.replace("{bookingId}", URLEncoder.encode(bookingId, StandardCharsets.UTF_8));
+    }
 
     /** One email for one recipient of a booking's event; {@code email.to()} null when the booking kept no address for them. */
     public record Notice(Recipient recipient, String bookingId, Email email) {}
@@ -47,6 +77,11 @@ public final class LessonEmails {
                             "A student booked a lesson with you."));
             case BookingCancelled cancelled -> cancelled(cancelled);
             case BookingPaymentFailed failed -> paymentFailed(failed.booking());
+            case BookingPaymentActionRequired asked -> List.of(notice(Recipient.student(asked.booking().studentId()),
+                    asked.booking(), "Action needed: confirm your payment",
+                    "Your bank asks you to confirm the payment for this lesson before it is authorized."
+                            + " Please confirm it here: " + authenticationLink(asked.booking().bookingId())
+                            + " — if it is not confirmed in time before the lesson, the lesson is cancelled."));
             case BookingRescheduled moved -> rescheduled(moved);
         };
     }

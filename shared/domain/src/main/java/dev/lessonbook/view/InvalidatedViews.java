@@ -7,6 +7,7 @@ import dev.lessonbook.event.AvailabilityWeekSaved;
 import dev.lessonbook.event.BookingCancelled;
 import dev.lessonbook.event.BookingCompleted;
 import dev.lessonbook.event.BookingConfirmed;
+import dev.lessonbook.event.BookingPaymentActionRequired;
 import dev.lessonbook.event.BookingPaymentFailed;
 import dev.lessonbook.event.BookingRescheduled;
 import dev.lessonbook.event.BookingSnapshot;
@@ -37,6 +38,7 @@ public final class InvalidatedViews {
             case BookingCancelled cancelled -> byBooking(cancelled.booking());
             case BookingCompleted completed -> byBooking(completed.booking());
             case BookingPaymentFailed failed -> byBooking(failed.booking());
+            case BookingPaymentActionRequired asked -> byBooking(asked.booking());
             // The old weeks gain free time, the new ones lose it; the stats show the new start.
             case BookingRescheduled moved -> {
                 Set<ViewKey<?>> views = byBooking(moved.previous());

@@ -15,8 +15,19 @@ differs from Stripe's documented test behaviour in ways our tests rely on:
   last_payment_error and the SetupIntent's last_setup_error, and the intent itself in the error;
 - of Stripe's test PaymentMethod ids it knows only pm_card_visa, pm_card_visa_chargeDeclined and
   pm_card_chargeCustomerFail; pm_card_visa_chargeDeclinedInsufficientFunds is added, and so are
-  the 3-D Secure ids pm_card_authenticationRequired (4000002500003155) and
+  the 3-D Secure ids pm_card_authenticationRequired (4000002760003184, "always authenticate"),
+  pm_card_authenticationRequiredOnSetup (4000002500003155, "authenticate unless set up") and
   pm_card_threeDSecure2Required (4000000000003220), which it already asks to authenticate;
+- it asks a card to authenticate even off-session (off_session=true: a payment the customer is
+  not present for), answering requires_action. Stripe cannot authenticate there: the confirmation
+  fails with HTTP 402, a card_error with code and decline_code authentication_required, the
+  PaymentIntent (in the error) left requires_payment_method with that error as its
+  last_payment_error (naming the payment method), and payment_intent.payment_failed is sent —
+  except for 4000002500003155 once it is saved to a Customer, which Stripe then lets through. To
+  recover, the customer is brought back on session and the intent confirmed again with that
+  payment method (POST /v1/payment_intents/{id}/confirm, payment_method=...), which localstripe
+  refuses ("Not implemented"): added for an intent in requires_payment_method, it then asks for
+  3-D Secure (requires_action) like any on-session confirmation;
 - it refuses a PaymentIntent's setup_future_usage, which Stripe documents: once the intent is
   confirmed (authorized or paid) the payment method is attached to the intent's Customer, and the
   intent names the method as saved (a test id such as pm_card_visa becomes a method of its own);
@@ -84,9 +95,20 @@ DECLINES = {
 }
 TEST_PAYMENT_METHODS = {
     "pm_card_visa_chargeDeclinedInsufficientFunds": "4000000000009995",
-    # Stripe's "Authentication and 3D Secure" test ids: authentication required on every payment.
-    "pm_card_authenticationRequired": "4000002500003155",
+    # Stripe's "Authentication and 3D Secure" test ids: "always authenticate" (on every payment,
+    # however the card was set up), "authenticate unless set up" and 3-D Secure 2 required.
+    "pm_card_authenticationRequired": "4000002760003184",
+    "pm_card_authenticationRequiredOnSetup": "4000002500003155",
     "pm_card_threeDSecure2Required": "4000000000003220",
+}
+# Cards that ask for authentication however they were set up; 4000002500003155 ("authenticate
+# unless set up") is not among them: once saved to a Customer, off-session payments go through.
+ALWAYS_AUTHENTICATE = {"4000002760003184", "4000000000003220"}
+AUTHENTICATION_REQUIRED = {
+    "type": "card_error",
+    "code": "authentication_required",
+    "decline_code": "authentication_required",
+    "message": "Your card was declined. This transaction requires authentication.",
 }
 AUTHENTICATION_FAILURE = {
     "code": "setup_intent_authentication_failure",
@@ -301,6 +323,9 @@ async def authenticate_setup_intent(request):
     if success:
         setup.status = "succeeded"
         setup.last_setup_error = None
+        if setup.customer and setup.payment_method:
+            # Set up: attached to its Customer, as a SetupIntent that succeeded at once is.
+            PaymentMethod._api_retrieve(setup.payment_method).customer = setup.customer
         schedule_webhook(Event("setup_intent.succeeded", setup))
     else:
         setup.status = "requires_payment_method"
@@ -315,7 +340,7 @@ def report_amount_capturable():
 
 
 def authorizations_lapse_as_stripe_documents():
-    creating_off_session = {"now": False}
+    creating_off_session = CREATING_OFF_SESSION
     stock_create = PaymentIntent._api_create.__func__
 
     def create(cls, confirm=None, off_session=None, **data):
@@ -371,6 +396,77 @@ def authorizations_lapse_as_stripe_documents():
         return stock_charge_capture(self, amount, on_success=on_success)
 
     Charge._capture = charge_capture
+
+
+CREATING_OFF_SESSION = {"now": False}
+
+
+def authentication_off_session_as_stripe_documents():
+    stock_confirm = PaymentIntent._confirm
+
+    def confirm(self, on_failure_now):
+        number = card_number_of(self.payment_method)
+        payment_method = PaymentMethod._api_retrieve(self.payment_method)
+        always = number in ALWAYS_AUTHENTICATE
+        unless_set_up = number == "4000002500003155" and payment_method.customer is None
+        if CREATING_OFF_SESSION["now"] and (always or unless_set_up):
+            self.next_action = None
+            self.payment_method = None
+            self._lessonbook_authentication_required = dict(AUTHENTICATION_REQUIRED,
+                                                             payment_method=payment_method._export())
+            schedule_webhook(Event("payment_intent.payment_failed", self))
+            error = UserError(402, AUTHENTICATION_REQUIRED["message"], dict(AUTHENTICATION_REQUIRED))
+            error.body["error"]["type"] = "card_error"
+            error.body["error"]["payment_intent"] = self._export()
+            error.body["error"]["payment_method"] = payment_method._export()
+            raise error
+        self._lessonbook_authentication_required = None
+        if CREATING_OFF_SESSION["now"] and number == "4000002500003155":
+            # Set up with its authentication: the issuer lets the merchant's payment through.
+            self.next_action = None
+            return self._create_charge(on_failure_now=on_failure_now)
+        return stock_confirm(self, on_failure_now)
+
+    PaymentIntent._confirm = confirm
+
+    stock_last_payment_error = PaymentIntent.last_payment_error.fget
+
+    def last_payment_error(self):
+        required = getattr(self, "_lessonbook_authentication_required", None)
+        return dict(required) if required else stock_last_payment_error(self)
+
+    PaymentIntent.last_payment_error = property(last_payment_error)
+
+    stock_api_confirm = PaymentIntent._api_confirm.__func__
+
+    def api_confirm(cls, id, payment_method=None, **kwargs):
+        if payment_method is None or kwargs or not isinstance(id, str):
+            return stock_api_confirm(cls, id, payment_method=payment_method, **kwargs)
+        intent = cls._api_retrieve(id)
+        if intent.status != "requires_payment_method":
+            raise UserError(400, "This PaymentIntent's payment_method could not be updated because it has a status"
+                            " of " + intent.status + ".", {"code": "payment_intent_unexpected_state"})
+        method = PaymentMethod._api_retrieve(payment_method)
+        if method.customer is not None and intent.customer is not None and method.customer != intent.customer:
+            raise UserError(400, "The provided PaymentMethod belongs to another Customer.")
+        intent.payment_method = method.id
+        intent._confirm(on_failure_now=intent._report_failure)
+        return intent
+
+    # The confirm route is bound to localstripe's function at import: a middleware takes the
+    # confirmations that name a payment method, which that function refuses.
+    @web.middleware
+    async def confirm_with_payment_method(request, handler):
+        parts = request.path.strip("/").split("/")
+        if (request.method == "POST" and len(parts) == 4 and parts[0] == "v1" and parts[1] == "payment_intents"
+                and parts[3] == "confirm"):
+            data = await server.get_post_data(request) or {}
+            if "payment_method" in data:
+                data.pop("expand", None)
+                return web.json_response(api_confirm(PaymentIntent, parts[2], **data)._export())
+        return await handler(request)
+
+    return confirm_with_payment_method
 
 
 def held_intent(request):
@@ -448,6 +544,7 @@ def main():
     save_payment_methods_as_stripe_documents()
     report_amount_capturable()
     authorizations_lapse_as_stripe_documents()
+    server.app.middlewares.append(authentication_off_session_as_stripe_documents())
     server.app.router.add_post("/_config/lessonbook/payment_intents/{id}/capture_before", set_capture_before)
     server.app.router.add_post("/_config/lessonbook/payment_intents/{id}/lapse", lapse)
     server.app.middlewares.insert(0, idempotency_replay())

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lessonbook.aws.priming.Primer;
 import dev.lessonbook.aws.priming.Priming;
 import dev.lessonbook.aws.Incidents;
+import dev.lessonbook.config.Env;
 import dev.lessonbook.dynamodb.ProcessedEvents;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.notification.DynamoNotificationLedger;
@@ -25,7 +26,9 @@ import java.util.Map;
 public final class NotificationWorkerHandler implements SqsFunction {
     private static final Tables TABLES = Tables.fromEnvironment();
     private static final Clock CLOCK = Clock.systemUTC();
-    private static final LessonEmails EMAILS = new LessonEmails();
+    /** The off-session authentication link ({@code PAYMENT_AUTHENTICATION_URL}, template parameter PaymentAuthenticationUrl). */
+    private static final LessonEmails EMAILS = new LessonEmails(
+            Env.orDefault(LessonEmails.AUTHENTICATION_URL_SETTING, LessonEmails.DEFAULT_AUTHENTICATION_URL));
     private static final SesNotifier SES = SesNotifier.fromEnvironment();
     private static final DynamoProfileStore PROFILES = new DynamoProfileStore(TABLES);
     private static final SendingNotifications SENDING = new SendingNotifications(EMAILS,

@@ -53,6 +53,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 class NotificationWorkerHandlerIT {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final String SENDER = "lessons@lessonbook.test";
+    private static final String AUTHENTICATION_URL = "https://pay.lessonbook.test/b/{bookingId}/authenticate";
     /** Only this class's emails: moto is shared by the test JVM. */
     private static final String DOMAIN = "users-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
 
@@ -80,6 +81,7 @@ class NotificationWorkerHandlerIT {
             ses.createEmailIdentity(identity -> identity.emailIdentity(SENDER));
         }
         System.setProperty("NOTIFICATION_SENDER", SENDER);
+        System.setProperty("PAYMENT_AUTHENTICATION_URL", AUTHENTICATION_URL);
         handler = new NotificationWorkerHandler();
     }
 
@@ -202,6 +204,31 @@ class NotificationWorkerHandlerIT {
             assertThat(email.to()).containsExactly(address(student));
             assertThat(email.subject()).startsWith("Payment failed: lesson not booked");
         });
+    }
+
+    /**
+     * The scheduled off-session authorization asked for 3-D Secure (docs/decisions.md "3-D Secure
+     * off-session"): the student alone gets one email with the link of the template's
+     * PaymentAuthenticationUrl, even when the event is delivered twice.
+     */
+    @Test
+    void anAuthenticationAskedOffSessionEmailsTheStudentOnceWithTheLink() {
+        Booking booked = ((Result.Ok<Booking>) lessons.book(student, instructor, day, 10 * 60, "pm_card_visa")).value();
+        assertThat(handler.handleRequest(queues.takeNotifications(1), null).getBatchItemFailures()).isEmpty();
+        Booking awaiting = booked.withPayment(dev.lessonbook.payment.Payment.awaitingAuthentication("usd", "pi_offsession",
+                "cus_1", "pm_1"));
+        assertThat(new dev.lessonbook.dynamodb.booking.DynamoBookingStore(queues.publishing(tables)).updatePayment(awaiting,
+                booked, List.of(dev.lessonbook.booking.BookingEvents.paymentActionRequired(awaiting, Instant.now())))).isTrue();
+        SQSEvent asked = queues.takeNotifications(1);
+
+        assertThat(handler.handleRequest(asked, null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handleRequest(asked, null).getBatchItemFailures()).as("delivered twice").isEmpty();
+
+        assertThat(sentTo(student, instructor)).filteredOn(email -> email.subject().startsWith("Action needed"))
+                .singleElement().satisfies(email -> {
+                    assertThat(email.to()).containsExactly(address(student));
+                    assertThat(email.body()).contains("https://pay.lessonbook.test/b/" + booked.id() + "/authenticate");
+                });
     }
 
     @Test

@@ -50,6 +50,8 @@ public final class PaymentSchedulerHandler implements RequestHandler<ScheduledEv
         summary.put("settled", run.settled());
         summary.put("completed", run.completed());
         summary.put("renewed", run.renewed());
+        summary.put("actionRequired", run.actionRequired());
+        summary.put("authenticationLapsed", run.authenticationLapsed());
         summary.put("outOfTime", run.outOfTime());
         System.out.println("{\"level\":\"INFO\",\"message\":\"payment scheduler run\",\"run\":" + json(summary) + "}");
         return summary;

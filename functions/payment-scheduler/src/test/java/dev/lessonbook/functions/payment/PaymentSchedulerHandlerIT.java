@@ -71,7 +71,8 @@ class PaymentSchedulerHandlerIT {
 
         assertThat(run).containsExactly(Map.entry("authorized", 0), Map.entry("paymentFailed", 0), Map.entry("deferred", 0),
                 Map.entry("expired", 0), Map.entry("released", 0), Map.entry("settled", 0), Map.entry("completed", 0),
-                Map.entry("renewed", 0), Map.entry("outOfTime", false));
+                Map.entry("renewed", 0), Map.entry("actionRequired", 0), Map.entry("authenticationLapsed", 0),
+                Map.entry("outOfTime", false));
     }
 
     @Test

@@ -247,6 +247,33 @@ class StripeWebhookHandlerIT {
         assertThat(bookings.reserve(sameTime, Instant.now())).isEqualTo(new ReserveOutcome.Reserved(sameTime));
     }
 
+    /**
+     * 3-D Secure off-session (docs/decisions.md): Stripe reports the scheduled authorization's
+     * authentication_required refusal too, which fails nothing; the student's authentication
+     * held afterwards records AUTHORIZED on the still-confirmed booking, once.
+     */
+    @Test
+    void anOffSessionAuthenticationRefusalChangesNothingAndTheStudentsLaterAuthenticationIsRecordedOnce() {
+        Booking scheduled = lessonWithASavedCard();
+        String intentId = "pi_auth_" + scheduled.id();
+
+        assertThat(deliver(event(newEventId(), "payment_intent.payment_failed", paymentIntent(intentId, scheduled.id(),
+                "requires_payment_method", PRICE, 0, null, "authentication_required"))).getBody()).contains("\"UNCHANGED\"");
+        assertThat(payment(scheduled).status()).isEqualTo(PaymentStatus.SCHEDULED);
+        Booking awaiting = scheduled.withPayment(Payment.awaitingAuthentication("usd", intentId, "cus_" + scheduled.id(), "pm_saved"));
+        assertThat(bookings.updatePayment(awaiting, scheduled, List.of())).isTrue();
+
+        String held = event(newEventId(), "payment_intent.amount_capturable_updated",
+                paymentIntent(intentId, scheduled.id(), "requires_capture", PRICE, PRICE, null, null));
+        assertThat(deliver(held).getBody()).contains("\"APPLIED\"");
+
+        Booking stored = bookings.find(scheduled.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(stored.payment().status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(stored.payment().paymentIntentId()).isEqualTo(intentId);
+        assertThat(stored.payment().amountAuthorized()).isEqualTo(usd(PRICE));
+    }
+
     @Test
     void anOffSessionAuthorizationReportedHeldIsRecorded() {
         Booking lesson = lessonWithASavedCard();

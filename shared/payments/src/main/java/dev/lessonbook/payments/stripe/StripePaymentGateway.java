@@ -1,6 +1,7 @@
 package dev.lessonbook.payments.stripe;
 
 import com.stripe.StripeClient;
+import com.stripe.exception.CardException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
@@ -13,6 +14,7 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCaptureParams;
+import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
@@ -279,9 +281,32 @@ public final class StripePaymentGateway implements PaymentGateway {
         PaymentIntentCreateParams params = offSession(bookingId, amount, customerId, paymentMethodId)
                 .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
                 .build();
-        return attempt(() -> authorization(stripe.v1().paymentIntents().create(params, key(bookingId, "authorize-saved")),
-                amount.currency()));
+        return attempt(() -> {
+            try {
+                return authorization(stripe.v1().paymentIntents().create(params, key(bookingId, "authorize-saved")),
+                        amount.currency());
+            } catch (CardException declined) {
+                return authenticationAsked(declined, customerId).orElseThrow(() -> declined);
+            }
+        });
     }
+
+    /**
+     * An off-session confirmation the card's issuer wants authenticated (Stripe: HTTP 402, code
+     * {@code authentication_required}, the intent left {@code requires_payment_method}): the
+     * customer can still authenticate it on session ({@link #afterAuthentication}), so it is the
+     * intent waiting for them, not a decline. Its client secret is not kept (docs/decisions.md).
+     */
+    private static Optional<PaymentOutcome> authenticationAsked(CardException declined, String customerId) {
+        PaymentIntent left = declined.getStripeError() != null ? declined.getStripeError().getPaymentIntent() : null;
+        boolean asked = AUTHENTICATION_REQUIRED.equals(declined.getCode())
+                || AUTHENTICATION_REQUIRED.equals(declined.getDeclineCode());
+        return asked && left != null && left.getId() != null
+                ? Optional.of(new RequiresAction(left.getId(), left.getClientSecret(), customerId))
+                : Optional.empty();
+    }
+
+    private static final String AUTHENTICATION_REQUIRED = "authentication_required";
 
     @Override
     public PaymentOutcome authorizeSavedForMove(String bookingId, int move, Money amount, String customerId,
@@ -408,9 +433,37 @@ public final class StripePaymentGateway implements PaymentGateway {
                         intent.getCustomer(), intent.getPaymentMethod());
                 case "requires_action" -> new RequiresAction(intent.getId(), intent.getClientSecret(), null);
                 case "canceled" -> new Released(intent.getId());
+                case "requires_payment_method" -> offSessionAuthenticationRequired(intent)
+                        ? confirmOnSession(bookingId, intent, amount)
+                        : notCompleted(intent);
                 default -> notCompleted(intent);
             };
         });
+    }
+
+    /** An off-session authorization that failed because the issuer asked for the customer's authentication. */
+    private static boolean offSessionAuthenticationRequired(PaymentIntent intent) {
+        StripeError error = intent.getLastPaymentError();
+        return error != null && (AUTHENTICATION_REQUIRED.equals(error.getCode())
+                || AUTHENTICATION_REQUIRED.equals(error.getDeclineCode()))
+                && error.getPaymentMethod() != null && error.getPaymentMethod().getId() != null;
+    }
+
+    /**
+     * The customer is back on session (they asked to confirm the payment): the intent is confirmed
+     * again with the card that was refused off-session, as Stripe documents for recovering an
+     * {@code authentication_required} decline; the card then asks for 3-D Secure, completed in
+     * the customer's browser with the client secret. One key per intent, so a repeated call
+     * replays the confirmation.
+     */
+    private PaymentOutcome confirmOnSession(String bookingId, PaymentIntent intent, Money amount) throws StripeException {
+        PaymentIntent confirmed = stripe.v1().paymentIntents().confirm(intent.getId(), PaymentIntentConfirmParams.builder()
+                .setPaymentMethod(intent.getLastPaymentError().getPaymentMethod().getId())
+                .build(), key(bookingId, "confirm-on-session-" + intent.getId()));
+        return switch (String.valueOf(confirmed.getStatus())) {
+            case "requires_action" -> new RequiresAction(confirmed.getId(), confirmed.getClientSecret(), null);
+            default -> authorization(confirmed, amount.currency());
+        };
     }
 
     private static boolean isSetupIntent(String intentId) {
