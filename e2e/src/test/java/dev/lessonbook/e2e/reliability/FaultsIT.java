@@ -217,7 +217,7 @@ class FaultsIT {
         String detail = answer.json().path("detail").asText();
         boolean busy = detail.startsWith("The service is busy");
         String observed = answer.status() + " " + answer.json().path("code").asText() + (busy ? " busy" : " NOT busy: " + detail)
-                + ", Retry-After " + answer.header("retry-after") + "; table " + (after.equals(before) ? "unchanged" : "CHANGED")
+                + ", Retry-After " + answer.header("retry-after") + "; table " + (after.equals(before) ? "unchanged" : "CHANGED " + changedKeys(before, after))
                 + "; answered in " + elapsed.toMillis() / 100 / 10.0 + " s";
         // The busy path (a DependencyBusyException in the cause chain), not a bug's 503 (Retry-After 5),
         // and within a function's 10 s Timeout.
@@ -227,6 +227,13 @@ class FaultsIT {
         ReliabilityReport.fault(what, "503 SERVICE_UNAVAILABLE busy, Retry-After 1; table unchanged; answered in under 5 s",
                 observed, held, after.equals(before) ? 0 : 1);
         assertThat(held).as(observed).isTrue();
+    }
+
+    private static java.util.Set<String> changedKeys(Map<String, String> before, Map<String, String> after) {
+        java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        keys.removeIf(key -> java.util.Objects.equals(before.get(key), after.get(key)));
+        return keys;
     }
 
     @Test
