@@ -74,9 +74,7 @@ public final class ConfirmingAPayment {
             case PaymentOutcome.RequiresAction still -> BookingOutcome.awaitingAuthentication(booking, still.clientSecret());
             case PaymentOutcome.Declined declined -> failed(booking);
             case PaymentOutcome.Released cancelled -> failed(booking);
-            case PaymentOutcome.ProviderUnavailable unavailable -> BookingOutcome.answered(Result.rejected(
-                    ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE,
-                    "The payment provider could not be reached; the booking is unchanged, try again"));
+            case PaymentOutcome.ProviderUnavailable unavailable -> providerUnavailable();
             case PaymentOutcome.Captured unexpected -> throw unexpected(outcome);
             case PaymentOutcome.Refunded unexpected -> throw unexpected(outcome);
         };
@@ -98,15 +96,12 @@ public final class ConfirmingAPayment {
                         && offSession.authorized(booking, held.amount(), held.paymentIntentId())) {
                     yield BookingOutcome.answered(Result.ok(bookings.find(booking.id()).orElse(booking)));
                 }
-                yield bookings.find(booking.id()).map(ConfirmingAPayment::asStored)
-                        .orElseGet(() -> BookingOutcome.answered(Result.rejected(ReadingABooking.notFound())));
+                yield asStoredNow(booking);
             }
             case PaymentOutcome.RequiresAction still -> BookingOutcome.awaitingAuthentication(booking, still.clientSecret());
             case PaymentOutcome.Declined declined -> offSessionFailed(booking);
             case PaymentOutcome.Released cancelled -> offSessionFailed(booking);
-            case PaymentOutcome.ProviderUnavailable unavailable -> BookingOutcome.answered(Result.rejected(
-                    ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE,
-                    "The payment provider could not be reached; the booking is unchanged, try again"));
+            case PaymentOutcome.ProviderUnavailable unavailable -> providerUnavailable();
             case PaymentOutcome.CardSaved unexpected -> throw unexpected(outcome);
             case PaymentOutcome.Captured unexpected -> throw unexpected(outcome);
             case PaymentOutcome.Refunded unexpected -> throw unexpected(outcome);
@@ -115,8 +110,7 @@ public final class ConfirmingAPayment {
 
     private BookingOutcome offSessionFailed(Booking booking) {
         offSession.fail(booking);
-        return bookings.find(booking.id()).map(ConfirmingAPayment::asStored)
-                .orElseGet(() -> BookingOutcome.answered(Result.rejected(ReadingABooking.notFound())));
+        return asStoredNow(booking);
     }
 
     /** A PENDING booking whose card asked its holder to authenticate, and whose intent is known. */
@@ -147,8 +141,18 @@ public final class ConfirmingAPayment {
             payments.release(pending.id(), pending.payment().paymentIntentId());
             return BookingOutcome.answered(Result.rejected(declined()));
         }
-        return bookings.find(pending.id()).map(ConfirmingAPayment::asStored)
+        return asStoredNow(pending);
+    }
+
+    /** The booking as it is stored now (another writer got there first), or 404 if it is gone. */
+    private BookingOutcome asStoredNow(Booking booking) {
+        return bookings.find(booking.id()).map(ConfirmingAPayment::asStored)
                 .orElseGet(() -> BookingOutcome.answered(Result.rejected(ReadingABooking.notFound())));
+    }
+
+    private static BookingOutcome providerUnavailable() {
+        return BookingOutcome.answered(Result.rejected(ProblemCode.PAYMENT_PROVIDER_UNAVAILABLE,
+                "The payment provider could not be reached; the booking is unchanged, try again"));
     }
 
     /**
