@@ -24,6 +24,7 @@ import dev.lessonbook.payments.stripe.StripePaymentGateway;
 import dev.lessonbook.problem.Result;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -110,7 +111,7 @@ public final class Functions {
 
     public static APIGatewayV2HTTPEvent createBooking(String student, String instructor, LocalDate date, int startMinute,
             String idempotencyKey) {
-        TestEvents.Builder builder = TestEvents.fromSample("create-booking.json").as(student, "student")
+        TestEvents.Builder builder = TestEvents.fromSample("create-booking.json").claims(withEmail(student, "student"))
                 .json("""
                         {"instructorId":"%s","serviceId":"%s","date":"%s","start":"%s","durationMinutes":60,
                          "locationType":"online","paymentMethodId":"pm_card_visa"}"""
@@ -159,5 +160,14 @@ public final class Functions {
 
     public static String hhmm(int minute) {
         return "%02d:%02d".formatted(minute / 60, minute % 60);
+    }
+
+    /**
+     * A caller's token claims as the identity provider issues them: with the {@code email} claim
+     * (template.yaml EmailClaim) that create-booking keeps for the student and put-profile for the
+     * instructor, so the notification worker writes to and sends to a real recipient.
+     */
+    static Map<String, String> withEmail(String sub, String role) {
+        return Map.of("sub", sub, "role", role, "email", sub + "@example.com");
     }
 }

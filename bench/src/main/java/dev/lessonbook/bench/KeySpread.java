@@ -219,7 +219,7 @@ public final class KeySpread {
         List<Runnable> setup = new ArrayList<>();
         for (String instructor : instructors) {
             setup.add(() -> {
-                call("put-profile", handlers.putProfile, TestEvents.fromSample("put-profile.json").as(instructor, "instructor")
+                call("put-profile", handlers.putProfile, TestEvents.fromSample("put-profile.json").claims(Functions.withEmail(instructor, "instructor"))
                         .pathParam("instructorId", instructor).json(PROFILE).event(), 200);
                 for (LocalDate monday = firstFuture.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                         monday.isBefore(firstFuture.plusDays(FUTURE_DAYS)); monday = monday.plusWeeks(1)) {
