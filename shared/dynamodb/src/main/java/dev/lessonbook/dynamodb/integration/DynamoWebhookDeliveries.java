@@ -76,8 +76,9 @@ public final class DynamoWebhookDeliveries implements WebhookDeliveries {
     /**
      * The write shards of a subscriber's delivery log: the {@code WEBHOOK_LOG_SHARDS} setting
      * (template.yaml Globals, default {@value #DEFAULT}). At 1,000 bookings per second a
-     * subscription to every event type writes about 6,400 units per second (docs/capacity.md):
-     * 32 shards keep each near a fifth of a partition's 1,000. The same in every function. Unlike
+     * subscription to every event type writes about 12,500 units per second (measured by the key
+     * spread, docs/capacity.md): 64 shards keep each near a fifth of a partition's 1,000. The same
+     * in every function. Unlike
      * the due index's count, it is part of a delivery's address (attempts find a delivery by the
      * shard of its id): changing it on a live stack leaves the deliveries still pending under the
      * old count unreachable to their attempts, so it is chosen before the first subscription
@@ -85,9 +86,9 @@ public final class DynamoWebhookDeliveries implements WebhookDeliveries {
      */
     public record LogShards(int count) {
         public static final String SETTING = "WEBHOOK_LOG_SHARDS";
-        public static final int DEFAULT = 32;
-        /** A listing queries every shard. */
-        public static final int MAX = 64;
+        public static final int DEFAULT = 64;
+        /** A subscription change is one transaction of its item and a copy per shard: DynamoDB takes 100 items. */
+        public static final int MAX = 96;
 
         public LogShards {
             if (count < 1 || count > MAX) {

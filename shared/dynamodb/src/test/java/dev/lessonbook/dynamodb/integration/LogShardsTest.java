@@ -31,15 +31,15 @@ class LogShardsTest {
     }
 
     @Test
-    void theDefaultIs32ShardsAsTheTemplateSetsIt() throws Exception {
-        assertThat(LogShards.fromEnvironment()).isEqualTo(new LogShards(32));
+    void theDefaultIs64ShardsAsTheTemplateSetsIt() throws Exception {
+        assertThat(LogShards.fromEnvironment()).isEqualTo(new LogShards(64));
         Path template = Path.of(System.getProperty("lessonbook.root", "../.."), "template.yaml");
         assertThat(Files.readString(template)).contains("WEBHOOK_LOG_SHARDS: \"" + LogShards.DEFAULT + "\"");
     }
 
     @Test
-    void aCountOutsideOneTo64OrNotANumberIsRefusedAtInit() {
-        for (String bad : new String[] {"0", "-1", "65", "thirty"}) {
+    void aCountOutsideOneTo96OrNotANumberIsRefusedAtInit() {
+        for (String bad : new String[] {"0", "-1", "97", "thirty"}) {
             System.setProperty(LogShards.SETTING, bad);
             assertThatThrownBy(LogShards::fromEnvironment).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(LogShards.SETTING);
