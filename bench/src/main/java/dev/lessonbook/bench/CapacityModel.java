@@ -65,9 +65,6 @@ final class CapacityModel {
             "shared/domain SchedulingPayments.BATCH, template.yaml PaymentSchedulerFunction",
             "not requested: our code — the scheduler takes 25 bookings of each kind per 5-minute run; it must take every "
                     + "booking due (more per run, within its time budget, or fanned out to a queue)");
-    /** Writes of one webhook delivery on its subscription's partition: dispatch's put, the claim, the outcome. */
-    static final int WEBHOOK_DELIVERY_WRITES = 3;
-
     private CapacityModel() {}
 
     @SuppressWarnings("unchecked")
@@ -171,38 +168,45 @@ final class CapacityModel {
             levels.add(level);
         }
         model.put("levels", levels);
-        model.put("outsideTheDay", outsideTheDay(keys, bookings));
+        model.put("webhooks", webhooks(map(map(keys.get("table")).get("kinds")), bookings));
         model.put("verdicts", verdicts(kinds, keys, bookings));
         return model;
     }
 
     /**
-     * Keys the synthetic day does not write (it has no webhook subscriptions), reasoned from its
-     * measured events per booking (outbox items, one per event): a subscription to every event type
-     * takes {@link #WEBHOOK_DELIVERY_WRITES} writes of at least one unit per event on its partition
-     * {@code WEBHOOK#<subscriptionId>}; the subscriptions' partition {@code WEBHOOKS} is read by
-     * webhook-dispatch once per event (a consistent Query, one unit while they fit in 4 KB) and by
-     * webhook-delivery once per attempt (a consistent GetItem): two reads per event with one subscriber.
+     * The webhook keys, measured in the day (its subscriptions: {@link KeySpread#SUBSCRIPTIONS}):
+     * a subscriber's delivery log, write-sharded as {@code WEBHOOK#<subscriptionId>#<n>} (its
+     * busiest shard, which also holds the subscription's copy read before each attempt there), and
+     * the subscription list {@code WEBHOOKS}, which webhook-dispatch reads once per container per
+     * cache TTL (WebhookSubscriptionCacheSeconds) — a load that grows with dispatch's containers,
+     * not with the events; per booking it is an upper bound of a long day's.
      */
-    private static Map<String, Object> outsideTheDay(Map<String, Object> keys, double bookings) {
-        Map<String, Object> outbox = map(map(map(keys.get("table")).get("kinds")).getOrDefault("OUTBOX#<id>", Map.of()));
-        double events = ((Number) outbox.getOrDefault("keys", 0)).doubleValue() / bookings;
-        Map<String, Object> outside = new LinkedHashMap<>();
-        outside.put("eventsPerBooking", Percentiles.round(events));
-        double deliveryWrites = WEBHOOK_DELIVERY_WRITES * events;
-        Map<String, Object> deliveries = new LinkedHashMap<>();
-        deliveries.put("key", "WEBHOOK#<subscriptionId> (one subscription to every event type)");
-        deliveries.put("writeUnitsPerBookingAtLeast", Percentiles.round(deliveryWrites));
-        deliveries.put("at1000PerSecondWcu", Percentiles.round(TARGET_LEVEL * deliveryWrites));
-        deliveries.put("halfAPartitionAtBookingsPerSecond", Percentiles.round(TARGET_WRITE_SHARE_OF_PARTITION * PARTITION_WRITES.value() / deliveryWrites));
-        deliveries.put("partitionLimitAtBookingsPerSecond", Percentiles.round(PARTITION_WRITES.value() / deliveryWrites));
-        outside.put("webhookDeliveries", deliveries);
+    private static Map<String, Object> webhooks(Map<String, Object> tableKinds, double bookings) {
+        Map<String, Object> outbox = map(tableKinds.getOrDefault("OUTBOX#<id>", Map.of()));
+        Map<String, Object> webhooks = new LinkedHashMap<>();
+        webhooks.put("eventsPerBooking", Percentiles.round(((Number) outbox.getOrDefault("keys", 0)).doubleValue() / bookings));
+        Map<String, Object> log = map(tableKinds.getOrDefault("WEBHOOK#<id>#<n>", Map.of()));
+        Map<String, Object> shards = new LinkedHashMap<>();
+        shards.put("key", "WEBHOOK#<subscriptionId>#<n> (a subscription's delivery log shard and its copy of the subscription)");
+        shards.put("keys", log.getOrDefault("keys", 0));
+        double writes = ((Number) log.getOrDefault("maxKeyWriteUnits", 0.0)).doubleValue() / bookings;
+        double reads = ((Number) log.getOrDefault("maxKeyReadUnits", 0.0)).doubleValue() / bookings;
+        shards.put("busiestShardWriteUnitsPerBooking", Percentiles.round(writes));
+        shards.put("busiestShardReadUnitsPerBooking", Percentiles.round(reads));
+        shards.put("at1000PerSecondWcu", Percentiles.round(TARGET_LEVEL * writes));
+        shards.put("at1000PerSecondRcu", Percentiles.round(TARGET_LEVEL * reads));
+        shards.put("halfAPartitionAtBookingsPerSecond",
+                writes == 0 ? 0 : Percentiles.round(TARGET_WRITE_SHARE_OF_PARTITION * PARTITION_WRITES.value() / writes));
+        shards.put("totalWriteUnitsPerBooking", Percentiles.round(((Number) log.getOrDefault("writeUnits", 0.0)).doubleValue() / bookings));
+        webhooks.put("deliveryLog", shards);
+        Map<String, Object> list = map(tableKinds.getOrDefault("WEBHOOKS", Map.of()));
         Map<String, Object> subscriptions = new LinkedHashMap<>();
-        subscriptions.put("key", "WEBHOOKS (the subscriptions: dispatch's Query per event, delivery's GetItem per attempt)");
-        subscriptions.put("readUnitsPerBookingAtLeast", Percentiles.round(2 * events));
-        subscriptions.put("partitionLimitAtBookingsPerSecond", Percentiles.round(PARTITION_READS.value() / (2 * events)));
-        outside.put("webhookSubscriptions", subscriptions);
-        return outside;
+        subscriptions.put("key", "WEBHOOKS (the subscription list: dispatch's Query once per container per cache TTL)");
+        double listReads = ((Number) list.getOrDefault("readUnits", 0.0)).doubleValue();
+        subscriptions.put("readUnitsInDay", Percentiles.round(listReads));
+        subscriptions.put("readUnitsPerBooking", Percentiles.round(listReads / bookings));
+        webhooks.put("subscriptionList", subscriptions);
+        return webhooks;
     }
 
     /** The two targets of issue 20. */
@@ -283,6 +287,10 @@ final class CapacityModel {
     static String scaling(String kind) {
         if (kind.equals("INSTRUCTOR#<id>") || kind.equals("STUDENT#<id>")) {
             return "per person";
+        }
+        // A subscriber's delivery log takes every event of the marketplace it subscribes to.
+        if (kind.startsWith("WEBHOOK#<id>")) {
+            return "shared";
         }
         if (!kind.contains("<id>")) {
             return "shared";

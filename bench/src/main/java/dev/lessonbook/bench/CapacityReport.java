@@ -74,15 +74,11 @@ final class CapacityReport {
             md.append(" |\n");
         });
 
-        Map<String, Object> outside = map(model.get("outsideTheDay"));
-        Map<String, Object> deliveries = map(outside.get("webhookDeliveries"));
-        Map<String, Object> subscriptions = map(outside.get("webhookSubscriptions"));
-        md.append("\nBoth verdicts cover the keys the day writes. Outside the day (it has no webhook subscriptions; figures ")
-                .append("reasoned from its measured ").append(outside.get("eventsPerBooking")).append(" events per booking, see ")
-                .append("*Outside the synthetic day* below), one key would miss the first target: a subscription to every event ")
-                .append("type, `WEBHOOK#<subscriptionId>`, takes at least ").append(deliveries.get("at1000PerSecondWcu"))
-                .append(" WCU/s at 1,000 bookings/s — over half a partition from ")
-                .append(number(((Number) deliveries.get("halfAPartitionAtBookingsPerSecond")).doubleValue())).append(" bookings/s.\n");
+        Map<String, Object> webhooks = map(model.get("webhooks"));
+        Map<String, Object> log = map(webhooks.get("deliveryLog"));
+        Map<String, Object> list = map(webhooks.get("subscriptionList"));
+        md.append("\nBoth verdicts cover every key the day touches, the webhook integration's among them (the day's subscriptions: ")
+                .append(map(spread.get("day")).get("webhookSubscriptions")).append("; see *Webhooks* below).\n");
 
         md.append("\n## Summary: what breaks first, and what a marketplace must request\n\n")
                 .append("Every limit the model finds broken at each level, in the order the booking rate breaks it (the full checks are ")
@@ -168,23 +164,24 @@ final class CapacityReport {
                 .append(" requests/s, for 1,000 about ").append(number(Math.ceil(1_000 * stripePerBooking * 1.5)))
                 .append(" (the rate with half again as headroom for retries).\n");
 
-        md.append("\n## Outside the synthetic day\n\n")
-                .append("The day has no webhook subscriptions, so two partitions of the webhook integration (docs/spec.md, issue 18) ")
-                .append("are not measured. Reasoned from the day's ").append(outside.get("eventsPerBooking"))
-                .append(" events per booking (its outbox items) and the writes and reads each event makes (docs/decisions.md, ")
-                .append("*Write-sharded due index*, the other keys):\n\n")
-                .append("| key | per booking | breaks a partition at (bookings/s) | note |\n|---|---:|---:|---|\n")
-                .append("| `").append(deliveries.get("key")).append("` | ≥ ").append(deliveries.get("writeUnitsPerBookingAtLeast"))
-                .append(" WCU | ").append(number(((Number) deliveries.get("partitionLimitAtBookingsPerSecond")).doubleValue()))
-                .append(" | ").append(CapacityModel.WEBHOOK_DELIVERY_WRITES).append(" writes per event (dispatch's put, the claim, ")
-                .append("the outcome), each carrying the event's body; half a partition at ")
-                .append(number(((Number) deliveries.get("halfAPartitionAtBookingsPerSecond")).doubleValue()))
-                .append(" bookings/s: misses the first target. Not fixed: to be write-sharded like the due index, the delivery ")
-                .append("log read across the shards |\n")
-                .append("| `").append(subscriptions.get("key")).append("` | ≥ ").append(subscriptions.get("readUnitsPerBookingAtLeast"))
-                .append(" RCU | ").append(number(((Number) subscriptions.get("partitionLimitAtBookingsPerSecond")).doubleValue()))
-                .append(" | written only by admins; read per event and per attempt, more with each subscriber; a short ")
-                .append("per-container cache of the subscriptions is the lever |\n")
+        md.append("\n## Webhooks\n\n")
+                .append("The day's marketplace has webhook subscribers (").append(map(spread.get("day")).get("webhookSubscriptions"))
+                .append(": one to every event type, one to cancellations): the real webhook-dispatch and webhook-delivery handlers ")
+                .append("consume their queues and POST to a loopback receiver answering 204 (").append(spread.get("webhookRequestsReceived"))
+                .append(" requests received), with ").append(webhooks.get("eventsPerBooking")).append(" events per booking. ")
+                .append("Measured (docs/decisions.md, *Sharded delivery log*, *Subscription list cache*, *Subscription reads*):\n\n")
+                .append("| key | keys | busiest key per booking | at 1,000 bookings/s | note |\n|---|---:|---:|---:|---|\n")
+                .append("| `").append(log.get("key")).append("` | ").append(log.get("keys")).append(" | ")
+                .append(log.get("busiestShardWriteUnitsPerBooking")).append(" WCU, ").append(log.get("busiestShardReadUnitsPerBooking"))
+                .append(" RCU | ").append(log.get("at1000PerSecondWcu")).append(" WCU/s, ").append(log.get("at1000PerSecondRcu"))
+                .append(" RCU/s | all shards of all subscriptions: ").append(log.get("totalWriteUnitsPerBooking"))
+                .append(" WCU per booking (dispatch's put, the claim, the outcome, each carrying the event's body); the busiest ")
+                .append("shard reaches half a partition's writes at ")
+                .append(number(((Number) log.get("halfAPartitionAtBookingsPerSecond")).doubleValue())).append(" bookings/s |\n")
+                .append("| `").append(list.get("key")).append("` | 1 | ").append(list.get("readUnitsPerBooking")).append(" RCU | — | ")
+                .append(list.get("readUnitsInDay")).append(" RCU in the whole day: read once per dispatch container per cache TTL ")
+                .append("(60 s by default), a load that grows with dispatch's containers, not with the events; webhook-delivery ")
+                .append("reads the subscription's copy in the delivery's shard instead (counted in the row above) |\n")
                 .append("\nThe webhook retry net's index key is write-sharded like the others (`DUE#WEBHOOK_DELIVERY#<n>`), so the ")
                 .append("`due` index takes no constant key from webhooks.\n");
 

@@ -63,12 +63,22 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * busiest gets about 5 times the median), students are picked uniformly; nobody is booked twice
  * at one time. Some future lessons are moved by their student to another free time of the same
  * instructor (the real reschedule-booking handler), before the cancellations and completions.
+ * The marketplace has webhook subscribers ({@link #SUBSCRIPTIONS}, made before the day): the
+ * webhook queue is consumed by the real webhook-dispatch handler and the delivery queue by the
+ * real webhook-delivery handler, which POSTs to a loopback receiver answering 204 — so the
+ * delivery log and the subscription reads are measured with the rest.
  */
 public final class KeySpread {
     /** Lesson starts every 90 minutes from 08:00: 60 minutes plus the 15-minute buffer after, without overlap. */
     private static final int[] STARTS = {8 * 60, 9 * 60 + 30, 11 * 60, 12 * 60 + 30, 14 * 60, 15 * 60 + 30, 17 * 60, 18 * 60 + 30};
     private static final int FUTURE_DAYS = 21;
     private static final int CONSUMERS = 4;
+    /**
+     * The day's webhook subscriptions, as marketplace-wide integrations have them: one to every
+     * event type (a CRM, a data warehouse) and one to cancellations only. Each delivery is a few
+     * requests of its own, so the day keeps to two.
+     */
+    static final List<List<String>> SUBSCRIPTIONS = List.of(List.of("*"), List.of("BookingCancelled"));
     private static final String PROFILE = """
             {"timezone":"Europe/Berlin","services":[{"id":"%s","name":"Guitar lesson","durationOptions":[30,60],\
             "rates":{"online":6000},"currency":"usd","active":true}]}""".formatted(BenchEnvironment.SERVICE);
@@ -183,6 +193,8 @@ public final class KeySpread {
         StripeRequests stripe = StripeRequests.inFrontOf(URI.create(realStripe));
         // Before any handler class of this JVM initialises: they read it once, in static init.
         System.setProperty("STRIPE_API_BASE", stripe.endpoint().toString());
+        WebhookReceiver receiver = WebhookReceiver.start();
+        String deliveryQueue = webhookSubscribers(receiver);
         SdkCalls.listen(call -> {
             traffic.accept(call);
             if (call.request() instanceof SendMessageRequest send) {
@@ -191,18 +203,75 @@ public final class KeySpread {
         });
         Map<String, Object> result;
         try {
-            result = replay(stripe);
+            result = replay(stripe, deliveryQueue);
         } finally {
             SdkCalls.listen(null);
             System.setProperty("STRIPE_API_BASE", realStripe);
+            receiver.stop();
         }
+        result.put("webhookRequestsReceived", receiver.received());
         result.put("keys", traffic.report(10));
         result.put("seconds", Percentiles.round((System.nanoTime() - started) / 1e9));
         System.out.println("[bench] keyspread done in " + result.get("seconds") + " s");
         return result;
     }
 
-    private Map<String, Object> replay(StripeRequests stripe) throws Exception {
+    /**
+     * The day's subscriptions (on the fresh table, before the day: not part of its traffic) to
+     * {@code receiver}, and the delivery queue, with the settings webhook-dispatch and
+     * webhook-delivery read at class init. Returns the delivery queue's URL.
+     */
+    private String webhookSubscribers(WebhookReceiver receiver) {
+        String deliveryQueue;
+        try (SqsClient sqs = sqs()) {
+            deliveryQueue = sqs.createQueue(c -> c.queueName("bench-webhook-delivery-" + System.nanoTime())).queueUrl();
+        }
+        System.setProperty("WEBHOOK_DELIVERY_QUEUE_URL", deliveryQueue);
+        System.setProperty("WEBHOOK_LOOPBACK_RECEIVERS", "allowed");
+        dev.lessonbook.integration.SubscribingAWebhook subscribing = new dev.lessonbook.integration.SubscribingAWebhook(
+                new dev.lessonbook.dynamodb.integration.DynamoWebhookSubscriptions(environment.tables()),
+                dev.lessonbook.webhook.ReceiverUrlPolicy.local(), Clock.systemUTC());
+        dev.lessonbook.access.Permissions.Administrator admin = dev.lessonbook.access.Permissions.toManageWebhooks(
+                new dev.lessonbook.access.Caller("adm_keyspread", dev.lessonbook.access.Role.ADMIN)).orElseThrow();
+        for (int i = 0; i < SUBSCRIPTIONS.size(); i++) {
+            subscribing.subscribe(new dev.lessonbook.integration.SubscribingAWebhook.Subscribe(admin,
+                    receiver.url() + "/hook-" + i, SUBSCRIPTIONS.get(i), "key spread receiver " + i)).orElseThrow();
+        }
+        return deliveryQueue;
+    }
+
+    /** A loopback receiver answering every POST 204 at once, counting them. */
+    private record WebhookReceiver(com.sun.net.httpserver.HttpServer server, LongAdder count) {
+        static WebhookReceiver start() throws java.io.IOException {
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 64);
+            LongAdder count = new LongAdder();
+            server.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                count.increment();
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.setExecutor(Executors.newFixedThreadPool(CONSUMERS));
+            server.start();
+            return new WebhookReceiver(server, count);
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        long received() {
+            return count.sum();
+        }
+
+        void stop() {
+            server.stop(0);
+            ((ExecutorService) server.getExecutor()).shutdownNow();
+        }
+    }
+
+    private Map<String, Object> replay(StripeRequests stripe, String deliveryQueue) throws Exception {
         Handlers handlers = new Handlers();
         ZoneOffset utc = ZoneOffset.UTC;
         LocalDate today = LocalDate.now(BenchEnvironment.BERLIN);
@@ -239,13 +308,20 @@ public final class KeySpread {
         // Lambda runs several instances of a worker while its queue is long: CONSUMERS pollers per
         // queue, or the queues drain long after the day (a 2,000-booking day on a loaded machine
         // took over 10 minutes with one each).
-        ExecutorService background = Executors.newFixedThreadPool(2 * CONSUMERS + 1);
+        ExecutorService background = Executors.newFixedThreadPool(4 * CONSUMERS + 1);
         List<Future<?>> consumers = new ArrayList<>();
+        // The delivery queue is fed by dispatch: its pollers stop once dispatch's have.
+        AtomicBoolean dispatchOver = new AtomicBoolean();
+        List<Future<?>> deliveryConsumers = new ArrayList<>();
         for (int c = 0; c < CONSUMERS; c++) {
             consumers.add(background.submit(() -> consume(environment.settings().get("INVALIDATION_QUEUE_URL"), "cache-worker",
                     handlers.cacheWorker::handleRequest, dayOver)));
             consumers.add(background.submit(() -> consume(environment.settings().get("NOTIFICATION_QUEUE_URL"),
                     "notification-worker", handlers.notificationWorker::handleRequest, dayOver)));
+            consumers.add(background.submit(() -> consume(environment.settings().get("WEBHOOK_QUEUE_URL"), "webhook-dispatch",
+                    handlers.webhookDispatch::handleRequest, dayOver)));
+            deliveryConsumers.add(background.submit(() -> consume(deliveryQueue, "webhook-delivery",
+                    handlers.webhookDelivery::handleRequest, dispatchOver)));
         }
         consumers.add(background.submit(() -> schedules(handlers, dayOver)));
 
@@ -308,6 +384,10 @@ public final class KeySpread {
         for (Future<?> consumer : consumers) {
             consumer.get(2, TimeUnit.HOURS);
         }
+        dispatchOver.set(true);
+        for (Future<?> consumer : deliveryConsumers) {
+            consumer.get(2, TimeUnit.HOURS);
+        }
         background.shutdownNow();
 
         Map<String, Object> result = new LinkedHashMap<>();
@@ -322,6 +402,7 @@ public final class KeySpread {
         size.put("rescheduleShare", day.rescheduleShare());
         size.put("reschedulesPlanned", lessons.stream().filter(lesson -> lesson.later() == Later.RESCHEDULE).count());
         size.put("workers", day.workers());
+        size.put("webhookSubscriptions", SUBSCRIPTIONS.stream().map(events -> String.join(",", events)).toList());
         // A lesson more than 6 days ahead has its card saved and authorized by the scheduler a day before it.
         size.put("savedCardShare", Percentiles.round((double) lessons.stream()
                 .filter(lesson -> !lesson.past() && lesson.date().isAfter(today.plusDays(6))).count() / lessons.size()));
@@ -580,7 +661,8 @@ public final class KeySpread {
 
     private static String queueName(String queueUrl) {
         String name = queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
-        return name.startsWith("bench-invalidation") ? "invalidation" : name.startsWith("bench-notification") ? "notification" : name;
+        return name.startsWith("bench-invalidation") ? "invalidation" : name.startsWith("bench-notification") ? "notification"
+                : name.startsWith("bench-webhook-delivery") ? "webhook-delivery" : name.startsWith("bench-webhook") ? "webhook" : name;
     }
 
     private static String sample(String name) {
@@ -612,6 +694,10 @@ public final class KeySpread {
         final dev.lessonbook.functions.outbox.OutboxRelayHandler outboxRelay = new dev.lessonbook.functions.outbox.OutboxRelayHandler();
         final dev.lessonbook.functions.payment.PaymentSchedulerHandler paymentScheduler =
                 new dev.lessonbook.functions.payment.PaymentSchedulerHandler();
+        final dev.lessonbook.functions.webhook.WebhookDispatchHandler webhookDispatch =
+                new dev.lessonbook.functions.webhook.WebhookDispatchHandler();
+        final dev.lessonbook.functions.webhook.WebhookDeliveryHandler webhookDelivery =
+                new dev.lessonbook.functions.webhook.WebhookDeliveryHandler();
 
         private static Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> http(dev.lessonbook.http.HttpFunction handler) {
             return event -> handler.handleRequest(event, null);

@@ -15,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * What the local runtime knows about Lessonbook's template parameters beyond their defaults:
- * which ones it overrides (the JWT issuer and audience become the local issuer's), which name
+ * which ones it overrides (the JWT issuer and audience become the local issuer's, the webhook
+ * subscription cache is off), which name
  * the SSM parameter holding the Stripe key and the SES sender to create, and the platform
  * configuration Lambda's environment would carry.
  */
@@ -29,6 +30,8 @@ final class LocalParameters {
     /** The webhook signing secret to use instead of a generated one, so a test can sign its own events. */
     static final String WEBHOOK_SECRET_VARIABLE = "LESSONBOOK_LOCAL_STRIPE_WEBHOOK_SECRET";
     static final String NOTIFICATION_SENDER = "NotificationSender";
+    /** Overridden to 0 (docs/decisions.md, "Subscription list cache"). */
+    static final String WEBHOOK_SUBSCRIPTION_CACHE_SECONDS = "WebhookSubscriptionCacheSeconds";
     /** The name ReceiverUrlPolicy.LOOPBACK_SETTING reads; local's classes do not see the webhooks module. */
     static final String WEBHOOK_LOOPBACK_RECEIVERS = "WEBHOOK_LOOPBACK_RECEIVERS";
 
@@ -38,6 +41,8 @@ final class LocalParameters {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put(JWT_ISSUER, issuerUrl);
         overrides.put(JWT_AUDIENCE, audience);
+        // A subscription made locally receives the very next event (deployed: within the cache's TTL).
+        overrides.put(WEBHOOK_SUBSCRIPTION_CACHE_SECONDS, "0");
         return overrides;
     }
 

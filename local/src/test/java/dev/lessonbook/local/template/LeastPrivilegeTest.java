@@ -69,16 +69,18 @@ class LeastPrivilegeTest {
             // address for a booking that kept none (GetItem); SES v2 SendEmail
             Map.entry("NotificationWorkerFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "ses:SendEmail")),
-            // DynamoWebhookSubscriptions: create and rotate put, read gets, delete, list queries the
-            // partition; the delivery log queries, a redelivery puts and queues its attempt
+            // DynamoWebhookSubscriptions: create, rotate and delete are transactions of puts or deletes
+            // (the item and its shard copies), read gets, list queries the partition; the delivery log
+            // queries each shard, a redelivery puts and queues its attempt
             Map.entry("WebhookSubscriptionsFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem",
                     "dynamodb:DeleteItem", "dynamodb:Query", "sqs:SendMessage")),
             // subscriptions (Query), a delivery each (conditional put, read back), dedupe marks; attempts queued
             Map.entry("WebhookDispatchFunction",
                     Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "sqs:SendMessage")),
-            // delivery and subscription reads, claim and record puts, FAILING/ACTIVE updates; next attempt queued
+            // delivery and subscription (shard copy) reads, claim and record puts, FAILING/ACTIVE as a
+            // transaction of puts (the item and its copies); next attempt queued
             Map.entry("WebhookDeliveryFunction",
-                    Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "sqs:SendMessage")),
+                    Set.of("dynamodb:GetItem", "dynamodb:PutItem", "sqs:SendMessage")),
             // the due index (Query), each delivery read back, attempts queued again
             Map.entry("WebhookRetryFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "sqs:SendMessage")),
             // the event record (conditional put); the booking's transaction puts it, deletes its locks

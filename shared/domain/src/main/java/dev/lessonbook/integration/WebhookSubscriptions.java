@@ -11,6 +11,15 @@ public interface WebhookSubscriptions {
 
     Optional<WebhookSubscription> find(String id);
 
+    /**
+     * The subscription as an attempt of delivery {@code deliveryId} reads it just before sending:
+     * as current as {@link #find} (a deleted one is empty), but a store may read it from a copy
+     * near the delivery so that attempts do not all read one place (DynamoDB: the delivery's shard).
+     */
+    default Optional<WebhookSubscription> findToSend(String id, String deliveryId) {
+        return find(id);
+    }
+
     /** Every subscription, oldest first. */
     List<WebhookSubscription> all();
 

@@ -97,9 +97,33 @@ public final class Keys {
         return key(WEBHOOK_SUBSCRIPTIONS, "SUBSCRIPTION#" + subscriptionId);
     }
 
-    /** A delivery lives in its subscription's partition, so the delivery log is one Query, newest first. */
-    public static Map<String, AttributeValue> webhookDelivery(String subscriptionId, String deliveryId) {
-        return key("WEBHOOK#" + subscriptionId, "DELIVERY#" + deliveryId);
+    /**
+     * A subscription's copy in shard {@code shard} of its delivery log, read by webhook-delivery
+     * before an attempt of a delivery of that shard (DynamoWebhookSubscriptions).
+     */
+    public static Map<String, AttributeValue> webhookSubscriptionCopy(String subscriptionId, int shard) {
+        return key(webhookDeliveryPartition(subscriptionId, shard), "SUBSCRIPTION");
+    }
+
+    /**
+     * A delivery lives in one write shard of its subscription's log ({@code shard} from the
+     * delivery id, DynamoWebhookDeliveries.LogShards): the log is one Query per shard, newest first.
+     */
+    public static Map<String, AttributeValue> webhookDelivery(String subscriptionId, int shard, String deliveryId) {
+        return key(webhookDeliveryPartition(subscriptionId, shard), "DELIVERY#" + deliveryId);
+    }
+
+    public static String webhookDeliveryPartition(String subscriptionId, int shard) {
+        return unshardedWebhookDeliveryPartition(subscriptionId) + "#" + shard;
+    }
+
+    /** Where a delivery written before the log was sharded lives (read until its 30-day TTL removes it). */
+    public static Map<String, AttributeValue> unshardedWebhookDelivery(String subscriptionId, String deliveryId) {
+        return key(unshardedWebhookDeliveryPartition(subscriptionId), "DELIVERY#" + deliveryId);
+    }
+
+    public static String unshardedWebhookDeliveryPartition(String subscriptionId) {
+        return "WEBHOOK#" + subscriptionId;
     }
 
     /** An event of the payment provider (a Stripe webhook delivery), by the provider's event id. */

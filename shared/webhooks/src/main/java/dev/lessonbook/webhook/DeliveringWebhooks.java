@@ -73,7 +73,7 @@ public final class DeliveringWebhooks {
             attempts.schedule(attempt, shortest(Duration.between(now, delivery.nextAttemptAt()), attempts.longestDelay()));
             return Outcome.WAITING;
         }
-        Optional<WebhookSubscription> subscription = subscriptions.find(attempt.subscriptionId());
+        Optional<WebhookSubscription> subscription = subscriptions.findToSend(attempt.subscriptionId(), attempt.deliveryId());
         if (subscription.isEmpty()) {
             // Ended, so that nothing retries it any more; the item lapses with the others (TTL).
             deliveries.replace(delivery, delivery.failed(null, "The subscription was deleted."));
@@ -105,7 +105,9 @@ public final class DeliveringWebhooks {
         Optional<Instant> next = retries.nextAttemptAfter(claimed.attempts(), claimed.firstAttemptAt(), now);
         if (next.isEmpty()) {
             deliveries.replace(claimed, claimed.failed(failed.statusCode(), failed.reason()));
-            subscriptions.markStatus(subscription.id(), SubscriptionStatus.FAILING);
+            if (subscription.status() != SubscriptionStatus.FAILING) {
+                subscriptions.markStatus(subscription.id(), SubscriptionStatus.FAILING);
+            }
             return Outcome.FAILED;
         }
         if (deliveries.replace(claimed, claimed.retryAt(failed.statusCode(), failed.reason(), next.get()))) {

@@ -8,9 +8,11 @@ import dev.lessonbook.access.Caller;
 import dev.lessonbook.access.Permissions;
 import dev.lessonbook.access.Permissions.Administrator;
 import dev.lessonbook.access.Role;
+import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.TestTable;
 import dev.lessonbook.dynamodb.integration.DynamoWebhookDeliveries;
+import dev.lessonbook.dynamodb.integration.DynamoWebhookDeliveries.LogShards;
 import dev.lessonbook.dynamodb.integration.DynamoWebhookSubscriptions;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
@@ -41,15 +43,19 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Webhook deliveries end to end on the real adapters — the table and the delivery queue on moto,
@@ -67,6 +73,7 @@ class WebhookDeliveryIT {
     private final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private final List<Receiver> receivers = new ArrayList<>();
     private final List<Scheduled> scheduled = new CopyOnWriteArrayList<>();
+    private Tables tables;
     private TestQueues queues;
     private String deliveryQueue;
     private DynamoWebhookSubscriptions subscriptions;
@@ -81,7 +88,7 @@ class WebhookDeliveryIT {
     @BeforeEach
     void systemOnTheEmulator(LocalServers.Endpoints endpoints) {
         // A table per test: every subscription of the table gets every dispatched event.
-        Tables tables = TestTable.create(endpoints);
+        tables = TestTable.create(endpoints);
         queues = TestQueues.create(endpoints);
         deliveryQueue = queues.newQueue("webhook-delivery");
         SqsDeliveryAttempts sqs = new SqsDeliveryAttempts(queues.sqs(), deliveryQueue);
@@ -344,5 +351,152 @@ class WebhookDeliveryIT {
         assertThat(onlyDeliveryOf(subscription).status()).as("nothing retries it any more").isEqualTo(DeliveryStatus.FAILED);
         clock.advance(Duration.ofHours(1));
         assertThat(retrying.run()).isZero();
+    }
+
+    /** Deliveries of distinct events, {@code count} of them, a second apart, through the real store. */
+    private List<WebhookDelivery> madeDeliveries(WebhookSubscription subscription, int count) {
+        List<WebhookDelivery> made = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            WebhookDelivery delivery = WebhookDelivery.first(subscription.id(), "evt-" + i,
+                    clock.instant().plusSeconds(i), "AvailabilityWeekSaved", "{}", clock.instant());
+            assertThat(deliveries.createIfAbsent(delivery)).isTrue();
+            made.add(delivery);
+        }
+        return made;
+    }
+
+    /** As a delivery written before the log was sharded is stored: the same item under WEBHOOK#<subscriptionId>. */
+    private void moveToTheUnshardedShape(WebhookDelivery delivery) {
+        Map<String, AttributeValue> sharded = Keys.webhookDelivery(
+                delivery.subscriptionId(), LogShards.fromEnvironment().of(delivery.id()), delivery.id());
+        Map<String, AttributeValue> item = new HashMap<>(tables.client().getItem(get -> get.tableName(tables.tableName())
+                .key(sharded).consistentRead(true)).item());
+        item.putAll(Keys.unshardedWebhookDelivery(delivery.subscriptionId(), delivery.id()));
+        tables.client().putItem(put -> put.tableName(tables.tableName()).item(item));
+        tables.client().deleteItem(delete -> delete.tableName(tables.tableName()).key(sharded));
+    }
+
+    private List<String> partitionsOf(String prefix, String sk) {
+        return TestTable.scan(tables).stream()
+                .filter(item -> item.get(Keys.PK).s().startsWith(prefix) && item.get(Keys.SK).s().startsWith(sk))
+                .map(item -> item.get(Keys.PK).s()).toList();
+    }
+
+    @Test
+    void theDeliveryLogListsEveryShardAndTheUnshardedKeyNewestFirst() throws Exception {
+        WebhookSubscription subscription = subscribe(receiver(Receiver.answering()), "*");
+        LogShards shards = LogShards.fromEnvironment();
+        List<WebhookDelivery> made = new ArrayList<>(madeDeliveries(subscription, 6 * shards.count()));
+        WebhookDelivery old = made.get(7);
+        moveToTheUnshardedShape(old);
+        // Some delivered, so that a status filter must pick them out of every shard.
+        List<WebhookDelivery> delivered = new ArrayList<>();
+        for (int i = 0; i < made.size(); i += 3) {
+            WebhookDelivery pending = made.get(i);
+            WebhookDelivery claimed = pending.claimed(clock.instant(), clock.instant().plusSeconds(120));
+            WebhookDelivery done = claimed.delivered(200);
+            assertThat(deliveries.replace(pending, claimed)).isTrue();
+            assertThat(deliveries.replace(claimed, done)).isTrue();
+            made.set(i, done);
+            delivered.add(done);
+        }
+        Set<String> expectedPartitions = new HashSet<>();
+        for (int shard = 0; shard < shards.count(); shard++) {
+            expectedPartitions.add(Keys.webhookDeliveryPartition(subscription.id(), shard));
+        }
+        expectedPartitions.add(Keys.unshardedWebhookDeliveryPartition(subscription.id()));
+        assertThat(new HashSet<>(partitionsOf("WEBHOOK#" + subscription.id(), "DELIVERY#")))
+                .as("every shard and the old key hold deliveries").isEqualTo(expectedPartitions);
+
+        List<WebhookDelivery> newestFirst = made.stream().sorted(Comparator.comparing(WebhookDelivery::id).reversed()).toList();
+        assertThat(deliveries.ofSubscription(subscription.id(), Optional.empty(), 1000)).containsExactlyElementsOf(newestFirst);
+        assertThat(deliveries.ofSubscription(subscription.id(), Optional.empty(), 5))
+                .containsExactlyElementsOf(newestFirst.subList(0, 5));
+        assertThat(deliveries.ofSubscription(subscription.id(), Optional.of(DeliveryStatus.DELIVERED), 1000))
+                .containsExactlyElementsOf(delivered.stream().sorted(Comparator.comparing(WebhookDelivery::id).reversed()).toList());
+        assertThat(deliveries.ofSubscription(subscription.id(), Optional.empty(), 1000)).as("the old one, once")
+                .filteredOn(delivery -> delivery.id().equals(old.id())).hasSize(1);
+    }
+
+    @Test
+    void aDeliveryWrittenBeforeShardingIsAttemptedAndRecordedWhereItIs() throws Exception {
+        Receiver receiver = receiver(Receiver.answering());
+        WebhookSubscription subscription = subscribe(receiver, "*");
+        assertThat(dispatching.dispatch(weekSaved())).isEqualTo(1);
+        WebhookDelivery pending = onlyDeliveryOf(subscription);
+        moveToTheUnshardedShape(pending);
+        assertThat(deliveries.find(subscription.id(), pending.id())).contains(pending);
+
+        work(1);
+
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(onlyDeliveryOf(subscription).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(partitionsOf("WEBHOOK#" + subscription.id(), "DELIVERY#"))
+                .as("recorded in place, never copied into a shard")
+                .containsExactly(Keys.unshardedWebhookDeliveryPartition(subscription.id()));
+    }
+
+    @Test
+    void everyChangeOfASubscriptionReachesItsCopyInEveryShardAndADeleteRemovesThemAll() throws Exception {
+        WebhookSubscription made = subscribe(receiver(Receiver.answering()), "*");
+        LogShards shards = LogShards.fromEnvironment();
+        Set<String> everyShard = new HashSet<>();
+        for (int shard = 0; shard < shards.count(); shard++) {
+            everyShard.add(Keys.webhookDeliveryPartition(made.id(), shard));
+        }
+        assertThat(new HashSet<>(partitionsOf("WEBHOOK#" + made.id() + "#", "SUBSCRIPTION"))).isEqualTo(everyShard);
+
+        WebhookSubscription rotated = new RotatingAWebhookSecret(subscriptions, clock).rotate(ADMIN, made.id()).orElseThrow();
+        subscriptions.markStatus(made.id(), SubscriptionStatus.FAILING);
+        for (int shard = 0; shard < shards.count(); shard++) {
+            // A delivery id of this shard reads this copy.
+            String deliveryId = idInShard(shards, shard);
+            assertThat(subscriptions.findToSend(made.id(), deliveryId)).hasValueSatisfying(copy -> {
+                assertThat(copy.secret()).isEqualTo(rotated.secret());
+                assertThat(copy.previousSecret()).isEqualTo(made.secret());
+                assertThat(copy.status()).isEqualTo(SubscriptionStatus.FAILING);
+            });
+        }
+
+        assertThat(subscriptions.delete(made.id())).isTrue();
+        assertThat(partitionsOf("WEBHOOK#" + made.id(), "SUBSCRIPTION")).isEmpty();
+        assertThat(subscriptions.findToSend(made.id(), idInShard(shards, 0))).isEmpty();
+        assertThat(subscriptions.delete(made.id())).isFalse();
+    }
+
+    private static String idInShard(LogShards shards, int shard) {
+        for (int i = 0; ; i++) {
+            String id = "0000000000000-evt-" + i;
+            if (shards.of(id) == shard) {
+                return id;
+            }
+        }
+    }
+
+    @Test
+    void anAttemptReadsTheSubscriptionFromTheCopyInItsShardAndFromTheItemWhenThereIsNone() throws Exception {
+        Receiver copies = receiver(Receiver.answering());
+        Receiver item = receiver(Receiver.answering());
+        WebhookSubscription subscription = subscribe(copies, "*");
+        // The item alone now names another receiver: an attempt that read the item would send there.
+        tables.client().updateItem(update -> update.tableName(tables.tableName())
+                .key(Keys.webhookSubscription(subscription.id()))
+                .updateExpression("SET #url = :url")
+                .expressionAttributeNames(Map.of("#url", "url"))
+                .expressionAttributeValues(Map.of(":url", AttributeValue.fromS(item.url()))));
+        dispatching.dispatch(weekSaved());
+        work(1);
+        assertThat(copies.received()).hasSize(1);
+        assertThat(item.received()).isEmpty();
+
+        // A subscription made before the copies existed has only the item.
+        for (int shard = 0; shard < LogShards.fromEnvironment().count(); shard++) {
+            Map<String, AttributeValue> copy = Keys.webhookSubscriptionCopy(subscription.id(), shard);
+            tables.client().deleteItem(delete -> delete.tableName(tables.tableName()).key(copy));
+        }
+        dispatching.dispatch(weekSaved());
+        work(1);
+        assertThat(item.received()).hasSize(1);
+        assertThat(copies.received()).hasSize(1);
     }
 }

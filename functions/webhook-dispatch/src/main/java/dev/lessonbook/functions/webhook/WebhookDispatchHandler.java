@@ -12,6 +12,7 @@ import dev.lessonbook.messaging.BatchConsumer;
 import dev.lessonbook.messaging.SqsDeliveryAttempts;
 import dev.lessonbook.messaging.SqsFunction;
 import dev.lessonbook.webhook.DispatchingWebhooks;
+import dev.lessonbook.webhook.CachedSubscriptionList;
 import dev.lessonbook.webhook.WebhookBody;
 import java.time.Clock;
 
@@ -19,7 +20,8 @@ import java.time.Clock;
 public final class WebhookDispatchHandler implements SqsFunction {
     private static final Tables TABLES = Tables.fromEnvironment();
     private static final Clock CLOCK = Clock.systemUTC();
-    private static final DispatchingWebhooks DISPATCHING = new DispatchingWebhooks(new DynamoWebhookSubscriptions(TABLES),
+    private static final DispatchingWebhooks DISPATCHING = new DispatchingWebhooks(
+            CachedSubscriptionList.fromEnvironment(new DynamoWebhookSubscriptions(TABLES), CLOCK),
             new DynamoWebhookDeliveries(TABLES), SqsDeliveryAttempts.fromEnvironment(), WebhookBody.standard(), CLOCK);
     private static final BatchConsumer CONSUMER =
             new BatchConsumer("webhook-dispatch", new ProcessedEvents(TABLES), DISPATCHING::dispatch, CLOCK);

@@ -10,6 +10,7 @@ import dev.lessonbook.dynamodb.Keys;
 import dev.lessonbook.dynamodb.Tables;
 import dev.lessonbook.dynamodb.TestTable;
 import dev.lessonbook.dynamodb.integration.DynamoWebhookDeliveries;
+import dev.lessonbook.dynamodb.integration.DynamoWebhookDeliveries.LogShards;
 import dev.lessonbook.emulators.LocalServers;
 import dev.lessonbook.emulators.junit.LocalServersExtension;
 import dev.lessonbook.integration.DeliveryAttempts.Attempt;
@@ -83,24 +84,29 @@ class WebhookRetryHandlerIT {
     void lostAttemptsInEveryShardAndUnderTheUnshardedKeyAreQueuedAgainEachAsTheSameAttempt() {
         String subscription = "wh_shards_" + UUID.randomUUID();
         DueShards shards = tables.dueShards();
+        LogShards logShards = LogShards.fromEnvironment();
         Instant lostAt = Instant.now().minus(Duration.ofMinutes(4));
         Map<String, WebhookDelivery> lost = new HashMap<>();
         Set<String> shardsFilled = new HashSet<>();
-        while (shardsFilled.size() < shards.count()) {
+        Set<String> logShardsFilled = new HashSet<>();
+        while (shardsFilled.size() < shards.count() || logShardsFilled.size() < logShards.count()) {
             WebhookDelivery delivery = claimedAt(subscription, UUID.randomUUID().toString(), lostAt);
             shardsFilled.add(DynamoWebhookDeliveries.duePartition(shards, subscription, delivery.id()));
+            logShardsFilled.add(Keys.webhookDeliveryPartition(subscription, logShards.of(delivery.id())));
             lost.put(delivery.id(), delivery);
         }
-        // One written before sharding, under the one constant key (docs/data-model.md).
+        // One written before either sharding: under the subscription's one log key, due under the one constant key.
         WebhookDelivery unsharded = claimedAt(subscription, UUID.randomUUID().toString(), lostAt);
-        tables.client().updateItem(update -> update.tableName(tables.tableName())
-                .key(Keys.webhookDelivery(subscription, unsharded.id()))
-                .updateExpression("SET duepk = :old")
-                .expressionAttributeValues(Map.of(":old", AttributeValue.fromS(DynamoWebhookDeliveries.DUE_PARTITION))));
+        moveToTheUnshardedShape(unsharded);
         lost.put(unsharded.id(), unsharded);
-        assertThat(TestTable.scan(tables)).filteredOn(item -> item.get(Keys.PK).s().equals("WEBHOOK#" + subscription))
+        assertThat(TestTable.scan(tables)).filteredOn(item -> item.get(Keys.PK).s().startsWith("WEBHOOK#" + subscription))
                 .extracting(item -> item.get(DueIndex.PK).s())
                 .containsAll(shards.partitions(DynamoWebhookDeliveries.DUE_PARTITION));
+        Set<String> logPartitions = new HashSet<>(logShardsFilled);
+        logPartitions.add(Keys.unshardedWebhookDeliveryPartition(subscription));
+        assertThat(TestTable.scan(tables)).filteredOn(item -> item.get(Keys.PK).s().startsWith("WEBHOOK#" + subscription))
+                .extracting(item -> item.get(Keys.PK).s())
+                .containsAll(logPartitions).hasSize(lost.size());
 
         List<Attempt> first = mine(queuedBy(run()), subscription);
         List<Attempt> second = mine(queuedBy(run()), subscription);
@@ -129,6 +135,19 @@ class WebhookRetryHandlerIT {
                 .claimed(claimedAt, claimedAt.plus(Duration.ofMinutes(2)));
         new DynamoWebhookDeliveries(tables).createIfAbsent(claimed);
         return claimed;
+    }
+
+    /** As a delivery written before sharding is stored: the same item under the old log key and due key. */
+    static void moveToTheUnshardedShape(WebhookDelivery delivery) {
+        LogShards logShards = LogShards.fromEnvironment();
+        Map<String, AttributeValue> sharded = Keys.webhookDelivery(
+                delivery.subscriptionId(), logShards.of(delivery.id()), delivery.id());
+        Map<String, AttributeValue> item = new HashMap<>(tables.client().getItem(get -> get.tableName(tables.tableName())
+                .key(sharded).consistentRead(true)).item());
+        item.putAll(Keys.unshardedWebhookDelivery(delivery.subscriptionId(), delivery.id()));
+        item.put(DueIndex.PK, AttributeValue.fromS(DynamoWebhookDeliveries.DUE_PARTITION));
+        tables.client().putItem(put -> put.tableName(tables.tableName()).item(item));
+        tables.client().deleteItem(delete -> delete.tableName(tables.tableName()).key(sharded));
     }
 
     private static List<Attempt> mine(List<Attempt> attempts, String subscription) {
