@@ -178,6 +178,31 @@ class ThreeDSecureIT {
     }
 
     @Test
+    void cancellingWhileTheCardAwaitsAuthenticationChargesNothingCancelsTheIntentAndFreesTheSlot() throws Exception {
+        ApiClient api = runtime.api();
+        Lesson lesson = Lesson.soon(api, "cancel");
+        String student = api.token(lesson.student(), "student");
+        Response booked = api.post("/v1/bookings", student, lesson.body("pm_card_authenticationRequired"));
+        assertThat(booked.status()).isEqualTo(202);
+        String id = booked.json().get("id").asText();
+
+        Response cancelled = api.post("/v1/bookings/" + id + "/cancel", student, "{\"reason\":\"changed my mind\"}");
+
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().at("/cancellation/chargePercent").asInt()).isZero();
+        assertThat(cancelled.json().at("/cancellation/amountCharged").asLong()).isZero();
+        assertThat(cancelled.json().at("/payment/status").asText()).isEqualTo("RELEASED");
+        assertThat(cancelled.body()).doesNotContain("clientSecret");
+        assertThat(stripeIntent(intentOf(booked)).get("status").asText()).as("a late authentication can hold nothing")
+                .isEqualTo("canceled");
+        assertThat(api.post("/v1/bookings/" + id + "/confirm-payment", student, null).json().get("status").asText())
+                .isEqualTo("CANCELLED");
+        Response next = api.post("/v1/bookings", api.token(lesson.student() + "-next", "student"), lesson.body("pm_card_visa"));
+        assertThat(next.status()).as("the slot is free again").isEqualTo(201);
+    }
+
+    @Test
     void webhookAndConfirmPaymentRacingConfirmOnceAndEmailOnce() throws Exception {
         ApiClient api = runtime.api();
         Lesson lesson = Lesson.soon(api, "race");

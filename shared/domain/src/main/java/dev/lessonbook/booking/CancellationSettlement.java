@@ -43,6 +43,13 @@ public final class CancellationSettlement {
     /** Capture {@code amount} of the authorization; Stripe releases the rest. */
     public record Capture(String paymentIntentId, Money amount) implements MoneyMove {}
 
+    /**
+     * Cancel an intent still waiting for its customer's authentication (3-D Secure on booking, or
+     * off-session): nothing was held, nothing is charged, and a late authentication holds nothing
+     * either. Under a key naming the intent ({@link PaymentGateway#releaseReplaced}).
+     */
+    public record ReleaseWaiting(String intentId) implements MoneyMove {}
+
     /** Charge the saved card off-session (a late cancellation of a lesson never authorized). */
     public record ChargeSaved(Money amount) implements MoneyMove {}
 
@@ -61,6 +68,16 @@ public final class CancellationSettlement {
         return payment;
     }
 
+    /**
+     * Whether {@code payment} waits for its card holder's authentication (REQUIRES_ACTION), or
+     * failed it off-session (FAILED on a booking not yet cancelled for it), on an intent: no money
+     * is held, so cancelling costs nothing (docs/spec.md §6, "Cancelling").
+     */
+    static boolean awaitsAuthentication(Payment payment) {
+        return (payment.status() == PaymentStatus.REQUIRES_ACTION || payment.status() == PaymentStatus.FAILED)
+                && payment.paymentIntentId() != null;
+    }
+
     public static MoneyMove moveFor(Booking cancelled) {
         if (cancelled.status() != BookingStatus.CANCELLED || cancelled.cancellation() == null) {
             return new Nothing();
@@ -72,13 +89,16 @@ public final class CancellationSettlement {
                     ? new Release(payment.paymentIntentId())
                     : new Capture(payment.paymentIntentId(), charge.min(payment.amountAuthorized()));
             case SCHEDULED -> charge.amount() == 0 ? new Nothing() : new ChargeSaved(charge);
-            // A PENDING booking cancelled while its card awaited authentication: nothing is held
-            // yet, and the intent is cancelled so that a late authentication holds nothing either.
-            case REQUIRES_ACTION -> payment.paymentIntentId() == null ? new Nothing() : new Release(payment.paymentIntentId());
+            // Cancelled while the card awaited its holder's authentication (a PENDING booking, or a
+            // confirmed one whose off-session authorization asked for it, FAILED once that failed):
+            // nothing is held yet, and the intent is cancelled so that a late authentication holds
+            // nothing either.
+            case REQUIRES_ACTION, FAILED -> payment.paymentIntentId() == null
+                    ? new Nothing() : new ReleaseWaiting(payment.paymentIntentId());
             case CAPTURED -> payment.kept().exceeds(charge)
                     ? new Refund(payment.paymentIntentId(), payment.kept().minus(charge))
                     : new Nothing();
-            case NOT_REQUIRED, RELEASED, REFUNDED, FAILED, MANUAL_REVIEW, DISPUTED, DISPUTE_LOST -> new Nothing();
+            case NOT_REQUIRED, RELEASED, REFUNDED, MANUAL_REVIEW, DISPUTED, DISPUTE_LOST -> new Nothing();
         };
     }
 
@@ -96,6 +116,7 @@ public final class CancellationSettlement {
         String id = cancelled.id();
         PaymentOutcome outcome = switch (move) {
             case Release release -> payments.release(id, release.paymentIntentId());
+            case ReleaseWaiting waiting -> payments.releaseReplaced(id, waiting.intentId());
             // A renewed hold's capture has a key of its own: the plain one may be spent on the lapsed intent.
             case Capture capture -> payment.renewedFrom() != null
                     ? payments.captureRenewed(id, capture.paymentIntentId(), capture.amount())
@@ -125,6 +146,7 @@ public final class CancellationSettlement {
     private static String operationOf(MoneyMove move) {
         return switch (move) {
             case Release release -> "release";
+            case ReleaseWaiting waiting -> "release-waiting";
             case Capture capture -> "capture";
             case ChargeSaved charge -> "charge-saved";
             case Refund refund -> "refund";

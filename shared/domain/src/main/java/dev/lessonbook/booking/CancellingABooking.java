@@ -78,9 +78,14 @@ public final class CancellingABooking {
 
     private static Booking cancelled(Booking booking, CancellationDecision.Cancel decision, String reason, Instant now) {
         // Where no money was ever taken (a free lesson, a hold still paying) nothing can be charged.
-        Money charged = booking.payment().status() == PaymentStatus.NOT_REQUIRED
+        // A card still waiting for its holder's authentication holds nothing either: no tier
+        // applies (0 %), as when the student lets the authentication lapse (docs/decisions.md,
+        // "Transitions while authentication is awaited").
+        boolean awaitingAuthentication = CancellationSettlement.awaitsAuthentication(booking.payment());
+        Money charged = booking.payment().status() == PaymentStatus.NOT_REQUIRED || awaitingAuthentication
                 ? Money.zero(booking.price().currency()) : decision.amountCharged();
-        Cancellation details = new Cancellation(decision.by(), now, reason, decision.chargePercent(), charged);
+        int percent = awaitingAuthentication ? 0 : decision.chargePercent();
+        Cancellation details = new Cancellation(decision.by(), now, reason, percent, charged);
         return booking.cancelled(details, CancellationSettlement.paymentAtCancellation(booking.payment(), charged));
     }
 }

@@ -72,6 +72,13 @@ public final class CompletingABooking {
             return Result.rejected(ProblemCode.LESSON_NOT_ENDED,
                     "The lesson ends at " + booking.endsAt() + "; it can be completed after that");
         }
+        if (OffSessionAuthentication.awaits(booking) || OffSessionAuthentication.failing(booking)) {
+            // Nothing is held to capture, and completing would leave the intent waiting for an
+            // authentication that could then hold money nobody captures: the payment scheduler
+            // cancels it as PAYMENT_FAILED at its deadline (docs/spec.md §6, "3-D Secure off-session").
+            return Result.rejected(ProblemCode.NOT_COMPLETABLE, "Booking cannot be completed - its payment awaits"
+                    + " the student's authentication (payment " + booking.payment().status().name() + ")");
+        }
         return finish(booking, now).result();
     }
 
@@ -190,7 +197,7 @@ public final class CompletingABooking {
             case SCHEDULED -> payments.chargeSaved(booking.id(), booking.price(), payment.customerId(),
                     payment.paymentMethodId());
             // Nothing to collect (a free lesson), or a person is on it already (MANUAL_REVIEW).
-            // REQUIRES_ACTION only on a PENDING booking, which is never completed.
+            // REQUIRES_ACTION and FAILED: refused before (complete) or never due (the scheduler).
             case NOT_REQUIRED, REQUIRES_ACTION, CAPTURED, RELEASED, REFUNDED, FAILED, MANUAL_REVIEW, DISPUTED,
                     DISPUTE_LOST -> null;
         };

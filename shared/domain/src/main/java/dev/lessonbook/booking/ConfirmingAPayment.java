@@ -1,9 +1,11 @@
 package dev.lessonbook.booking;
 
 import dev.lessonbook.access.Caller;
+import dev.lessonbook.payment.AuthorizationHold;
 import dev.lessonbook.payment.Payment;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentOutcome;
+import dev.lessonbook.payment.PaymentReport;
 import dev.lessonbook.payment.PaymentStatus;
 import dev.lessonbook.problem.ProblemCode;
 import dev.lessonbook.problem.Rejection;
@@ -28,7 +30,8 @@ import java.util.Optional;
  * Every write is conditional on the booking still being PENDING, which is also what the provider's
  * webhook writes under ({@link PaymentReconciliation}): of the two racing, one confirms (one
  * BookingConfirmed, one set of emails) and the other reads the result back. A booking no longer
- * awaiting authentication is answered as stored, so a repeated call answers the same.
+ * awaiting authentication is answered as stored, so a repeated call answers the same; one that
+ * ended while it awaited it has a late authorization recorded for release ({@link #afterItEnded}).
  */
 public final class ConfirmingAPayment {
     private final BookingStore bookings;
@@ -59,7 +62,7 @@ public final class ConfirmingAPayment {
             return confirmOffSession(booking);
         }
         if (!awaitsAuthentication(booking)) {
-            return asStored(booking);
+            return PaymentReconciliation.mayBeAuthenticatedLate(booking) ? afterItEnded(booking) : asStored(booking);
         }
         Payment awaiting = booking.payment();
         PaymentOutcome outcome = payments.afterAuthentication(booking.id(), awaiting.paymentIntentId(), booking.price());
@@ -106,6 +109,26 @@ public final class ConfirmingAPayment {
             case PaymentOutcome.Captured unexpected -> throw unexpected(outcome);
             case PaymentOutcome.Refunded unexpected -> throw unexpected(outcome);
         };
+    }
+
+    /**
+     * A booking that ended (cancelled, expired, failed) while its card awaited authentication,
+     * whose student may have completed it since with the client secret they kept: when Stripe
+     * holds the amount, the authorization is recorded exactly as the provider's webhook records it
+     * ({@link PaymentReconciliation}; of the two, one writes it), which makes its release due work
+     * for the scheduler. Only the hold is read (a GET): an intent still waiting is left as it is,
+     * and Stripe unreachable changes nothing. The answer is the booking as stored, as before.
+     */
+    private BookingOutcome afterItEnded(Booking ended) {
+        BookingOutcome answer = asStored(ended);
+        String intentId = ended.payment().paymentIntentId();
+        if (payments.hold(ended.id(), intentId) instanceof AuthorizationHold.Held
+                && PaymentReconciliation.of(ended, new PaymentReport.AuthorizationHeld(ended.id(), intentId, ended.price()),
+                        clock.instant()) instanceof PaymentReconciliation.NewPayment late
+                && bookings.updatePayment(late.updated(), ended, List.of())) {
+            return answer.result() instanceof Result.Rejected<Booking> ? answer : asStoredNow(ended);
+        }
+        return answer;
     }
 
     private BookingOutcome offSessionFailed(Booking booking) {

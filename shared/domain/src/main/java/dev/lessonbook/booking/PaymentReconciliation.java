@@ -179,14 +179,41 @@ public final class PaymentReconciliation {
     }
 
     /**
-     * An authentication completed after its booking ended (the hold expired, or it failed and
-     * the customer tried again with the same client secret): Stripe holds money no booking wants.
+     * An authentication completed after its booking ended (the hold expired, it failed and the
+     * customer tried again with the same client secret, or the booking was cancelled while it was
+     * awaited): Stripe holds money no booking wants. Recorded AUTHORIZED, which makes releasing it
+     * due work ({@link DueWork#AUTHORIZATION_RELEASE}, {@link DueWork#CANCELLATION_SETTLEMENT}).
      */
     private static boolean lateAuthentication(Booking booking, AuthorizationHeld held) {
-        PaymentStatus status = booking.payment().status();
-        return (booking.status() == BookingStatus.EXPIRED || booking.status() == BookingStatus.PAYMENT_FAILED)
-                && (status == PaymentStatus.REQUIRES_ACTION || status == PaymentStatus.FAILED)
-                && isThisBookingsIntent(booking.payment(), held) && held.amount().sameCurrencyAs(booking.price());
+        return mayBeAuthenticatedLate(booking) && isThisBookingsIntent(booking.payment(), held)
+                && held.amount().sameCurrencyAs(booking.price());
+    }
+
+    /**
+     * Whether {@code booking} holds no time yet the intent it records may still be authenticated
+     * by its customer (who keeps the client secret) and then hold money:
+     * <ul>
+     *   <li>EXPIRED or PAYMENT_FAILED with the intent still awaiting authentication, or failed
+     *       (its cancellation may not have been made);
+     *   <li>CANCELLED charging nothing with the intent awaiting authentication (the cancellation's
+     *       release not made yet), failed, or MANUAL_REVIEW with nothing captured (its release
+     *       failed): the cancellation's money move was that release, so releasing what arrives is
+     *       what it asked for.
+     * </ul>
+     */
+    static boolean mayBeAuthenticatedLate(Booking booking) {
+        Payment payment = booking.payment();
+        if (payment.paymentIntentId() == null) {
+            return false;
+        }
+        PaymentStatus status = payment.status();
+        boolean waitingOrFailed = status == PaymentStatus.REQUIRES_ACTION || status == PaymentStatus.FAILED;
+        return switch (booking.status()) {
+            case EXPIRED, PAYMENT_FAILED -> waitingOrFailed;
+            case CANCELLED -> booking.cancellation() != null && booking.cancellation().amountCharged().amount() == 0
+                    && (waitingOrFailed || (status == PaymentStatus.MANUAL_REVIEW && payment.amountCaptured().amount() == 0));
+            case PENDING, CONFIRMED, COMPLETED -> false;
+        };
     }
 
     private static boolean isThisBookingsIntent(Payment payment, PaymentReport report) {

@@ -63,6 +63,7 @@ public record ReschedulePolicy(Duration studentNotice, int studentLimit) {
 
     private static final List<Rule> RULES = List.of(
             ReschedulePolicy::statusAllowsIt,
+            ReschedulePolicy::paymentNotAwaitingAuthentication,
             ReschedulePolicy::notStarted,
             ReschedulePolicy::studentGivesNotice,
             ReschedulePolicy::studentWithinLimit);
@@ -81,6 +82,20 @@ public record ReschedulePolicy(Duration studentNotice, int studentLimit) {
                 || (booking.status() == BookingStatus.PENDING && caller.isAdmin() && booking.occupiesTimeAt(now));
         return allowed ? Optional.empty() : Optional.of(Rejection.of(ProblemCode.NOT_RESCHEDULABLE,
                 "Booking cannot be rescheduled - current status: " + booking.status().name()));
+    }
+
+    /**
+     * Not while the card awaits its holder's authentication (3-D Secure, on booking or
+     * off-session): the intent waiting is for the current price, and a move has no step at which
+     * the student could authenticate another (docs/decisions.md, "Transitions while authentication
+     * is awaited").
+     */
+    private Optional<Rejection> paymentNotAwaitingAuthentication(Booking booking, Caller caller, Instant now) {
+        return CancellationSettlement.awaitsAuthentication(booking.payment())
+                ? Optional.of(Rejection.of(ProblemCode.NOT_RESCHEDULABLE, "Booking cannot be rescheduled while its"
+                        + " payment awaits the student's authentication (payment " + booking.payment().status().name()
+                        + "); confirm the payment first, or cancel it"))
+                : Optional.empty();
     }
 
     /** A lesson has started at its start instant; from then on nobody moves it. */

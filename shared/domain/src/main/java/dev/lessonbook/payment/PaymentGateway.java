@@ -29,9 +29,10 @@ public interface PaymentGateway {
             String paymentMethodId);
 
     /**
-     * Cancels an authorization the booking no longer uses (replaced by a move's, or made for a move
-     * that did not commit), under a key of its own per intent, so it never meets the booking's
-     * {@link #release}.
+     * Cancels an intent the booking no longer uses, under a key of its own per intent, so it never
+     * meets the booking's {@link #release}: an authorization replaced by a move's, or made for a
+     * move that did not commit; or an intent (PaymentIntent or SetupIntent) still waiting for its
+     * customer's authentication when the booking was cancelled.
      */
     PaymentOutcome releaseReplaced(String bookingId, String paymentIntentId);
 

@@ -247,7 +247,7 @@ class ThreeDSecureTest {
         Booking pending = valueOf(booking.book(aRequest().build()).result());
 
         assertThat(CancellationSettlement.moveFor(pending.cancelled(new Cancellation(Role.STUDENT, NOW, null, 0,
-                Money.zero("usd")), pending.payment()))).isEqualTo(new CancellationSettlement.Release("pi_3ds"));
+                Money.zero("usd")), pending.payment()))).isEqualTo(new CancellationSettlement.ReleaseWaiting("pi_3ds"));
     }
 
     private Handled receive(PaymentReport report) {

@@ -14,7 +14,9 @@ import dev.lessonbook.booking.BookingALesson;
 import dev.lessonbook.booking.BookingOutcome;
 import dev.lessonbook.booking.BookingRequest;
 import dev.lessonbook.booking.BookingStatus;
+import dev.lessonbook.booking.CancellationPolicy;
 import dev.lessonbook.booking.CancellationSettlement;
+import dev.lessonbook.booking.CancellingABooking;
 import dev.lessonbook.booking.ConfirmingAPayment;
 import dev.lessonbook.booking.DueWork;
 import dev.lessonbook.booking.SchedulingPayments;
@@ -187,7 +189,91 @@ class OffSessionAuthenticationIT {
         assertThat(book("stu_c", "pm_card_visa").result()).as("the slot is free again").isInstanceOf(Result.Ok.class);
     }
 
+    @Test
+    void cancellingWhileTheStudentIsAskedToAuthenticateChargesNoTierAndCancelsTheIntentInStripe() throws Exception {
+        Booking saved = bookedWithSavedCard("stu_d");
+        clock.set(saved.startsAt().minus(DAY));
+        runScheduler();
+        String intentId = stored(saved).payment().paymentIntentId();
+
+        clock.set(saved.startsAt().minus(Duration.ofHours(5)));
+        Booking cancelled = valueOf(cancelling(stripe).cancel(student(saved), saved.id(), null));
+
+        assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(cancelled.cancellation().chargePercent()).as("5 h ahead: no tier, nothing was held").isZero();
+        assertThat(cancelled.cancellation().amountCharged()).isEqualTo(Money.zero("usd"));
+        assertThat(cancelled.payment().status()).isEqualTo(PaymentStatus.RELEASED);
+        assertThat(stripeSide.intent(intentId).getStatus()).isEqualTo("canceled");
+        assertThat(stripeSide.intentIdsOfBooking(saved.id())).as("no fee charged off-session").containsExactly(intentId);
+        assertThat(valueOf(confirming().confirm(student(saved), saved.id()).result())).as("the student's link answers it as it is")
+                .isEqualTo(stored(saved));
+        assertThat(stored(saved)).isEqualTo(cancelled);
+        assertThat(incidents).isEmpty();
+    }
+
+    @Test
+    void cancellingAPendingBookingWhoseCardSetupAwaitsAuthenticationCancelsTheSetupIntent() throws Exception {
+        BookingOutcome pending = book("stu_e", "pm_card_authenticationRequired");
+        Booking held = valueOf(pending.result());
+        assertThat(held.payment().paymentIntentId()).startsWith("seti_");
+
+        Booking cancelled = valueOf(cancelling(stripe).cancel(student(held), held.id(), null));
+
+        assertThat(cancelled.payment().status()).isEqualTo(PaymentStatus.RELEASED);
+        assertThat(cancelled.cancellation().amountCharged()).isEqualTo(Money.zero("usd"));
+        assertThat(stripeSide.setupIntent(held.payment().paymentIntentId()).getStatus()).isEqualTo("canceled");
+        assertThat(book("stu_f", "pm_card_visa").result()).as("the slot is free again").isInstanceOf(Result.Ok.class);
+    }
+
+    @Test
+    void anAuthenticationCompletedAfterACancellationWhoseReleaseFailedIsRecordedAndReleasedOnce() throws Exception {
+        Booking saved = bookedWithSavedCard("stu_g");
+        clock.set(saved.startsAt().minus(DAY));
+        runScheduler();
+        String intentId = stored(saved).payment().paymentIntentId();
+        BookingOutcome onSession = confirming().confirm(student(saved), saved.id());
+        assertThat(onSession.awaitsAuthentication()).isTrue();
+
+        clock.set(saved.startsAt().minus(Duration.ofHours(5)));
+        Booking cancelled;
+        try (FailingStripe down = FailingStripe.answering500()) {
+            cancelled = valueOf(cancelling(new StripePaymentGateway(LocalServers.STRIPE_TEST_KEY, down.endpoint(),
+                    Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(2_500))).cancel(student(saved), saved.id(), null));
+        }
+        assertThat(cancelled.payment().status()).isEqualTo(PaymentStatus.MANUAL_REVIEW);
+        assertThat(stripeSide.intent(intentId).getStatus()).isEqualTo("requires_action");
+        authenticate(intentId, onSession.clientSecret(), true);
+        assertThat(stripeSide.intent(intentId).getStatus()).as("Stripe holds money for a cancelled lesson").isEqualTo("requires_capture");
+
+        List<BookingOutcome> answers = Concurrently.run(List.of(
+                () -> confirming().confirm(student(saved), saved.id()),
+                () -> confirming().confirm(student(saved), saved.id())), 2);
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.result()).isInstanceOf(Result.Ok.class));
+        Booking recorded = stored(saved);
+        assertThat(recorded.status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(recorded.payment().status()).isEqualTo(PaymentStatus.AUTHORIZED);
+
+        clock.set(recorded.cancellation().at().plus(DueWork.SETTLEMENT_GRACE));
+        assertThat(runScheduler().settled()).isEqualTo(1);
+        assertThat(runScheduler().settled()).as("released once").isZero();
+
+        assertThat(stripeSide.intent(intentId).getStatus()).isEqualTo("canceled");
+        assertThat(stored(saved).payment().status()).isEqualTo(PaymentStatus.RELEASED);
+        assertThat(stripeSide.netCaptured(intentId)).isZero();
+        assertThat(incidents).as("only the failed release").containsExactly(saved.id() + " release-waiting");
+    }
+
     // --- fixtures -----------------------------------------------------------------------------
+
+    private CancellingABooking cancelling(StripePaymentGateway gateway) {
+        return new CancellingABooking(bookings, CancellationPolicy.defaults(),
+                new CancellationSettlement(bookings, gateway, incidents()), clock);
+    }
+
+    private static Booking valueOf(Result<Booking> result) {
+        assertThat(result).isInstanceOf(Result.Ok.class);
+        return ((Result.Ok<Booking>) result).value();
+    }
 
     /** Ten days ahead: the card is saved (authenticated on its SetupIntent), authorized off-session a day before. */
     private LocalDate later() {

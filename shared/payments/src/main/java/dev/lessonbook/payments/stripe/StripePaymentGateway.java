@@ -369,23 +369,26 @@ public final class StripePaymentGateway implements PaymentGateway {
 
     @Override
     public PaymentOutcome release(String bookingId, String paymentIntentId) {
-        if (isSetupIntent(paymentIntentId)) {
-            // A SetupIntent still awaiting its customer's authentication: cancelled, it saves nothing.
-            return attempt(() -> {
-                try {
-                    SetupIntent setup = stripe.v1().setupIntents().cancel(paymentIntentId,
-                            SetupIntentCancelParams.builder().build(), key(bookingId, "release-setup"));
+        return isSetupIntent(paymentIntentId)
+                ? cancelSetup(bookingId, paymentIntentId, "release-setup")
+                : cancel(bookingId, paymentIntentId, "release");
+    }
+
+    /** A SetupIntent still awaiting its customer's authentication: cancelled, it saves nothing. */
+    private PaymentOutcome cancelSetup(String bookingId, String setupIntentId, String operation) {
+        return attempt(() -> {
+            try {
+                SetupIntent setup = stripe.v1().setupIntents().cancel(setupIntentId,
+                        SetupIntentCancelParams.builder().build(), key(bookingId, operation));
+                return new Released(setup.getId());
+            } catch (InvalidRequestException notCancellable) {
+                SetupIntent setup = stripe.v1().setupIntents().retrieve(setupIntentId);
+                if ("canceled".equals(setup.getStatus())) {
                     return new Released(setup.getId());
-                } catch (InvalidRequestException notCancellable) {
-                    SetupIntent setup = stripe.v1().setupIntents().retrieve(paymentIntentId);
-                    if ("canceled".equals(setup.getStatus())) {
-                        return new Released(setup.getId());
-                    }
-                    throw notCancellable;
                 }
-            });
-        }
-        return cancel(bookingId, paymentIntentId, "release");
+                throw notCancellable;
+            }
+        });
     }
 
     private PaymentOutcome cancel(String bookingId, String paymentIntentId, String operation) {
@@ -470,9 +473,15 @@ public final class StripePaymentGateway implements PaymentGateway {
         return intentId.startsWith("seti_");
     }
 
+    /**
+     * Key {@code lessonbook-<bookingId>-release-<intentId>}. Also cancels a SetupIntent (a
+     * cancelled booking whose card awaited authentication when it was saved).
+     */
     @Override
     public PaymentOutcome releaseReplaced(String bookingId, String paymentIntentId) {
-        return cancel(bookingId, paymentIntentId, "release-" + paymentIntentId);
+        return isSetupIntent(paymentIntentId)
+                ? cancelSetup(bookingId, paymentIntentId, "release-" + paymentIntentId)
+                : cancel(bookingId, paymentIntentId, "release-" + paymentIntentId);
     }
 
     @Override

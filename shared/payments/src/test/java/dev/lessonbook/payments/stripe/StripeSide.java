@@ -4,6 +4,7 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.SetupIntent;
 import com.stripe.param.PaymentIntentListParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
 import dev.lessonbook.emulators.LocalServers;
@@ -25,6 +26,11 @@ public final class StripeSide {
     /** The PaymentIntent with its latest charge expanded. */
     public PaymentIntent intent(String id) throws StripeException {
         return stripe.v1().paymentIntents().retrieve(id, PaymentIntentRetrieveParams.builder().addExpand("latest_charge").build());
+    }
+
+    /** The SetupIntent (a card being saved). */
+    public SetupIntent setupIntent(String id) throws StripeException {
+        return stripe.v1().setupIntents().retrieve(id);
     }
 
     /**
