@@ -1,6 +1,5 @@
 package dev.lessonbook.bench;
 
-import dev.lessonbook.booking.SchedulingPayments;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,8 +29,6 @@ final class CapacityModel {
     static final double TARGET_WRITE_SHARE_OF_PARTITION = 0.5;
     static final double TARGET_INDEX_KEY_SHARE = 0.01;
     static final int TARGET_LEVEL = 1_000;
-    /** The payment scheduler's schedule (template.yaml: rate(5 minutes)). */
-    static final double SCHEDULER_PERIOD_SECONDS = 300;
 
     /** A service limit, with where it is documented and how a marketplace gets past it. */
     record Limit(String name, double value, String unit, String source, String raisedBy) {}
@@ -60,11 +57,6 @@ final class CapacityModel {
             25, "requests/s", "https://docs.stripe.com/rate-limits", "Stripe support, with the global limit");
     /** SES publishes no production default (sandbox: 1 email/s); the account's own quota applies, raised on request. */
     static final String SES_QUOTAS = "https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas.html";
-    static final Limit SCHEDULER_RATE = new Limit("payment scheduler: saved cards authorized (SchedulingPayments.BATCH per kind per run, "
-            + "a run every 5 minutes)", SchedulingPayments.BATCH / SCHEDULER_PERIOD_SECONDS, "authorizations/s",
-            "shared/domain SchedulingPayments.BATCH, template.yaml PaymentSchedulerFunction",
-            "not requested: our code — the scheduler takes 25 bookings of each kind per 5-minute run; it must take every "
-                    + "booking due (more per run, within its time budget, or fanned out to a queue)");
     private CapacityModel() {}
 
     @SuppressWarnings("unchecked")
@@ -89,6 +81,10 @@ final class CapacityModel {
             kinds.add(out);
         }));
         model.put("keyKinds", kinds);
+
+        Map<String, Object> scheduler = scheduler(spread.get("scheduler") == null ? null : map(spread.get("scheduler")));
+        model.put("scheduler", scheduler);
+        Limit schedulerRate = schedulerLimit(scheduler);
 
         List<Map<String, Object>> levels = new ArrayList<>();
         for (int rate : LEVELS) {
@@ -146,8 +142,11 @@ final class CapacityModel {
             // party and a receipt).
             double notifications = ((Number) map(spread.get("sqsMessagesSent")).getOrDefault("notification", 0)).doubleValue();
             level.put("emailsPerSecond", Percentiles.round(rate * 2 * notifications / bookings));
-            double saved = ((Number) day.get("savedCardShare")).doubleValue();
-            checks.add(check("payment scheduler: saved cards falling due", rate * saved, SCHEDULER_RATE, saved));
+            if (schedulerRate != null) {
+                double scheduled = ((Number) day.get("savedCardShare")).doubleValue() + 1;
+                checks.add(check("payment scheduler: due bookings (saved cards a day ahead, every hold's deadline at its end)",
+                        rate * scheduled, schedulerRate, scheduled));
+            }
             level.put("checks", checks);
             Map<String, Object> first = checks.stream().filter(c -> ((Number) c.get("utilisation")).doubleValue() > 1)
                     .min(Comparator.comparingDouble(c -> ((Number) c.get("breaksAtBookingsPerSecond")).doubleValue()))
@@ -207,6 +206,55 @@ final class CapacityModel {
         subscriptions.put("readUnitsPerBooking", Percentiles.round(listReads / bookings));
         webhooks.put("subscriptionList", subscriptions);
         return webhooks;
+    }
+
+    /**
+     * The payment scheduler's throughput (docs/decisions.md, "Payment scheduler throughput"): a run
+     * works on {@code workers} due bookings at once and starts them for its budget (Timeout less the
+     * safety margin) of every period, so it gets through workers ÷ mean time per booking × budget ÷
+     * period bookings per second. The settings are the deployed ones (template.yaml, the code's
+     * margin); the time per booking is the day's measured mean (its runs' work time ÷ bookings worked).
+     * Not measured (the day's scheduler found no work): no figure, and no check.
+     */
+    static Map<String, Object> scheduler(Map<String, Object> measured) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (measured == null || measured.get("meanWorkMsPerBooking") == null) {
+            out.put("measured", false);
+            out.put("bookingsPerSecond", null);
+            return out;
+        }
+        double meanSeconds = ((Number) measured.get("meanWorkMsPerBooking")).doubleValue() / 1000;
+        int workers = ((Number) measured.get("defaultWorkers")).intValue();
+        double budget = ((Number) measured.get("budgetSeconds")).doubleValue();
+        double period = ((Number) measured.get("periodSeconds")).doubleValue();
+        out.put("measured", true);
+        out.put("workers", workers);
+        out.put("meanWorkMsPerBooking", measured.get("meanWorkMsPerBooking"));
+        out.put("bookingsWorkedInTheDay", measured.get("bookings"));
+        out.put("budgetSeconds", budget);
+        out.put("periodSeconds", period);
+        out.put("bookingsPerSecond", Percentiles.round(workers / Math.max(meanSeconds, 1e-6) * budget / period));
+        out.put("formula", "workers / mean work time per booking × budget / period = " + workers + " / "
+                + Percentiles.round(meanSeconds) + " s × " + number(budget) + " s / " + number(period) + " s");
+        return out;
+    }
+
+    /** The scheduler's throughput as a limit of ours, or null when the day did not measure it. */
+    static Limit schedulerLimit(Map<String, Object> scheduler) {
+        if (!Boolean.TRUE.equals(scheduler.get("measured"))) {
+            return null;
+        }
+        return new Limit("payment scheduler: due bookings worked (" + scheduler.get("formula") + ")",
+                ((Number) scheduler.get("bookingsPerSecond")).doubleValue(), "bookings/s",
+                "shared/domain SchedulingPayments (Workers, SAFETY_MARGIN), template.yaml PaymentSchedulerFunction "
+                        + "(Timeout, Schedule) and PaymentSchedulerWorkers; time per booking measured in the day",
+                "not requested: ours — more workers (PaymentSchedulerWorkers, up to 64, with Stripe's rate limit raised to "
+                        + "match), then the due pages fanned out to a queue with a consumer function (docs/decisions.md, "
+                        + "\"Payment scheduler throughput\")");
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(Percentiles.round(value));
     }
 
     /** The two targets of issue 20. */

@@ -40,7 +40,8 @@ final class CapacityReport {
                 .append(pct(day.get("savedCardShare"))).append(" of the bookings are more than 6 days ahead (card saved, authorized ")
                 .append("by the scheduler a day before). Instructors' popularity is skewed (weight 1/rank^0.3; the busiest has ")
                 .append(day.get("busiestInstructorBookings")).append(" bookings); students are uniform. The SQS workers consume both queues ")
-                .append("as Lambda's poller does, the outbox relay runs every 30 s and the payment scheduler every 60 s of the replay. ")
+                .append("as Lambda's poller does, the outbox relay runs every 30 s and the payment scheduler every 60 s of the replay ")
+                .append("and once between the bookings and the later changes (reading the holds' deadlines of yesterday's lessons). ")
                 .append(pct(day.get("rescheduleShare"))).append(" of the bookings are moved once by their student to another free time ")
                 .append("of the same instructor (the real reschedule-booking handler; ").append(day.get("reschedulesPlanned"))
                 .append(" moves planned), before the cancellations and completions.\n\n")
@@ -83,7 +84,7 @@ final class CapacityReport {
         md.append("\n## Summary: what breaks first, and what a marketplace must request\n\n")
                 .append("Every limit the model finds broken at each level, in the order the booking rate breaks it (the full checks are ")
                 .append("under *Capacity* below). A partition limit cannot be requested: it is met by key design. Our own limits ")
-                .append("(the payment scheduler's batch) need a change of ours, not a request.\n\n")
+                .append("(the payment scheduler's throughput) need a change of ours, not a request.\n\n")
                 .append("Lambda's figures use the durations measured on moto, an upper bound (see the table of the day).\n");
         for (Object value : (List<Object>) model.get("levels")) {
             Map<String, Object> level = map(value);
@@ -188,10 +189,16 @@ final class CapacityReport {
         md.append("\n## Limits used\n\n| limit | value | source | how it is raised |\n|---|---:|---|---|\n");
         for (CapacityModel.Limit limit : List.of(CapacityModel.PARTITION_WRITES, CapacityModel.PARTITION_READS, CapacityModel.TABLE_WRITES,
                 CapacityModel.TABLE_READS, CapacityModel.LAMBDA_CONCURRENCY, CapacityModel.HTTP_API_RATE, CapacityModel.STRIPE_RATE,
-                CapacityModel.STRIPE_ENDPOINT_RATE, CapacityModel.SCHEDULER_RATE)) {
+                CapacityModel.STRIPE_ENDPOINT_RATE)) {
             md.append("| ").append(limit.name()).append(" | ").append(number(limit.value())).append(" ").append(limit.unit())
                     .append(" | ").append(limit.source()).append(" | ").append(limit.raisedBy()).append(" |\n");
         }
+        CapacityModel.Limit scheduler = CapacityModel.schedulerLimit(map(model.getOrDefault("scheduler", Map.of())));
+        if (scheduler != null) {
+            md.append("| ").append(scheduler.name()).append(" | ").append(number(scheduler.value())).append(" ").append(scheduler.unit())
+                    .append(" | ").append(scheduler.source()).append(" | ").append(scheduler.raisedBy()).append(" |\n");
+        }
+        md.append(schedulerSection(map(model.getOrDefault("scheduler", Map.of())), map(spread.getOrDefault("scheduler", Map.of()))));
         md.append("\nA global secondary index that cannot keep up with its writes throttles the writes of its table ")
                 .append("(https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.ThroughputConsiderations): ")
                 .append("that is why an index key shared by every booking capped the whole system, and why the `due` index is ")
@@ -199,6 +206,25 @@ final class CapacityReport {
                 .append("unlimited number of transactions per second ")
                 .append("(https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/standard-queues.html).\n");
         return md.toString();
+    }
+
+    /** How the scheduler's throughput was derived, or why there is none. */
+    private static String schedulerSection(Map<String, Object> scheduler, Map<String, Object> measured) {
+        StringBuilder md = new StringBuilder("\nThe payment scheduler's throughput is ours, derived from its settings and the day's ")
+                .append("measured work (docs/decisions.md, *Payment scheduler throughput*): ");
+        if (!Boolean.TRUE.equals(scheduler.get("measured"))) {
+            return md.append("not measured — the day's scheduler runs found no due booking, so no check is made.\n").toString();
+        }
+        return md.append(measured.get("runs")).append(" runs worked on ").append(measured.get("bookings"))
+                .append(" due bookings, ").append(scheduler.get("meanWorkMsPerBooking")).append(" ms each on average (")
+                .append(measured.get("workers")).append(" workers); with the template's ")
+                .append(scheduler.get("workers")).append(" workers, a ").append(measured.get("timeoutSeconds"))
+                .append(" s Timeout less the ").append(measured.get("safetyMarginSeconds")).append(" s safety margin every ")
+                .append(measured.get("periodSeconds")).append(" s: ").append(scheduler.get("formula")).append(" = ")
+                .append(number(((Number) scheduler.get("bookingsPerSecond")).doubleValue())).append(" bookings/s. ")
+                .append("The work measured is each hold's deadline read at a lesson's end (a Stripe read and a conditional write), ")
+                .append("the same shape as a saved card's authorization (a Stripe call and a conditional write); on moto and the ")
+                .append("local Stripe server, not Stripe's own latency.\n").toString();
     }
 
     private static String pct(Object share) {

@@ -59,7 +59,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * and read their stats, and complete the lessons that ended (booked two days before, yesterday:
  * create-booking composed as its handler composes it, at that time). The SQS workers consume
  * both queues as Lambda's poller would, the outbox relay runs every 30 s and the payment
- * scheduler every 60 s of the replay. Instructors' popularity is mildly skewed (weight 1 / rank^0.3: the
+ * scheduler every 60 s of the replay, and once between the bookings and the later changes (it
+ * reads the holds' deadlines of yesterday's lessons; its bookings and work time give the
+ * scheduler's measured throughput, {@link SchedulerWork}). Instructors' popularity is mildly skewed (weight 1 / rank^0.3: the
  * busiest gets about 5 times the median), students are picked uniformly; nobody is booked twice
  * at one time. Some future lessons are moved by their student to another free time of the same
  * instructor (the real reschedule-booking handler), before the cancellations and completions.
@@ -117,6 +119,8 @@ public final class KeySpread {
     private final ConcurrentMap<String, LongAdder> unexpected = new ConcurrentHashMap<>();
     private final List<String> unexpectedExamples = new CopyOnWriteArrayList<>();
     private final ConcurrentMap<String, LongAdder> sent = new ConcurrentHashMap<>();
+    private final SchedulerWork scheduler = new SchedulerWork(SchedulerSettings.fromTemplate(
+            Path.of(System.getProperty("lessonbook.root", "."), "template.yaml")));
 
     public KeySpread(BenchEnvironment environment, Day day) {
         this.environment = environment;
@@ -355,6 +359,9 @@ public final class KeySpread {
         Collections.shuffle(booking, random);
         runAll(booking);
         System.out.println("[bench] keyspread: " + booked.size() + " of " + lessons.size() + " booked");
+        // Yesterday's lessons ended hours ago: by now the scheduler (every minute) has read each hold's
+        // deadline at its end, before their instructors complete them — one run here does that work.
+        runScheduler(handlers);
 
         // Later: cancellations (a day ahead or more) and completions of yesterday's lessons.
         List<Runnable> later = new ArrayList<>();
@@ -423,6 +430,7 @@ public final class KeySpread {
         Map<String, Object> queues = new TreeMap<>();
         sent.forEach((queue, count) -> queues.put(queue, count.sum()));
         result.put("sqsMessagesSent", queues);
+        result.put("scheduler", scheduler.report());
         result.put("stripeRequests", stripe.counts());
         result.put("stripeRequestsTotal", stripe.total());
         return result;
@@ -603,7 +611,7 @@ public final class KeySpread {
                 nextRelay = now + TimeUnit.SECONDS.toNanos(30);
             }
             if (now >= nextScheduler || last) {
-                timed("payment-scheduler", () -> handlers.paymentScheduler.handleRequest(schedulerEvent, new InvocationContext(120_000)));
+                runScheduler(handlers, schedulerEvent);
                 nextScheduler = now + TimeUnit.SECONDS.toNanos(60);
             }
             if (last) {
@@ -617,6 +625,16 @@ public final class KeySpread {
                 }
             }
         }
+    }
+
+    private void runScheduler(Handlers handlers) {
+        runScheduler(handlers, EventLoader.loadScheduledEvent(sample("payment-scheduler.json")));
+    }
+
+    /** One scheduler invocation with its function's Timeout; what it did is added to {@link #scheduler}. */
+    private void runScheduler(Handlers handlers, ScheduledEvent event) {
+        timed("payment-scheduler", () -> scheduler.add(handlers.paymentScheduler.handleRequest(event,
+                new InvocationContext(scheduler.settings().timeoutSeconds() * 1_000L))));
     }
 
     private void timed(String function, Runnable invocation) {

@@ -84,6 +84,14 @@ public interface BookingStore {
      */
     List<Booking> findDue(DueWork kind, Instant until, int limit);
 
+    /**
+     * Every booking listed with {@code kind} of work due at or before {@code until}, page by page
+     * until none is left: all of them, however many (the payment scheduler takes every booking that
+     * falls due, docs/spec.md §6). The index may lag a write, so a page can name a booking whose work
+     * is done or moved: callers read each booking and check its state before acting on it.
+     */
+    DuePages due(DueWork kind, Instant until);
+
     sealed interface ReserveOutcome {
         record Reserved(Booking booking) implements ReserveOutcome {}
 

@@ -43,7 +43,7 @@ public enum DueWork {
      * scheduler takes over: longer than the cancel function's whole Timeout (30 s), so the request
      * is over by then. Settling twice would still move nothing twice (same idempotency keys); the
      * grace only spares the provider a duplicate call. A cancellation left unsettled is therefore
-     * settled at most this plus one scheduler period (5 minutes) after it.
+     * settled at most this plus one scheduler period (1 minute) after it, while the scheduler keeps up.
      */
     public static final Duration SETTLEMENT_GRACE = Duration.ofMinutes(1);
 

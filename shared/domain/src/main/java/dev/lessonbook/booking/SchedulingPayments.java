@@ -1,5 +1,6 @@
 package dev.lessonbook.booking;
 
+import dev.lessonbook.config.Env;
 import dev.lessonbook.payment.Payment;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentIncidents;
@@ -8,10 +9,18 @@ import dev.lessonbook.payment.PaymentStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The payment scheduler (every 5 minutes, docs/spec.md §6, docs/architecture.md "Payments"). Each run does the work
+ * The payment scheduler (every minute, docs/spec.md §6, docs/architecture.md "Payments"). Each run does the work
  * that fell due, found through the store's due index — never a scan:
  * <ul>
  *   <li>a saved card of a lesson starting within 24 h is authorized → AUTHORIZED; declined →
@@ -36,19 +45,55 @@ import java.util.List;
  *       ({@link AutoCompletion}, {@link CompletingABooking#completeDue}); a hold that lapsed is
  *       authorized again on the saved card, or goes to MANUAL_REVIEW.
  * </ul>
- * Each booking is read again before acting, because the index lags writes. A run stays inside
- * its function's timeout twice over: at most {@link #BATCH} bookings of each kind, and no new
- * booking once less than {@link #SAFETY_MARGIN} is left before the deadline it is given. What a
- * run leaves is still due and the next run (5 minutes later) takes it; every step is idempotent.
+ * A run takes every booking that fell due, not a batch: it pages through every shard of each kind
+ * of work ({@link BookingStore#due}) until none is left, and works on {@link Workers} bookings at
+ * once (docs/decisions.md "Payment scheduler throughput"). That is safe because every step already
+ * is, against runs that overlap: each booking is read again before acting (the index lags writes),
+ * every write is conditional on the state read, and every provider call has an idempotency key
+ * derived from the booking — two workers or two runs on one booking move its money once.
+ *
+ * <p>A run stays inside its function's timeout: no booking is started once less than
+ * {@link #SAFETY_MARGIN} is left before the deadline it is given, and the run waits for the ones it
+ * started. What a run leaves is still due and the next run (a minute later) takes it.
  */
 public final class SchedulingPayments {
-    public static final int BATCH = 25;
     /**
      * The longest one booking's work can take: two provider calls that a hung Stripe stretches to
      * 16.5 s each (an authorization, then its release when the booking was cancelled meanwhile),
      * plus the writes around them.
      */
     public static final Duration SAFETY_MARGIN = Duration.ofSeconds(35);
+
+    /**
+     * How many bookings a run works on at once: the {@code PAYMENT_SCHEDULER_WORKERS} setting
+     * (template.yaml parameter {@code PaymentSchedulerWorkers}, default {@value #DEFAULT}, 1 to
+     * {@value #MAX}). A worker spends nearly all its time waiting for Stripe and DynamoDB, so
+     * throughput grows with the count until Stripe's rate limit (docs/capacity.md): the default
+     * keeps one run's authorizations well under Stripe's 25 requests per second to one endpoint.
+     */
+    public record Workers(int count) {
+        public static final String SETTING = "PAYMENT_SCHEDULER_WORKERS";
+        public static final int DEFAULT = 8;
+        public static final int MAX = 64;
+        /** One booking at a time, in due order: the old scheduler, and tests whose fakes are not thread-safe. */
+        public static final Workers ONE = new Workers(1);
+
+        public Workers {
+            if (count < 1 || count > MAX) {
+                throw new IllegalArgumentException(SETTING + " must be 1 to " + MAX + ", not " + count);
+            }
+        }
+
+        /** The configured count; a malformed value fails the cold start. */
+        public static Workers fromEnvironment() {
+            String value = Env.orDefault(SETTING, Integer.toString(DEFAULT)).trim();
+            try {
+                return new Workers(Integer.parseInt(value));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(SETTING + " must be a whole number, not " + value, e);
+            }
+        }
+    }
 
     private final BookingStore bookings;
     private final PaymentGateway payments;
@@ -58,9 +103,16 @@ public final class SchedulingPayments {
     private final PaymentIncidents incidents;
     private final OffSessionAuthentication offSession;
     private final Clock clock;
+    private final Workers workers;
 
+    /** One booking at a time ({@link Workers#ONE}). */
     public SchedulingPayments(BookingStore bookings, PaymentGateway payments, CancellationSettlement settlement,
             PaymentIncidents incidents, Clock clock) {
+        this(bookings, payments, settlement, incidents, clock, Workers.ONE);
+    }
+
+    public SchedulingPayments(BookingStore bookings, PaymentGateway payments, CancellationSettlement settlement,
+            PaymentIncidents incidents, Clock clock, Workers workers) {
         this.bookings = bookings;
         this.payments = payments;
         this.settlement = settlement;
@@ -69,6 +121,7 @@ public final class SchedulingPayments {
         this.incidents = incidents;
         this.offSession = new OffSessionAuthentication(bookings, payments, clock);
         this.clock = clock;
+        this.workers = workers;
     }
 
     /**
@@ -76,52 +129,177 @@ public final class SchedulingPayments {
      * provider did not answer, {@code released} the authorizations of bookings that hold no time
      * that it settled, {@code completed} the lessons it completed nobody had completed
      * ({@link DueWork#AUTO_COMPLETION}; {@code renewed} the lapsed holds it authorized again),
+     * {@code bookings} how many due bookings it worked on and {@code workMillis} the time their work
+     * took in all (summed over the workers: the capacity model's per-booking time, docs/capacity.md),
      * {@code outOfTime} says the run stopped early for its deadline.
      */
     public record Run(int authorized, int paymentFailed, int deferred, int expired, int released, int settled,
-            int completed, int renewed, int actionRequired, int authenticationLapsed, boolean outOfTime) {}
+            int completed, int renewed, int actionRequired, int authenticationLapsed, int bookings, long workMillis,
+            boolean outOfTime) {}
 
     /**
-     * Does the work due now, in the order authorizations, lapsed holds, settlements, each earliest
-     * first, starting no booking once less than {@link #SAFETY_MARGIN} is left before {@code deadline}.
+     * Does the work due now, kind after kind in the order of {@link DueWork} (authorizations, lapsed
+     * holds, releases, settlements, ...), every booking listed in every shard, up to
+     * {@link Workers} at once; a kind's work is finished before the next kind's is read, so what one
+     * kind's work makes due (a lapsed hold's release) is done in the same run. No booking is started
+     * once less than {@link #SAFETY_MARGIN} is left before {@code deadline}.
+     *
+     * <p>A failure nobody can fix here (DynamoDB unreachable, a bug) stops the run from starting
+     * more bookings; it waits for the ones running and then throws the first such failure, so the
+     * invocation fails visibly, as it did when one booking was worked at a time.
      */
     public Run run(Instant deadline) {
         Instant now = clock.instant();
+        Instant lastStart = deadline.minus(SAFETY_MARGIN);
         Tally tally = new Tally();
-        for (DueWork kind : DueWork.values()) {
-            for (Booking booking : due(kind, now)) {
-                if (clock.instant().plus(SAFETY_MARGIN).isAfter(deadline)) {
-                    return tally.run(true);
-                }
-                switch (kind) {
-                    case SCHEDULED_AUTHORIZATION -> tally.count(authorize(booking, now));
-                    case HOLD_EXPIRY -> tally.expired += expire(booking) ? 1 : 0;
-                    case AUTHORIZATION_RELEASE -> tally.released += releasing.release(booking, clock.instant()) ? 1 : 0;
-                    case CANCELLATION_SETTLEMENT -> {
-                        settlement.settle(booking);
-                        tally.settled++;
+        Crew crew = new Crew(workers.count());
+        boolean outOfTime = false;
+        try {
+            kinds:
+            for (DueWork kind : DueWork.values()) {
+                // Bookings listed twice (the index moved them between pages) are worked once a run.
+                Set<String> taken = new HashSet<>();
+                DuePages due = null;
+                while (true) {
+                    if (clock.instant().isAfter(lastStart) || crew.failed()) {
+                        outOfTime = !crew.failed();
+                        break kinds;
                     }
-                    case AUTO_COMPLETION -> tally.count(completing.completeDue(booking, AutoCompletion.CONFIGURED));
-                    case AUTHENTICATION_DEADLINE -> tally.authenticationLapsed += offSession.fail(booking) ? 1 : 0;
+                    due = due == null ? bookings.due(kind, now) : due;
+                    List<String> page = due.next();
+                    if (page.isEmpty()) {
+                        break;
+                    }
+                    for (String bookingId : page) {
+                        if (!taken.add(bookingId)) {
+                            continue;
+                        }
+                        crew.awaitAWorker();
+                        if (clock.instant().isAfter(lastStart) || crew.failed()) {
+                            crew.release();
+                            outOfTime = !crew.failed();
+                            break kinds;
+                        }
+                        crew.start(() -> work(kind, bookingId, now, tally));
+                    }
                 }
+                crew.awaitAll();
             }
+        } finally {
+            crew.finish();
         }
-        return tally.run(false);
+        crew.rethrowFailure();
+        return tally.run(outOfTime);
     }
 
-    private static final class Tally {
-        int authorized;
-        int paymentFailed;
-        int deferred;
-        int expired;
-        int released;
-        int settled;
-        int completed;
-        int renewed;
-        int actionRequired;
-        int authenticationLapsed;
+    /** One booking's work, if it is still due: the index lags the booking, so it is read again. */
+    private void work(DueWork kind, String bookingId, Instant now, Tally tally) {
+        long started = System.nanoTime();
+        Optional<Booking> due = bookings.find(bookingId).filter(booking -> DueWork.of(booking)
+                .filter(work -> work.kind() == kind && !work.at().isAfter(now))
+                .isPresent());
+        if (due.isEmpty()) {
+            return;
+        }
+        Booking booking = due.get();
+        switch (kind) {
+            case SCHEDULED_AUTHORIZATION -> tally.count(authorize(booking, now));
+            case HOLD_EXPIRY -> tally.expired(expire(booking));
+            case AUTHORIZATION_RELEASE -> tally.released(releasing.release(booking, clock.instant()));
+            case CANCELLATION_SETTLEMENT -> {
+                settlement.settle(booking);
+                tally.settled();
+            }
+            case AUTO_COMPLETION -> tally.count(completing.completeDue(booking, AutoCompletion.CONFIGURED));
+            case AUTHENTICATION_DEADLINE -> tally.authenticationLapsed(offSession.fail(booking));
+        }
+        tally.worked(System.nanoTime() - started);
+    }
 
-        void count(CompletingABooking.Automatic completion) {
+    /**
+     * The run's workers: a pool of daemon threads made for the run (none survives it, nor a
+     * SnapStart snapshot) and a permit per worker, taken before a booking is handed over, so that
+     * the run reads the index no faster than its workers get through it.
+     */
+    private static final class Crew {
+        private final int size;
+        private final ExecutorService pool;
+        private final Semaphore idle;
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+        Crew(int size) {
+            this.size = size;
+            this.idle = new Semaphore(size);
+            this.pool = Executors.newFixedThreadPool(size, runnable -> {
+                Thread thread = new Thread(runnable, "payment-scheduler-worker");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        void awaitAWorker() {
+            idle.acquireUninterruptibly();
+        }
+
+        void release() {
+            idle.release();
+        }
+
+        void start(Runnable work) {
+            pool.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException | Error thrown) {
+                    RuntimeException failed = thrown instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(thrown);
+                    if (!failure.compareAndSet(null, failed)) {
+                        failure.get().addSuppressed(failed);
+                    }
+                } finally {
+                    idle.release();
+                }
+            });
+        }
+
+        boolean failed() {
+            return failure.get() != null;
+        }
+
+        /** Every booking handed over is done. */
+        void awaitAll() {
+            idle.acquireUninterruptibly(size);
+            idle.release(size);
+        }
+
+        void finish() {
+            awaitAll();
+            pool.shutdown();
+        }
+
+        void rethrowFailure() {
+            RuntimeException failed = failure.get();
+            if (failed != null) {
+                throw failed;
+            }
+        }
+    }
+
+    /** The run's counts, added to by every worker. */
+    private static final class Tally {
+        private int authorized;
+        private int paymentFailed;
+        private int deferred;
+        private int expired;
+        private int released;
+        private int settled;
+        private int completed;
+        private int renewed;
+        private int actionRequired;
+        private int authenticationLapsed;
+        private int bookings;
+        private long workNanos;
+
+        synchronized void count(CompletingABooking.Automatic completion) {
             switch (completion) {
                 case COMPLETED -> completed++;
                 case RENEWED -> renewed++;
@@ -130,7 +308,7 @@ public final class SchedulingPayments {
             }
         }
 
-        void count(Authorization authorization) {
+        synchronized void count(Authorization authorization) {
             switch (authorization) {
                 case AUTHORIZED -> authorized++;
                 case FAILED -> paymentFailed++;
@@ -140,19 +318,31 @@ public final class SchedulingPayments {
             }
         }
 
-        Run run(boolean outOfTime) {
-            return new Run(authorized, paymentFailed, deferred, expired, released, settled, completed, renewed,
-                    actionRequired, authenticationLapsed, outOfTime);
+        synchronized void expired(boolean done) {
+            expired += done ? 1 : 0;
         }
-    }
 
-    /** Bookings whose {@code kind} of work is due by {@code now}, by their current state. */
-    private List<Booking> due(DueWork kind, Instant now) {
-        return bookings.findDue(kind, now, BATCH).stream()
-                .filter(booking -> DueWork.of(booking)
-                        .filter(due -> due.kind() == kind && !due.at().isAfter(now))
-                        .isPresent())
-                .toList();
+        synchronized void released(boolean done) {
+            released += done ? 1 : 0;
+        }
+
+        synchronized void settled() {
+            settled++;
+        }
+
+        synchronized void authenticationLapsed(boolean done) {
+            authenticationLapsed += done ? 1 : 0;
+        }
+
+        synchronized void worked(long nanos) {
+            bookings++;
+            workNanos += nanos;
+        }
+
+        synchronized Run run(boolean outOfTime) {
+            return new Run(authorized, paymentFailed, deferred, expired, released, settled, completed, renewed,
+                    actionRequired, authenticationLapsed, bookings, TimeUnit.NANOSECONDS.toMillis(workNanos), outOfTime);
+        }
     }
 
     private enum Authorization { AUTHORIZED, FAILED, DEFERRED, ACTION_REQUIRED, SKIPPED }

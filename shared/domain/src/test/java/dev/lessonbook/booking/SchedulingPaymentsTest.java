@@ -29,7 +29,7 @@ class SchedulingPaymentsTest {
     private final Booking scheduled = aBooking().id("bk_sched").payment(SCHEDULED).build();
 
     /** The function's Timeout in template.yaml. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
     /** What one provider call takes when Stripe hangs: three attempts of the 5 s read timeout, plus back-off. */
     private static final Duration HUNG_CALL = Duration.ofMillis(16_500);
 
@@ -290,6 +290,46 @@ class SchedulingPaymentsTest {
         assertThat(DueWork.of(free)).isEmpty();
     }
 
+    // --- every booking due, not a batch ----------------------------------------------------------
+
+    /** The old scheduler took 25 of each kind a run; the store hands them out 10 a page. */
+    @Test
+    void aRunTakesEveryBookingThatFellDueNotABatch() {
+        Instant now = Instant.parse("2026-12-06T09:00:00Z");
+        scheduledCardsDueAt(now.minus(Duration.ofHours(16)), 60);
+
+        SchedulingPayments.Run run = runAt(now);
+
+        assertThat(run.authorized()).isEqualTo(60);
+        assertThat(run.bookings()).isEqualTo(60);
+        assertThat(payments.calls).hasSize(60).doesNotHaveDuplicates();
+        assertThat(bookings.findDue(DueWork.SCHEDULED_AUTHORIZATION, now, 100)).isEmpty();
+    }
+
+    /** A failure nobody can fix here fails the run, as it did one booking at a time: no booking is started after it. */
+    @Test
+    void aFailureInOneBookingsWorkStopsTheRunAndIsThrown() {
+        Instant now = Instant.parse("2026-12-06T09:00:00Z");
+        scheduledCardsDueAt(now.minus(Duration.ofHours(3)), 3);
+        payments.takingEachCall(() -> {
+            throw new IllegalStateException("a bug");
+        });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runAt(now))
+                .isInstanceOf(IllegalStateException.class).hasMessage("a bug");
+        assertThat(payments.calls).hasSize(1);
+    }
+
+    @Test
+    void theWorkersSettingIsOneToSixtyFour() {
+        assertThat(new SchedulingPayments.Workers(1).count()).isEqualTo(1);
+        assertThat(new SchedulingPayments.Workers(64).count()).isEqualTo(64);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SchedulingPayments.Workers(0))
+                .hasMessageContaining("PAYMENT_SCHEDULER_WORKERS must be 1 to 64");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SchedulingPayments.Workers(65))
+                .hasMessageContaining("PAYMENT_SCHEDULER_WORKERS");
+    }
+
     // --- the time budget ------------------------------------------------------------------------
 
     @Test
@@ -302,9 +342,9 @@ class SchedulingPaymentsTest {
 
         SchedulingPayments.Run run = scheduler(clock).run(deadline);
 
-        // Started at 0, 16.5, 33, 49.5, 66 and 82.5 s; at 99 s only 21 s were left.
-        assertThat(payments.calls).hasSize(6);
-        assertThat(run.deferred()).isEqualTo(6);
+        // One worker: started at 0, 16.5, 33 and 49.5 s; at 66 s only 24 s were left.
+        assertThat(payments.calls).hasSize(4);
+        assertThat(run.deferred()).isEqualTo(4);
         assertThat(run.outOfTime()).isTrue();
         assertThat(clock.instant()).isBefore(deadline);
     }

@@ -17,15 +17,16 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Every 5 minutes: the payment work that fell due ({@link SchedulingPayments}). */
+/** Every minute: all the payment work that fell due, {@code PAYMENT_SCHEDULER_WORKERS} bookings at once ({@link SchedulingPayments}). */
 public final class PaymentSchedulerHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private static final Clock CLOCK = Clock.systemUTC();
     private static final Tables TABLES = PublishingTables.fromEnvironment();
     private static final DynamoBookingStore BOOKINGS = new DynamoBookingStore(TABLES);
     private static final StripePaymentGateway PAYMENTS = StripePaymentGateway.fromConfiguration(Env::optional);
     private static final PaymentIncidents INCIDENTS = PaymentIncidents.loggedAndCounted();
+    private static final SchedulingPayments.Workers WORKERS = SchedulingPayments.Workers.fromEnvironment();
     private static final SchedulingPayments SCHEDULING = new SchedulingPayments(BOOKINGS, PAYMENTS,
-            new CancellationSettlement(BOOKINGS, PAYMENTS, INCIDENTS), INCIDENTS, CLOCK);
+            new CancellationSettlement(BOOKINGS, PAYMENTS, INCIDENTS), INCIDENTS, CLOCK, WORKERS);
 
     /**
      * SnapStart priming (docs/decisions.md): the table client and the event publisher (marshalled,
@@ -36,7 +37,8 @@ public final class PaymentSchedulerHandler implements RequestHandler<ScheduledEv
     /**
      * The run is given the invocation's deadline, so it starts no booking it might not finish
      * before Lambda ends it ({@link SchedulingPayments#SAFETY_MARGIN}). What it did is also one
-     * log line: a run that keeps deferring or running out of time shows there.
+     * log line: a run that keeps deferring or running out of time shows there, and its bookings,
+     * work time and workers give the scheduler's throughput (docs/capacity.md).
      */
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
@@ -52,6 +54,9 @@ public final class PaymentSchedulerHandler implements RequestHandler<ScheduledEv
         summary.put("renewed", run.renewed());
         summary.put("actionRequired", run.actionRequired());
         summary.put("authenticationLapsed", run.authenticationLapsed());
+        summary.put("bookings", run.bookings());
+        summary.put("workMillis", run.workMillis());
+        summary.put("workers", WORKERS.count());
         summary.put("outOfTime", run.outOfTime());
         System.out.println("{\"level\":\"INFO\",\"message\":\"payment scheduler run\",\"run\":" + json(summary) + "}");
         return summary;

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.lessonbook.booking.Booking;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.DueWork;
+import dev.lessonbook.booking.SchedulingPayments;
 import dev.lessonbook.dynamodb.DueIndex;
 import dev.lessonbook.dynamodb.DueShards;
 import dev.lessonbook.dynamodb.FunctionEnvironment;
@@ -42,10 +43,7 @@ class PaymentSchedulerHandlerIT {
 
     private static String buildSetting;
 
-    /**
-     * Eight shards (the default is 128), so that a hold in each (and one unsharded) fits in one
-     * run's batch of 25 per kind; set before the table and the handler read the setting.
-     */
+    /** Eight shards (the default is 128), set before the table and the handler read the setting. */
     @BeforeAll
     static void handlerOnTheEmulators(LocalServers.Endpoints endpoints) {
         buildSetting = System.setProperty(DueShards.SETTING, "8");
@@ -72,6 +70,7 @@ class PaymentSchedulerHandlerIT {
         assertThat(run).containsExactly(Map.entry("authorized", 0), Map.entry("paymentFailed", 0), Map.entry("deferred", 0),
                 Map.entry("expired", 0), Map.entry("released", 0), Map.entry("settled", 0), Map.entry("completed", 0),
                 Map.entry("renewed", 0), Map.entry("actionRequired", 0), Map.entry("authenticationLapsed", 0),
+                Map.entry("bookings", 0), Map.entry("workMillis", 0L), Map.entry("workers", SchedulingPayments.Workers.DEFAULT),
                 Map.entry("outOfTime", false));
     }
 

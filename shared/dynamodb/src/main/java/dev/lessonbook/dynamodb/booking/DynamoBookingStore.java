@@ -8,6 +8,7 @@ import dev.lessonbook.booking.BookingChangedConcurrently;
 import dev.lessonbook.booking.BookingStatus;
 import dev.lessonbook.booking.BookingStore;
 import dev.lessonbook.booking.ConflictScope;
+import dev.lessonbook.booking.DuePages;
 import dev.lessonbook.booking.DueWork;
 import dev.lessonbook.dynamodb.DueIndex;
 import dev.lessonbook.calendar.LockMove;
@@ -294,10 +295,29 @@ public final class DynamoBookingStore implements BookingStore {
         List<Booking> due = new ArrayList<>();
         for (Map<String, AttributeValue> key : new DueIndex(tables).earliest(
                 tables.dueShards().partitions(BookingItems.duePartition(kind)), BookingItems.dueBound(until), limit)) {
-            String pk = key.get(Keys.PK).s();
-            find(pk.substring(pk.indexOf('#') + 1)).ifPresent(due::add);
+            find(bookingIdOf(key)).ifPresent(due::add);
         }
         return due;
+    }
+
+    /**
+     * Every shard of {@code kind} (and the unsharded key) paged through with the index's own
+     * pagination ({@link DueIndex#pages}), {@value #DUE_PAGE_PER_SHARD} keys of each shard a round:
+     * the ids only, the caller reads each booking (consistently) where it works on it.
+     */
+    @Override
+    public DuePages due(DueWork kind, Instant until) {
+        DueIndex.Pages pages = new DueIndex(tables).pages(tables.dueShards().partitions(BookingItems.duePartition(kind)),
+                BookingItems.dueBound(until), DUE_PAGE_PER_SHARD);
+        return () -> pages.next().stream().map(DynamoBookingStore::bookingIdOf).toList();
+    }
+
+    /** Keys of each shard per round of {@link #due}: with the default 128 shards, up to 12,900 ids a round. */
+    static final int DUE_PAGE_PER_SHARD = 100;
+
+    private static String bookingIdOf(Map<String, AttributeValue> key) {
+        String pk = key.get(Keys.PK).s();
+        return pk.substring(pk.indexOf('#') + 1);
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.lessonbook.booking.ConflictScope;
 import dev.lessonbook.booking.RescheduledFrom;
 import dev.lessonbook.calendar.CalendarDay;
 import dev.lessonbook.dynamodb.calendar.DynamoCalendarDays;
+import dev.lessonbook.booking.DuePages;
 import dev.lessonbook.booking.DueWork;
 import dev.lessonbook.dynamodb.DueIndex;
 import dev.lessonbook.dynamodb.DueShards;
@@ -296,6 +297,44 @@ class DynamoBookingStoreIT {
                 .containsExactlyElementsOf(earliestFirst.subList(0, 3));
         assertThat(store.findDue(DueWork.HOLD_EXPIRY, now.minusSeconds(2000), 100)).as("none due yet").isEmpty();
         assertThat(store.findDue(DueWork.SCHEDULED_AUTHORIZATION, now, 100)).as("another kind of work").isEmpty();
+    }
+
+    /**
+     * Paging (the payment scheduler takes all of its due work): several holds in some shards, read
+     * a key per shard a round — every one comes, once, over several rounds; the store's pages list
+     * them all too.
+     */
+    @Test
+    void dueWorkIsPagedThroughEveryShardToItsEnd() {
+        Instant now = Instant.now();
+        DueShards shards = tables.dueShards();
+        List<String> holds = new ArrayList<>();
+        for (int shard = 0; shard < 3; shard++) {
+            for (int n = 0; n < 3 - shard; n++) {
+                Booking hold = pending().id(idInShard(shards, shard, "page" + n)).instructor(instructor + "-" + shard + "-" + n)
+                        .student("stu-" + shard + "-" + n).pendingUntil(now.minusSeconds(100 + holds.size())).build();
+                store.reserve(hold, now.minus(Duration.ofMinutes(10)));
+                holds.add(hold.id());
+            }
+        }
+
+        DueIndex.Pages pages = new DueIndex(tables).pages(shards.partitions("DUE#HOLD_EXPIRY"), BookingItems.dueBound(now), 1);
+        List<String> paged = new ArrayList<>();
+        int rounds = 0;
+        for (List<Map<String, AttributeValue>> round = pages.next(); !round.isEmpty(); round = pages.next()) {
+            rounds++;
+            round.forEach(key -> paged.add(key.get(Keys.PK).s().substring("BOOKING#".length())));
+        }
+        assertThat(rounds).as("a shard of three holds takes three rounds").isEqualTo(3);
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(holds);
+
+        DuePages due = store.due(DueWork.HOLD_EXPIRY, now);
+        List<String> listed = new ArrayList<>();
+        for (List<String> page = due.next(); !page.isEmpty(); page = due.next()) {
+            listed.addAll(page);
+        }
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(holds);
+        assertThat(store.due(DueWork.HOLD_EXPIRY, now.minusSeconds(1000)).next()).as("none due yet").isEmpty();
     }
 
     /** A booking id whose due work lands in {@code shard}. */

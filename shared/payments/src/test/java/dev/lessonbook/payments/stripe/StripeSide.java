@@ -46,6 +46,26 @@ public final class StripeSide {
         return captured - charge.getAmountRefunded();
     }
 
+    /**
+     * Every intent Stripe holds, grouped by the booking named in the metadata the adapter sets (one
+     * listing for many bookings, where {@link #intentIdsOfBooking} lists everything per booking).
+     */
+    public java.util.Map<String, List<String>> intentIdsByBooking() {
+        java.util.Map<String, List<String>> byBooking = new java.util.HashMap<>();
+        try {
+            for (PaymentIntent intent : stripe.v1().paymentIntents().list(PaymentIntentListParams.builder().setLimit(100L).build())
+                    .autoPagingIterable()) {
+                String bookingId = intent.getMetadata() == null ? null : intent.getMetadata().get("bookingId");
+                if (bookingId != null) {
+                    byBooking.computeIfAbsent(bookingId, id -> new ArrayList<>()).add(intent.getId());
+                }
+            }
+        } catch (StripeException e) {
+            throw new IllegalStateException("the local Stripe server did not list its intents", e);
+        }
+        return byBooking;
+    }
+
     /** Every intent Stripe holds for the booking, found by the metadata the adapter sets. */
     public List<String> intentIdsOfBooking(String bookingId) throws StripeException {
         List<String> ids = new ArrayList<>();
