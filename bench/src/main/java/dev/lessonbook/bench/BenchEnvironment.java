@@ -71,6 +71,8 @@ public final class BenchEnvironment implements AutoCloseable {
             settings.put("NOTIFICATION_QUEUE_URL", sqs.createQueue(c -> c.queueName("bench-notification-" + suffix)).queueUrl());
             // Every function publishes to the webhook queue too, as template.yaml's Globals set it (issue 18).
             settings.put("WEBHOOK_QUEUE_URL", sqs.createQueue(c -> c.queueName("bench-webhook-" + suffix)).queueUrl());
+            // webhook-delivery's retries (its cold start, when named with --cold=).
+            settings.put("WEBHOOK_DELIVERY_QUEUE_URL", sqs.createQueue(c -> c.queueName("bench-webhook-delivery-" + suffix)).queueUrl());
         }
         String parameter = "/lessonbook-bench/stripe-secret";
         try (SsmClient ssm = SsmClient.builder().endpointOverride(endpoints.aws()).region(Region.of(endpoints.region()))
