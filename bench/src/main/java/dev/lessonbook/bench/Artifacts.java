@@ -15,7 +15,7 @@ import java.util.zip.ZipFile;
 /**
  * Each function's deployment artifact as {@code sam build} leaves it for {@code sam deploy} (the
  * CodeUri of the built template), checked to be byte for byte the zip Maven packaged
- * (functions/NAME/target/NAME.zip), with its size and largest jars.
+ * (functions/NAME/target/NAME.zip), with its size, its unpacked size and largest jars.
  */
 public final class Artifacts {
     /** Issue 19: a function without stripe-java within 12 MB, one with it within 32 MB (Lambda's limit is 50 MB). */
@@ -48,14 +48,18 @@ public final class Artifacts {
             row.put("zipMB", Math.round(size / 1e4) / 100.0);
             List<long[]> jarSizes = new ArrayList<>();
             List<String> jarNames = new ArrayList<>();
+            long unzipped = 0;
             try (ZipFile file = new ZipFile(deployed.toFile())) {
                 for (ZipEntry entry : file.stream().toList()) {
+                    unzipped += Math.max(0, entry.getSize());
                     if (entry.getName().startsWith("lib/") && entry.getName().endsWith(".jar")) {
                         jarNames.add(entry.getName().substring(4));
                         jarSizes.add(new long[] {entry.getCompressedSize(), jarNames.size() - 1});
                     }
                 }
                 row.put("jars", jarNames.size());
+                // What Lambda unpacks into /var/task (its limit: 250 MB); the jars inside are stored, not deflated.
+                row.put("unzippedBytes", unzipped);
             }
             boolean withStripe = jarNames.stream().anyMatch(jar -> jar.startsWith("stripe-java-"));
             row.put("withStripe", withStripe);

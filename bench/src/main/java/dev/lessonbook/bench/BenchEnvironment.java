@@ -71,12 +71,17 @@ public final class BenchEnvironment implements AutoCloseable {
             settings.put("NOTIFICATION_QUEUE_URL", sqs.createQueue(c -> c.queueName("bench-notification-" + suffix)).queueUrl());
             // Every function publishes to the webhook queue too, as template.yaml's Globals set it (issue 18).
             settings.put("WEBHOOK_QUEUE_URL", sqs.createQueue(c -> c.queueName("bench-webhook-" + suffix)).queueUrl());
+            // webhook-delivery's retries (its cold start, when named with --cold=).
+            settings.put("WEBHOOK_DELIVERY_QUEUE_URL", sqs.createQueue(c -> c.queueName("bench-webhook-delivery-" + suffix)).queueUrl());
         }
         String parameter = "/lessonbook-bench/stripe-secret";
         try (SsmClient ssm = SsmClient.builder().endpointOverride(endpoints.aws()).region(Region.of(endpoints.region()))
                 .credentialsProvider(credentials).httpClient(AwsSettings.httpClient()).build()) {
             ssm.putParameter(put -> put.name(parameter).type(ParameterType.SECURE_STRING)
                     .value(LocalServers.STRIPE_TEST_KEY).overwrite(true));
+            // stripe-webhook's signing secret (its cold start, when named with --cold=).
+            ssm.putParameter(put -> put.name(parameter + "-webhook").type(ParameterType.SECURE_STRING)
+                    .value("whsec_bench").overwrite(true));
         }
         settings.put("AWS_ENDPOINT_URL", endpoints.aws().toString());
         settings.put("AWS_REGION", endpoints.region());
@@ -84,6 +89,7 @@ public final class BenchEnvironment implements AutoCloseable {
         settings.put("AWS_SECRET_ACCESS_KEY", LocalServers.SECRET_KEY);
         settings.put("STRIPE_API_BASE", endpoints.stripe().toString());
         settings.put("STRIPE_SECRET_PARAMETER", parameter);
+        settings.put("STRIPE_WEBHOOK_SECRET_PARAMETER", parameter + "-webhook");
         settings.put("TABLE_NAME", tables.tableName());
         settings.put("NOTIFICATION_SENDER", "bookings@lessonbook.dev");
         // The notification worker's sender, verified as a deployer verifies it.

@@ -28,6 +28,17 @@ public final class Benchmarks {
             "notification-worker", "sqs/notification-batch.json",
             "outbox-relay", "schedule/outbox-relay.json",
             "payment-scheduler", "schedule/payment-scheduler.json");
+    /**
+     * Functions cold-started only when named with {@code --cold=} (no setup data of their own, so not
+     * in the full run's list), with their sample events; e.g. {@code --cold=webhook-delivery} checks that
+     * the runtime starts that zip and its handler answers.
+     */
+    static final Map<String, String> ON_REQUEST_FUNCTIONS = Map.of(
+            "webhook-delivery", "sqs/webhook-delivery-batch.json",
+            "webhook-dispatch", "sqs/webhook-batch.json",
+            "webhook-retry", "schedule/webhook-retry.json",
+            "webhook-subscriptions", "http/create-webhook-subscription.json",
+            "time-off", "http/put-time-off.json");
 
     private Benchmarks() {}
 

@@ -232,7 +232,8 @@ public final class ColdStart {
     /** The same, for the instructor, student and booking given. */
     String event(String function, String instructorId, String studentId, String bookingId) throws IOException {
         var monday = BenchEnvironment.MONDAY;
-        String sample = Benchmarks.OTHER_FUNCTIONS.getOrDefault(function, "http/" + function + ".json");
+        String sample = Benchmarks.OTHER_FUNCTIONS.getOrDefault(function,
+                Benchmarks.ON_REQUEST_FUNCTIONS.getOrDefault(function, "http/" + function + ".json"));
         String text = EVENT_ID.matcher(Files.readString(root.resolve("events/" + sample)))
                 .replaceAll(match -> Matcher.quoteReplacement(match.group(1) + UUID.randomUUID()));
         // The save sample carries If-Match for a version this run's week does not have.
