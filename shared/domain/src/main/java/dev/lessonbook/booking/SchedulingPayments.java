@@ -372,9 +372,19 @@ public final class SchedulingPayments {
                 // and announces it.
                 Booking awaiting = booking.withPayment(Payment.awaitingAuthentication(booking.price().currency(),
                         asked.intentId(), saved.customerId(), saved.paymentMethodId()));
-                return bookings.updatePayment(awaiting, booking,
-                        List.of(BookingEvents.paymentActionRequired(awaiting, clock.instant())))
-                        ? Authorization.ACTION_REQUIRED : Authorization.SKIPPED;
+                if (bookings.updatePayment(awaiting, booking,
+                        List.of(BookingEvents.paymentActionRequired(awaiting, clock.instant())))) {
+                    return Authorization.ACTION_REQUIRED;
+                }
+                // Not written: another run recorded this very intent (the student is asked to
+                // authenticate it — leave it), or the booking ended meanwhile (a cancellation
+                // committed after the read): then the intent waits for nobody and is cancelled
+                // under the key naming it, the one a cancellation of the recorded intent uses.
+                boolean ended = bookings.find(booking.id()).map(current -> current.status() != BookingStatus.CONFIRMED).orElse(false);
+                if (ended) {
+                    payments.releaseReplaced(booking.id(), asked.intentId());
+                }
+                return Authorization.SKIPPED;
             }
             case PaymentOutcome.Declined declined -> {
                 Booking failed = booking.withStatus(BookingStatus.PAYMENT_FAILED)

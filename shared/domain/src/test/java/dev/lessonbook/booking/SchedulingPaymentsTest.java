@@ -86,6 +86,33 @@ class SchedulingPaymentsTest {
     }
 
     @Test
+    void anIntentAskingForAuthenticationOfABookingCancelledMeanwhileIsCancelled() {
+        bookings.with(scheduled);
+        bookings.changeBeforeNextUpdate(scheduled.withStatus(BookingStatus.CANCELLED));
+        payments.answering("authorizeSaved", new PaymentOutcome.RequiresAction("pi_off", null, null));
+
+        SchedulingPayments.Run run = runAt(scheduled.startsAt().minus(Duration.ofHours(24)));
+
+        assertThat(run.actionRequired()).isZero();
+        assertThat(payments.calls).containsExactly("authorizeSaved bk_sched 6000", "releaseReplaced bk_sched pi_off");
+        assertThat(bookings.events).isEmpty();
+    }
+
+    @Test
+    void anIntentAskingForAuthenticationThatAnotherRunRecordedIsLeftForTheStudent() {
+        bookings.with(scheduled);
+        Payment saved = scheduled.payment();
+        bookings.changeBeforeNextUpdate(scheduled.withPayment(Payment.awaitingAuthentication(scheduled.price().currency(),
+                "pi_off", saved.customerId(), saved.paymentMethodId())));
+        payments.answering("authorizeSaved", new PaymentOutcome.RequiresAction("pi_off", null, null));
+
+        runAt(scheduled.startsAt().minus(Duration.ofHours(24)));
+
+        assertThat(payments.calls).containsExactly("authorizeSaved bk_sched 6000");
+        assertThat(stored("bk_sched").payment().status()).isEqualTo(PaymentStatus.REQUIRES_ACTION);
+    }
+
+    @Test
     void anAuthorizationOfABookingMovedFarAwayMeanwhileIsReleased() {
         bookings.with(scheduled);
         Booking moved = aBooking().id("bk_sched").payment(SCHEDULED).at("2026-12-20T10:00").rescheduled(new Rescheduled(
