@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import dev.lessonbook.problem.DependencyBusyException;
 import dev.lessonbook.problem.Result;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
@@ -65,8 +65,8 @@ public final class DynamoProfileStore implements ProfileStore {
         Map<String, AttributeValue> customerItem = null;
         for (int attempt = 0; !wanted.isEmpty(); attempt++) {
             if (attempt == UNPROCESSED_ATTEMPTS) {
-                throw DynamoDbException.builder().message("Keys left unprocessed after " + attempt + " BatchGetItem requests")
-                        .statusCode(503).build();
+                // DynamoDB leaves keys unprocessed only for capacity: throttled, as the client's interceptor says it.
+                throw new DependencyBusyException("DynamoDB", null);
             }
             BatchGetItemResponse response = tables.client().batchGetItem(BatchGetItemRequest.builder()
                     .requestItems(wanted).build());
