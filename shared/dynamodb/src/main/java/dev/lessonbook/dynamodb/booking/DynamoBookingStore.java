@@ -202,13 +202,12 @@ public final class DynamoBookingStore implements BookingStore {
             return confirmed;
         } catch (TransactionCanceledException cancelled) {
             List<String> reasons = Transactions.reasonCodes(cancelled);
-            if (studentsCustomerId != null && onlyFailure(reasons, customerIndex)) {
+            if (studentsCustomerId != null) {
+                // Whatever cancelled it (another customer stored, the booking confirmed by this
+                // call's own earlier attempt, a lost hold), the confirmation alone answers it.
                 return confirm(confirmed, events, null);
             }
             int firstFailedLock = firstFailure(reasons, 1);
-            if (firstFailedLock >= customerIndex) {
-                firstFailedLock = -1;
-            }
             if (firstFailedLock > 0) {
                 throw new BookingChangedConcurrently("Booking " + confirmed.id() + " lost its hold before confirmation",
                         firstFailedLock <= instructorLockCount ? ConflictScope.INSTRUCTOR : ConflictScope.STUDENT);
@@ -490,16 +489,6 @@ public final class DynamoBookingStore implements BookingStore {
         List<T> all = new ArrayList<>(first);
         all.addAll(second);
         return all;
-    }
-
-    /** Whether the one condition that failed is the write at {@code index}. */
-    private static boolean onlyFailure(List<String> reasons, int index) {
-        for (int i = 0; i < reasons.size(); i++) {
-            if (CONDITION_FAILED.equals(reasons.get(i)) != (i == index)) {
-                return false;
-            }
-        }
-        return reasons.size() > index;
     }
 
     private static Map<String, AttributeValue> studentCustomerItem(String studentId, String customerId) {
