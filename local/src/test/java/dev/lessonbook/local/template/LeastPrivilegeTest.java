@@ -35,8 +35,10 @@ class LeastPrivilegeTest {
             Map.entry("GetAvailabilityFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem")),
             // reads; reserve puts booking + locks; confirm updates locks; release deletes locks;
             // views deleted; publishing; the Stripe secret from SSM at init. Its confirm-payment
-            // route (3-D Secure) does the same: read, confirm or release, publish, Stripe.
-            Map.entry("CreateBookingFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+            // route (3-D Secure) does the same: read, confirm or release, publish, Stripe. The profile
+            // and the student's stored Stripe customer are one BatchGetItem.
+            Map.entry("CreateBookingFunction", Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem",
+                    "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "sqs:SendMessage", "ssm:GetParameter")),
             // profile read, calendar days (Query), a day off set or removed (UpdateItem)
             Map.entry("TimeOffFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem")),

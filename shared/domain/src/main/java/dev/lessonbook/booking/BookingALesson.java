@@ -103,8 +103,10 @@ public final class BookingALesson {
             }
         }
         Instant now = clock.instant();
+        // The student's stored customer comes with the profile, in one read (docs/decisions.md).
+        ProfileStore.ProfileForBooking read = profiles.requireForBooking(request.instructorId(), request.caller().userId());
         ProposedLesson lesson;
-        switch (BookingRules.judge(request, profiles, weeks, now)) {
+        switch (BookingRules.judge(request, read.profile(), weeks, now)) {
             case Result.Rejected<ProposedLesson> rejected -> {
                 return BookingOutcome.answered(Result.rejected(rejected.rejection()));
             }
@@ -112,7 +114,7 @@ public final class BookingALesson {
         }
         OptionalInt maxLessonsPerDay = lesson.bookingLimits().maxLessonsPerDay();
         return switch (bookings.reserve(pending(bookingId, lesson, fingerprint, now), now, maxLessonsPerDay)) {
-            case ReserveOutcome.Reserved reserved -> pay(reserved.booking());
+            case ReserveOutcome.Reserved reserved -> pay(reserved.booking(), read.studentsCustomerId().orElse(null));
             case ReserveOutcome.Conflict conflict -> BookingOutcome.answered(Result.rejected(conflict.scope().rejection()));
             case ReserveOutcome.AlreadyExists exists -> replayOf(exists.existing(), fingerprint);
             case ReserveOutcome.DailyLimitReached full -> BookingOutcome.answered(dailyLimitReached(lesson));
@@ -155,15 +157,19 @@ public final class BookingALesson {
                 .build();
     }
 
-    private BookingOutcome pay(Booking pending) {
+    /**
+     * @param storedCustomerId the student's payment customer stored by an earlier booking, or null:
+     *     the gateway then finds or makes it, and the confirmation stores it for the next booking
+     */
+    private BookingOutcome pay(Booking pending, String storedCustomerId) {
         Payment payment;
         if (pending.price().amount() == 0) {
             payment = Payment.notRequired(pending.price().currency());
         } else {
             String paymentMethodId = pending.payment().paymentMethodId();
             PaymentOutcome outcome = authorizesWhenBooked(pending)
-                    ? payments.authorize(pending.id(), pending.price(), paymentMethodId, pending.studentId())
-                    : payments.saveCard(pending.id(), paymentMethodId, pending.studentId());
+                    ? payments.authorize(pending.id(), pending.price(), paymentMethodId, pending.studentId(), storedCustomerId)
+                    : payments.saveCard(pending.id(), paymentMethodId, pending.studentId(), storedCustomerId);
             switch (outcome) {
                 // The card saved with the authorization: a move that changes the price authorizes it again.
                 case PaymentOutcome.Authorized authorized -> payment = Payment.authorized(authorized.amount(),
@@ -178,7 +184,10 @@ public final class BookingALesson {
                     return BookingOutcome.answered(failed(pending, PaymentStatus.FAILED, declined()));
                 }
                 case PaymentOutcome.ProviderUnavailable unavailable -> {
-                    return BookingOutcome.answered(failed(pending, PaymentStatus.MANUAL_REVIEW, providerUnavailable()));
+                    // The customer the lost request named is kept, so the scheduler's look-up by
+                    // key repeats it exactly (ReleasingAuthorizations) without a customer call.
+                    Booking asked = storedCustomerId == null ? pending : pending.withPayment(pending.payment().withCustomer(storedCustomerId));
+                    return BookingOutcome.answered(failed(asked, PaymentStatus.MANUAL_REVIEW, providerUnavailable()));
                 }
                 case PaymentOutcome.Captured unexpected -> throw unexpected(outcome);
                 case PaymentOutcome.Released unexpected -> throw unexpected(outcome);
@@ -186,9 +195,11 @@ public final class BookingALesson {
             }
         }
         Booking confirmed = pending.confirmed(clock.instant(), payment);
+        // A customer found or made by this booking is stored with the student in the confirmation.
+        String customerToStore = storedCustomerId == null ? payment.customerId() : null;
         try {
             return BookingOutcome.answered(Result.ok(bookings.confirm(confirmed,
-                    List.of(BookingEvents.confirmed(confirmed, confirmed.confirmedAt())))));
+                    List.of(BookingEvents.confirmed(confirmed, confirmed.confirmedAt())), customerToStore)));
         } catch (BookingChangedConcurrently lost) {
             return BookingOutcome.answered(lostHolds.answer(pending, payment, lost));
         }

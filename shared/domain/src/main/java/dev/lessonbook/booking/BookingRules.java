@@ -71,7 +71,13 @@ public final class BookingRules {
      */
     public static Result<ProposedLesson> judge(BookingRequest request, ProfileStore profiles, AvailabilityStore weeks,
             Instant now) {
-        return profiles.require(request.instructorId())
+        return judge(request, profiles.require(request.instructorId()), weeks, now);
+    }
+
+    /** As {@link #judge(BookingRequest, ProfileStore, AvailabilityStore, Instant)}, the profile read already. */
+    public static Result<ProposedLesson> judge(BookingRequest request, Result<InstructorProfile> instructorProfile,
+            AvailabilityStore weeks, Instant now) {
+        return instructorProfile
                 .flatMap(profile -> propose(request, profile))
                 .flatMap(lesson -> checkBookable(lesson, weeks.findDay(request.instructorId(), request.date()), now)
                         .<Result<ProposedLesson>>map(Result::rejected)

@@ -32,6 +32,17 @@ public interface BookingStore {
     Booking confirm(Booking confirmed, List<DomainEvent> events);
 
     /**
+     * As {@link #confirm(Booking, List)}, and the same transaction stores {@code studentsCustomerId}
+     * as the booking's student's payment customer, unless another one is stored already (then that
+     * one stays, and the booking is confirmed all the same, naming its own): later bookings of the
+     * student find it with their profile read and make no customer call (docs/decisions.md
+     * "The student's Customer"). A store that keeps no customers only confirms.
+     */
+    default Booking confirm(Booking confirmed, List<DomainEvent> events, String studentsCustomerId) {
+        return confirm(confirmed, events);
+    }
+
+    /**
      * Writes a booking whose status no longer occupies time (PAYMENT_FAILED, EXPIRED, CANCELLED)
      * and deletes the locks it held, conditional on {@code expectedStatus} being the stored status.
      * It is no longer counted on its calendar day.

@@ -77,8 +77,11 @@ public final class ReleasingAuthorizations {
         boolean found = payment.paymentIntentId() == null;
         Payment authorized = payment;
         if (found) {
+            // The customer the booking's own request named (stored with the student when it was
+            // made); a booking that kept none (the student's first, or made before customers were
+            // stored) finds it under the student's key as that request did (docs/decisions.md).
             PaymentOutcome original = payments.authorize(booking.id(), booking.price(), payment.paymentMethodId(),
-                    booking.studentId());
+                    booking.studentId(), payment.customerId());
             switch (original) {
                 case PaymentOutcome.Authorized made ->
                         authorized = payment.withAuthorization(made.amount(), made.paymentIntentId());

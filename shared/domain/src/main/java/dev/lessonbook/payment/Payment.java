@@ -83,6 +83,12 @@ public record Payment(
                 null);
     }
 
+    /** The same payment naming {@code newCustomerId} as the customer its card is (to be) saved to. */
+    public Payment withCustomer(String newCustomerId) {
+        return new Payment(status, amountAuthorized, amountCaptured, amountRefunded, paymentIntentId, newCustomerId,
+                paymentMethodId, dispute, captureBefore, renewedFrom);
+    }
+
     public Payment withStatus(PaymentStatus newStatus) {
         return new Payment(newStatus, amountAuthorized, amountCaptured, amountRefunded, paymentIntentId, customerId,
                 paymentMethodId, dispute, captureBefore, renewedFrom);

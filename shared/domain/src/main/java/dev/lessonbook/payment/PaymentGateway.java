@@ -11,11 +11,27 @@ public interface PaymentGateway {
     /**
      * Authorizes {@code amount} on the card now (manual capture), saving the card to the student's
      * customer for off-session use: the answer names the customer and the saved method.
+     * {@code customerId} is the student's customer when known (stored with the student, or kept by
+     * the booking); {@code null} finds or makes it under the student's own idempotency key
+     * (docs/decisions.md "The student's Customer").
      */
-    PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId);
+    PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId, String customerId);
 
-    /** Saves the card for an authorization later (lessons more than 6 days ahead). */
-    PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId);
+    /** {@link #authorize(String, Money, String, String, String)} with the student's customer not known. */
+    default PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId) {
+        return authorize(bookingId, amount, paymentMethodId, studentId, null);
+    }
+
+    /**
+     * Saves the card for an authorization later (lessons more than 6 days ahead) to the student's
+     * customer: {@code customerId} when known, else found or made as {@link #authorize} does.
+     */
+    PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId, String customerId);
+
+    /** {@link #saveCard(String, String, String, String)} with the student's customer not known. */
+    default PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId) {
+        return saveCard(bookingId, paymentMethodId, studentId, null);
+    }
 
     /** Authorizes a saved card off-session (the scheduler, 24 h before the lesson). */
     PaymentOutcome authorizeSaved(String bookingId, Money amount, String customerId, String paymentMethodId);

@@ -21,6 +21,25 @@ public interface ProfileStore {
     default Result<InstructorProfile> require(String instructorId) {
         return find(instructorId)
                 .<Result<InstructorProfile>>map(Result::ok)
-                .orElseGet(() -> Result.rejected(ProblemCode.NOT_FOUND, "Instructor " + instructorId + " has no profile"));
+                .orElseGet(() -> noProfile(instructorId));
+    }
+
+    /** The 404 for an instructor without a profile. */
+    static Result<InstructorProfile> noProfile(String instructorId) {
+        return Result.rejected(ProblemCode.NOT_FOUND, "Instructor " + instructorId + " has no profile");
+    }
+
+    /**
+     * Create-booking's read of the instructor's profile, and — in the same request, so a booking
+     * reads no more often — the payment customer stored for {@code studentId} by an earlier booking,
+     * if any (docs/decisions.md "The student's Customer"). A store that keeps no customers answers
+     * none: the payment gateway then finds or makes one.
+     */
+    default ProfileForBooking requireForBooking(String instructorId, String studentId) {
+        return new ProfileForBooking(require(instructorId), Optional.empty());
+    }
+
+    /** The profile (or its 404) and the student's stored payment customer. */
+    record ProfileForBooking(Result<InstructorProfile> profile, Optional<String> studentsCustomerId) {
     }
 }

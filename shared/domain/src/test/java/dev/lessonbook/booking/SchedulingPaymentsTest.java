@@ -219,6 +219,17 @@ class SchedulingPaymentsTest {
     }
 
     @Test
+    void theLookUpByKeyNamesTheCustomerTheBookingKeptSoNoCustomerIsAskedFor() {
+        Booking failed = failedWhileAuthorizing();
+        failed = failed.withPayment(failed.payment().withCustomer("cus_kept"));
+        bookings.with(failed);
+
+        runAt(failed.createdAt().plusSeconds(60));
+
+        assertThat(payments.calls).containsExactly("authorize bk_lost 6000 cus_kept", "release bk_lost pi_bk_lost");
+    }
+
+    @Test
     void anAuthorizationWhoseAnswerWasLostIsFoundByItsKeyAndReleased() {
         Booking failed = failedWhileAuthorizing();
         bookings.with(failed);

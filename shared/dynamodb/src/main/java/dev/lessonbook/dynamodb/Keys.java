@@ -29,6 +29,14 @@ public final class Keys {
         return "STUDENT#" + studentId;
     }
 
+    /** The student's payment customer ({@code STUDENT#id / CUSTOMER}: {@code customerId}), stored by a booking. */
+    public static Map<String, AttributeValue> studentCustomer(String studentId) {
+        return key(student(studentId), "CUSTOMER");
+    }
+
+    /** The attribute of {@link #studentCustomer} naming the student's Stripe Customer. */
+    public static final String CUSTOMER_ID = "customerId";
+
     public static Map<String, AttributeValue> profile(String instructorId) {
         return key(instructor(instructorId), "PROFILE");
     }

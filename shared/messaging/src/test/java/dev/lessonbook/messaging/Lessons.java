@@ -144,13 +144,14 @@ public final class Lessons {
     /** Accepts every card but {@link #DECLINED_CARD}; intent ids follow the booking id. */
     private static final PaymentGateway PAYMENTS = new PaymentGateway() {
         @Override
-        public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId) {
+        public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId,
+                String customerId) {
             return DECLINED_CARD.equals(paymentMethodId) ? new PaymentOutcome.Declined("Your card was declined.")
                     : new PaymentOutcome.Authorized("pi_" + bookingId, amount);
         }
 
         @Override
-        public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId) {
+        public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId, String customerId) {
             return DECLINED_CARD.equals(paymentMethodId) ? new PaymentOutcome.Declined("Your card was declined.")
                     : new PaymentOutcome.CardSaved("cus_" + studentId, paymentMethodId);
         }

@@ -18,13 +18,14 @@ public record AroundPayments(PaymentGateway real, Around around) implements Paym
     }
 
     @Override
-    public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId) {
-        return around.run(() -> real.authorize(bookingId, amount, paymentMethodId, studentId));
+    public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId,
+                String customerId) {
+        return around.run(() -> real.authorize(bookingId, amount, paymentMethodId, studentId, customerId));
     }
 
     @Override
-    public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId) {
-        return around.run(() -> real.saveCard(bookingId, paymentMethodId, studentId));
+    public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId, String customerId) {
+        return around.run(() -> real.saveCard(bookingId, paymentMethodId, studentId, customerId));
     }
 
     @Override

@@ -58,7 +58,11 @@ controls outside Stripe's API (under /_config/, like localstripe's own) stand in
 POST /_config/lessonbook/payment_intents/{id}/capture_before (capture_before=<unix seconds>) moves
 a held charge's deadline, and POST /_config/lessonbook/payment_intents/{id}/lapse does what Stripe
 does at the deadline: the intent is canceled with cancellation_reason "automatic" and
-payment_intent.canceled is sent.
+payment_intent.canceled is sent. Likewise POST /_config/lessonbook/idempotency_keys/forget
+(prefix=<key prefix>) does what Stripe does to idempotency keys after 24 h: those keys are
+forgotten, so a request under one is processed afresh. And GET /_config/lessonbook/requests
+(?key_prefix=<key prefix>) lists the API requests received (method, path, Idempotency-Key),
+oldest first, so a test counts the requests a flow makes to Stripe (a rate-limited resource).
 """
 import argparse
 import logging
@@ -497,13 +501,43 @@ async def lapse(request):
     return web.json_response(intent._export())
 
 
+# Idempotency keys Stripe still remembers: key -> (fingerprint, status, body) of the first answer.
+SEEN_KEYS = {}
+# Every API request received, in order: (method, path, Idempotency-Key or None). Test-only reading.
+REQUESTS = []
+
+
+async def forget_idempotency_keys(request):
+    """What 24 h do to Stripe's idempotency keys: the keys starting with `prefix` are pruned, so the
+    next request under one of them is processed afresh (Stripe: "keys are eligible to be removed
+    from the system automatically after they're at least 24 hours old")."""
+    data = await server.get_post_data(request) or {}
+    prefix = data.get("prefix")
+    if not prefix:
+        raise UserError(400, "prefix is required")
+    forgotten = [key for key in SEEN_KEYS if key.startswith(prefix)]
+    for key in forgotten:
+        del SEEN_KEYS[key]
+    return web.json_response({"forgotten": len(forgotten)})
+
+
+async def requests_received(request):
+    """The API requests received whose Idempotency-Key starts with `key_prefix` (or all), oldest first."""
+    prefix = request.query.get("key_prefix")
+    listed = [{"method": method, "path": path, "idempotency_key": key} for method, path, key in list(REQUESTS)
+              if prefix is None or (key is not None and key.startswith(prefix))]
+    return web.json_response({"data": listed})
+
+
 def idempotency_replay():
-    seen = {}
+    seen = SEEN_KEYS
     in_flight = set()
 
     @web.middleware
     async def replay(request, handler):
         key = request.headers.get("Idempotency-Key")
+        if request.path.startswith("/v1/"):
+            REQUESTS.append((request.method, request.path, key))
         if request.method != "POST" or not key:
             return await handler(request)
         body = await request.read()
@@ -547,6 +581,8 @@ def main():
     server.app.middlewares.append(authentication_off_session_as_stripe_documents())
     server.app.router.add_post("/_config/lessonbook/payment_intents/{id}/capture_before", set_capture_before)
     server.app.router.add_post("/_config/lessonbook/payment_intents/{id}/lapse", lapse)
+    server.app.router.add_post("/_config/lessonbook/idempotency_keys/forget", forget_idempotency_keys)
+    server.app.router.add_get("/_config/lessonbook/requests", requests_received)
     server.app.middlewares.insert(0, idempotency_replay())
     server.app.middlewares.append(authentication_events())
     server.app.router.add_post("/v1/setup_intents/{id}/_authenticate", authenticate_setup_intent)

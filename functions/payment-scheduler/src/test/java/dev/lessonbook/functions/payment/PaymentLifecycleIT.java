@@ -480,12 +480,13 @@ class PaymentLifecycleIT {
     /** The process dies right after the hold: authorization never starts. */
     private record CrashingOnAuthorize(PaymentGateway delegate) implements PaymentGateway {
         @Override
-        public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId) {
+        public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId,
+                String customerId) {
             throw new IllegalStateException("crashed after the hold");
         }
 
         @Override
-        public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId) {
+        public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId, String customerId) {
             throw new IllegalStateException("crashed after the hold");
         }
 

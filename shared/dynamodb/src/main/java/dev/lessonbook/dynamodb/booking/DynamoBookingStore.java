@@ -161,6 +161,18 @@ public final class DynamoBookingStore implements BookingStore {
 
     @Override
     public Booking confirm(Booking confirmed, List<DomainEvent> events) {
+        return confirm(confirmed, events, null);
+    }
+
+    /**
+     * The confirmation, and with {@code studentsCustomerId} a put of the student's customer item
+     * ({@link Keys#studentCustomer}) in the same transaction, on condition that none is stored or
+     * the same one is: no write request added. Should another customer be stored already (a first
+     * booking more than 24 h after a concurrent one's customer call, Stripe's key forgotten), that
+     * one stays and the booking is confirmed without the put, naming its own customer.
+     */
+    @Override
+    public Booking confirm(Booking confirmed, List<DomainEvent> events, String studentsCustomerId) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(bookingPut(confirmed, BookingStatus.PENDING));
         int instructorLockCount = confirmed.occupancy().instructorLockUnits().size();
@@ -175,11 +187,27 @@ public final class DynamoBookingStore implements BookingStore {
                     .expressionAttributeValues(Map.of(":bookingId", s(confirmed.id())))
                     .build()).build());
         }
+        // After the locks, so that reason i + 1 is still lock i's.
+        int customerIndex = writes.size();
+        if (studentsCustomerId != null) {
+            writes.add(TransactWriteItem.builder().put(Put.builder()
+                    .tableName(tables.tableName())
+                    .item(studentCustomerItem(confirmed.studentId(), studentsCustomerId))
+                    .conditionExpression("attribute_not_exists(pk) OR #customerId = :customerId")
+                    .expressionAttributeNames(Map.of("#customerId", Keys.CUSTOMER_ID))
+                    .expressionAttributeValues(Map.of(":customerId", s(studentsCustomerId)))
+                    .build()).build());
+        }
         try {
             tables.commit(writes, events);
             return confirmed;
         } catch (TransactionCanceledException cancelled) {
             List<String> reasons = Transactions.reasonCodes(cancelled);
+            if (studentsCustomerId != null) {
+                // Whatever cancelled it (another customer stored, the booking confirmed by this
+                // call's own earlier attempt, a lost hold), the confirmation alone answers it.
+                return confirm(confirmed, events, null);
+            }
             int firstFailedLock = firstFailure(reasons, 1);
             if (firstFailedLock > 0) {
                 throw new BookingChangedConcurrently("Booking " + confirmed.id() + " lost its hold before confirmation",
@@ -481,6 +509,13 @@ public final class DynamoBookingStore implements BookingStore {
         List<T> all = new ArrayList<>(first);
         all.addAll(second);
         return all;
+    }
+
+    private static Map<String, AttributeValue> studentCustomerItem(String studentId, String customerId) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.studentCustomer(studentId));
+        item.put("studentId", s(studentId));
+        item.put(Keys.CUSTOMER_ID, s(customerId));
+        return item;
     }
 
     private static int firstFailure(List<String> reasons, int fromIndex) {

@@ -208,10 +208,11 @@ public final class StripePaymentGateway implements PaymentGateway {
      * a move that changes the lesson's price authorizes the new amount off-session on it.
      */
     @Override
-    public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId) {
+    public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId,
+            String customerId) {
         // The scheduler repeats this call, same key and parameters, to find the intent of a booking
         // whose answer was lost (ReleasingAuthorizations): the parameters must stay exactly these,
-        // and the customer is the same one while Stripe keeps its key (docs/decisions.md, "Payments").
+        // so it passes the customer the booking kept (docs/decisions.md, "The student's Customer").
         return attempt(() -> {
             PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
                     .setAmount(amount.amount())
@@ -220,7 +221,7 @@ public final class StripePaymentGateway implements PaymentGateway {
                     // Cards only: confirming server-side without a return_url is valid only when no
                     // payment method type could redirect the customer.
                     .addPaymentMethodType("card")
-                    .setCustomer(studentsCustomer(studentId))
+                    .setCustomer(customerId != null ? customerId : studentsCustomer(studentId))
                     .setPaymentMethod(paymentMethodId)
                     .setSetupFutureUsage(PaymentIntentCreateParams.SetupFutureUsage.OFF_SESSION)
                     .setConfirm(true)
@@ -236,10 +237,10 @@ public final class StripePaymentGateway implements PaymentGateway {
     }
 
     /**
-     * The student's Customer, which holds the cards saved at booking: made once under a key of
-     * the student's ({@code lessonbook-student-<studentId>-customer}), so every booking of the
-     * student within Stripe's key retention (24 h) — concurrent ones included — finds the same one.
-     * Later bookings may make another: each booking keeps the customer its card was saved to.
+     * The student's Customer, which holds the cards saved at booking, when no booking stored it yet
+     * with the student: made under a key of the student's ({@code lessonbook-student-<studentId>-customer}),
+     * so concurrent first bookings of the student find the same one. Once a booking stored it, the
+     * domain passes it in and this call is not made (docs/decisions.md "The student's Customer").
      */
     private String studentsCustomer(String studentId) throws StripeException {
         Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder()
@@ -253,9 +254,9 @@ public final class StripePaymentGateway implements PaymentGateway {
      * also records the customer's consent to off-session charges, as SCA requires).
      */
     @Override
-    public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId) {
+    public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId, String customerId) {
         return attempt(() -> {
-            String customer = studentsCustomer(studentId);
+            String customer = customerId != null ? customerId : studentsCustomer(studentId);
             SetupIntent setup = stripe.v1().setupIntents().create(SetupIntentCreateParams.builder()
                     .setCustomer(customer)
                     .setUsage(SetupIntentCreateParams.Usage.OFF_SESSION)
