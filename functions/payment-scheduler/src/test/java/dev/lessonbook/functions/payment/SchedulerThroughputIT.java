@@ -278,13 +278,14 @@ class SchedulerThroughputIT {
         }
 
         @Override
-        public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId) {
-            return delegate.authorize(bookingId, amount, paymentMethodId, studentId);
+        public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId,
+                String customerId) {
+            return delegate.authorize(bookingId, amount, paymentMethodId, studentId, customerId);
         }
 
         @Override
-        public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId) {
-            return delegate.saveCard(bookingId, paymentMethodId, studentId);
+        public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId, String customerId) {
+            return delegate.saveCard(bookingId, paymentMethodId, studentId, customerId);
         }
 
         @Override
