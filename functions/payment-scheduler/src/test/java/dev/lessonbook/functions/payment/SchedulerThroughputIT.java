@@ -162,7 +162,11 @@ class SchedulerThroughputIT {
         List<Booking> cards = savedCards(lessons, MANY);
         Instant deadline = clock.instant().plus(SchedulingPayments.SAFETY_MARGIN).plus(Duration.ofSeconds(20));
 
-        SchedulingPayments.Run first = scheduler(new SlowAuthorizations(stripe, clock, Duration.ofSeconds(10))).run(deadline);
+        // One worker: the slow Stripe below moves a shared clock from each call's start, and a worker
+        // thread that starts its call late (another's end already moved the clock) would stretch
+        // simulated time no real call takes; the budget rule itself does not depend on the workers.
+        SchedulingPayments.Run first = scheduler(new SlowAuthorizations(stripe, clock, Duration.ofSeconds(10)),
+                SchedulingPayments.Workers.ONE).run(deadline);
 
         assertThat(first.outOfTime()).isTrue();
         assertThat(first.authorized()).isBetween(1, MANY - 1);
@@ -244,9 +248,13 @@ class SchedulerThroughputIT {
 
     /** The handler's wiring, with the default count of workers. */
     private SchedulingPayments scheduler(PaymentGateway payments) {
+        return scheduler(payments, new SchedulingPayments.Workers(SchedulingPayments.Workers.DEFAULT));
+    }
+
+    private SchedulingPayments scheduler(PaymentGateway payments, SchedulingPayments.Workers workers) {
         PaymentIncidents recorded = (bookingId, operation, reason) -> incidents.add(bookingId + " " + operation + " " + reason);
         return new SchedulingPayments(bookings, payments, new CancellationSettlement(bookings, payments, recorded), recorded,
-                clock, new SchedulingPayments.Workers(SchedulingPayments.Workers.DEFAULT));
+                clock, workers);
     }
 
     private Booking stored(Booking booking) {
