@@ -113,8 +113,9 @@ public final class BookingALesson {
             case Result.Ok<ProposedLesson> ok -> lesson = ok.value();
         }
         OptionalInt maxLessonsPerDay = lesson.bookingLimits().maxLessonsPerDay();
-        return switch (bookings.reserve(pending(bookingId, lesson, fingerprint, now), now, maxLessonsPerDay)) {
-            case ReserveOutcome.Reserved reserved -> pay(reserved.booking(), read.studentsCustomerId().orElse(null));
+        String storedCustomerId = read.studentsCustomerId().orElse(null);
+        return switch (bookings.reserve(pending(bookingId, lesson, fingerprint, now, storedCustomerId), now, maxLessonsPerDay)) {
+            case ReserveOutcome.Reserved reserved -> pay(reserved.booking(), storedCustomerId);
             case ReserveOutcome.Conflict conflict -> BookingOutcome.answered(Result.rejected(conflict.scope().rejection()));
             case ReserveOutcome.AlreadyExists exists -> replayOf(exists.existing(), fingerprint);
             case ReserveOutcome.DailyLimitReached full -> BookingOutcome.answered(dailyLimitReached(lesson));
@@ -135,8 +136,14 @@ public final class BookingALesson {
         return Result.rejected(ProblemCode.NOT_AVAILABLE, SlotsAreOpen.DETAIL);
     }
 
-    private Booking pending(String bookingId, ProposedLesson lesson, String fingerprint, Instant now) {
+    /**
+     * The held booking names the student's stored customer before any provider call: a request that
+     * dies after the provider answered leaves this record, and the scheduler's look-up by key
+     * (ReleasingAuthorizations) must repeat the authorization with the customer it named.
+     */
+    private Booking pending(String bookingId, ProposedLesson lesson, String fingerprint, Instant now, String storedCustomerId) {
         BookingRequest request = lesson.request();
+        Payment untouched = Payment.untouched(lesson.price().currency(), request.paymentMethodId());
         return Booking.builder()
                 .id(bookingId)
                 .status(BookingStatus.PENDING)
@@ -147,7 +154,7 @@ public final class BookingALesson {
                 .at(lesson)
                 .locationType(request.locationType())
                 .price(lesson.price())
-                .payment(Payment.untouched(lesson.price().currency(), request.paymentMethodId()))
+                .payment(storedCustomerId == null ? untouched : untouched.withCustomer(storedCustomerId))
                 .note(request.note())
                 .createdAt(now)
                 .holdExpiresAt(now.plus(hold))
@@ -184,10 +191,9 @@ public final class BookingALesson {
                     return BookingOutcome.answered(failed(pending, PaymentStatus.FAILED, declined()));
                 }
                 case PaymentOutcome.ProviderUnavailable unavailable -> {
-                    // The customer the lost request named is kept, so the scheduler's look-up by
-                    // key repeats it exactly (ReleasingAuthorizations) without a customer call.
-                    Booking asked = storedCustomerId == null ? pending : pending.withPayment(pending.payment().withCustomer(storedCustomerId));
-                    return BookingOutcome.answered(failed(asked, PaymentStatus.MANUAL_REVIEW, providerUnavailable()));
+                    // The held booking already names the customer the lost request named, so the
+                    // scheduler's look-up by key repeats it exactly (ReleasingAuthorizations).
+                    return BookingOutcome.answered(failed(pending, PaymentStatus.MANUAL_REVIEW, providerUnavailable()));
                 }
                 case PaymentOutcome.Captured unexpected -> throw unexpected(outcome);
                 case PaymentOutcome.Released unexpected -> throw unexpected(outcome);

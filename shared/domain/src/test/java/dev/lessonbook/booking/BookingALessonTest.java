@@ -9,6 +9,7 @@ import static dev.lessonbook.fixtures.Results.valueOf;
 import static dev.lessonbook.fixtures.Weeks.week;
 import static dev.lessonbook.fixtures.Weeks.window;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lessonbook.access.Caller;
 import dev.lessonbook.access.Role;
@@ -207,6 +208,23 @@ class BookingALessonTest {
         assertThat(expired.payment().status()).isEqualTo(PaymentStatus.RELEASED);
         assertThat(payments.calls).last().asString().startsWith("release " + expired.id());
         assertThat(bookings.events).isEmpty();
+    }
+
+    @Test
+    void aRequestDyingAfterTheProviderAnsweredLeavesAHeldBookingNamingTheStoredCustomer() {
+        // The scheduler's look-up by key (ReleasingAuthorizations) repeats the authorization from
+        // this record: it must name the customer the lost request named, or Stripe refuses the key.
+        profiles.withStudentsCustomer(aRequest().build().caller().userId(), "cus_stored");
+        payments.takingEachCall(() -> {
+            throw new IllegalStateException("the function timed out after Stripe answered");
+        });
+
+        assertThatThrownBy(() -> booking.book(aRequest().build())).isInstanceOf(IllegalStateException.class);
+
+        Booking held = bookings.all().get(0);
+        assertThat(held.status()).isEqualTo(BookingStatus.PENDING);
+        assertThat(held.payment().customerId()).isEqualTo("cus_stored");
+        assertThat(payments.calls).singleElement().asString().startsWith("authorize ");
     }
 
     @Test
