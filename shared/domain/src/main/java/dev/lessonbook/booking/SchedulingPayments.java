@@ -9,8 +9,13 @@ import dev.lessonbook.payment.PaymentStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -140,9 +145,10 @@ public final class SchedulingPayments {
     /**
      * Does the work due now, kind after kind in the order of {@link DueWork} (authorizations, lapsed
      * holds, releases, settlements, ...), every booking listed in every shard, up to
-     * {@link Workers} at once; a kind's work is finished before the next kind's is read, so what one
-     * kind's work makes due (a lapsed hold's release) is done in the same run. No booking is started
-     * once less than {@link #SAFETY_MARGIN} is left before {@code deadline}.
+     * {@link Workers} at once; a kind's work started is finished before the next kind's is read, so
+     * what one kind's work makes due (a lapsed hold's release) is done in the same run. Each kind is
+     * first given its share of the run's window, then what is left goes to the kinds not finished.
+     * No booking is started once less than {@link #SAFETY_MARGIN} is left before {@code deadline}.
      *
      * <p>A failure nobody can fix here (DynamoDB unreachable, a bug) stops the run from starting
      * more bookings; it waits for the ones running and then throws the first such failure, so the
@@ -153,43 +159,84 @@ public final class SchedulingPayments {
         Instant lastStart = deadline.minus(SAFETY_MARGIN);
         Tally tally = new Tally();
         Crew crew = new Crew(workers.count());
-        boolean outOfTime = false;
+        DueWork[] kinds = DueWork.values();
+        Map<DueWork, KindProgress> progress = new EnumMap<>(DueWork.class);
+        Set<DueWork> finished = EnumSet.noneOf(DueWork.class);
+        // Two passes. In the first each kind may start work until its share of the window ends
+        // (cumulative: what one kind leaves, the next may use), so a backlog of one kind — Stripe
+        // slow on a day of many authorizations — never keeps the others (expiries, captures before
+        // capture_before) waiting run after run. The second gives what is left of the window to the
+        // kinds not finished, in order.
+        Duration window = Duration.between(now, lastStart);
         try {
-            kinds:
-            for (DueWork kind : DueWork.values()) {
-                // Bookings listed twice (the index moved them between pages) are worked once a run.
-                Set<String> taken = new HashSet<>();
-                DuePages due = null;
-                while (true) {
-                    if (clock.instant().isAfter(lastStart) || crew.failed()) {
-                        outOfTime = !crew.failed();
-                        break kinds;
+            passes:
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < kinds.length; i++) {
+                    DueWork kind = kinds[i];
+                    if (finished.contains(kind)) {
+                        continue;
                     }
-                    due = due == null ? bookings.due(kind, now) : due;
-                    List<String> page = due.next();
-                    if (page.isEmpty()) {
-                        break;
-                    }
-                    for (String bookingId : page) {
-                        if (!taken.add(bookingId)) {
-                            continue;
+                    Instant until = pass == 0 && !window.isNegative()
+                            ? now.plus(window.multipliedBy(i + 1).dividedBy(kinds.length)) : lastStart;
+                    Drained drained = drain(kind, until, now, crew, tally, progress.computeIfAbsent(kind, k -> new KindProgress()));
+                    crew.awaitAll();
+                    switch (drained) {
+                        case FINISHED -> finished.add(kind);
+                        case OUT_OF_TIME -> { }
+                        case FAILED -> {
+                            break passes;
                         }
-                        crew.awaitAWorker();
-                        if (clock.instant().isAfter(lastStart) || crew.failed()) {
-                            crew.release();
-                            outOfTime = !crew.failed();
-                            break kinds;
-                        }
-                        crew.start(() -> work(kind, bookingId, now, tally));
                     }
                 }
-                crew.awaitAll();
             }
         } finally {
             crew.finish();
         }
         crew.rethrowFailure();
-        return tally.run(outOfTime);
+        return tally.run(finished.size() < kinds.length);
+    }
+
+    private enum Drained { FINISHED, OUT_OF_TIME, FAILED }
+
+    /** Where a kind's reading of the due index stands between the passes of a run. */
+    private static final class KindProgress {
+        DuePages pages;
+        final Deque<String> waiting = new ArrayDeque<>();
+        // Bookings listed twice (the index moved them between pages) are worked once a run.
+        final Set<String> taken = new HashSet<>();
+    }
+
+    /** Starts {@code kind}'s due bookings until none is left, {@code until} passed, or the crew failed. */
+    private Drained drain(DueWork kind, Instant until, Instant now, Crew crew, Tally tally, KindProgress progress) {
+        while (true) {
+            if (progress.waiting.isEmpty()) {
+                if (crew.failed()) {
+                    return Drained.FAILED;
+                }
+                if (clock.instant().isAfter(until)) {
+                    return Drained.OUT_OF_TIME;
+                }
+                progress.pages = progress.pages == null ? bookings.due(kind, now) : progress.pages;
+                List<String> page = progress.pages.next();
+                if (page.isEmpty()) {
+                    return Drained.FINISHED;
+                }
+                progress.waiting.addAll(page);
+            }
+            String bookingId = progress.waiting.peek();
+            if (progress.taken.contains(bookingId)) {
+                progress.waiting.poll();
+                continue;
+            }
+            crew.awaitAWorker();
+            if (crew.failed() || clock.instant().isAfter(until)) {
+                crew.release();
+                return crew.failed() ? Drained.FAILED : Drained.OUT_OF_TIME;
+            }
+            progress.waiting.poll();
+            progress.taken.add(bookingId);
+            crew.start(() -> work(kind, bookingId, now, tally));
+        }
     }
 
     /** One booking's work, if it is still due: the index lags the booking, so it is read again. */
@@ -399,8 +446,9 @@ public final class SchedulingPayments {
                 }
                 incidents.manualReview(booking.id(), "authorize-saved",
                         "still not authorized when the lesson started; last attempt: " + outcome.getClass().getSimpleName());
-                bookings.update(booking.withPayment(saved.withStatus(PaymentStatus.MANUAL_REVIEW)),
-                        BookingStatus.CONFIRMED, List.of());
+                // On condition of the payment read: an overlapping run whose identical request
+                // was answered may have recorded the authorization meanwhile — never overwrite it.
+                bookings.updatePayment(booking.withPayment(saved.withStatus(PaymentStatus.MANUAL_REVIEW)), booking, List.of());
                 return Authorization.SKIPPED;
             }
         }

@@ -164,6 +164,21 @@ class SchedulingPaymentsTest {
     }
 
     @Test
+    void anAuthorizationAnOverlappingRunRecordedIsNotOverwrittenByManualReview() {
+        // Runs overlap (every minute, 90 s): at the lesson's start this run's request meets Stripe's
+        // 409 for the identical request in flight, while the other run records its answer.
+        bookings.with(scheduled);
+        Booking recorded = scheduled.withPayment(SCHEDULED.withAuthorization(Money.of(6000, "usd"), "pi_other_run"));
+        bookings.changeBeforeNextUpdate(recorded);
+        payments.answering("authorizeSaved", new PaymentOutcome.ProviderUnavailable("idempotency_key_in_use"));
+
+        runAt(scheduled.startsAt());
+
+        assertThat(stored("bk_sched").payment().status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(stored("bk_sched").payment().paymentIntentId()).isEqualTo("pi_other_run");
+    }
+
+    @Test
     void lapsedHoldIsMarkedExpired() {
         Instant expiry = Instant.parse("2026-12-01T12:10:00Z");
         bookings.with(aBooking().id("bk_hold").pendingUntil(expiry)
@@ -385,6 +400,26 @@ class SchedulingPaymentsTest {
         assertThat(run.deferred()).isEqualTo(4);
         assertThat(run.outOfTime()).isTrue();
         assertThat(clock.instant()).isBefore(deadline);
+    }
+
+    @Test
+    void aBacklogOfOneKindDoesNotKeepTheOthersWaiting() {
+        // Stripe hung on a day of many authorizations: before, they filled every run and a lapsed
+        // hold (and the captures before capture_before) waited until the backlog was gone.
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-06T09:00:00Z"));
+        scheduledCardsDueAt(clock.instant().minus(Duration.ofHours(3)), 10);
+        Instant expiry = clock.instant().minus(Duration.ofMinutes(5));
+        bookings.with(aBooking().id("bk_hold").pendingUntil(expiry).payment(Payment.notRequired("usd")).build());
+        payments.answering("authorizeSaved", new PaymentOutcome.ProviderUnavailable("read timed out"))
+                .takingEachCall(() -> clock.advance(HUNG_CALL));
+
+        SchedulingPayments.Run run = scheduler(clock).run(clock.instant().plus(TIMEOUT));
+
+        assertThat(run.expired()).isEqualTo(1);
+        assertThat(stored("bk_hold").status()).isEqualTo(BookingStatus.EXPIRED);
+        // ... and the authorizations still used the rest of the window: 0, 16.5, 33, 49.5 s.
+        assertThat(payments.calls).hasSize(4);
+        assertThat(run.outOfTime()).isTrue();
     }
 
     @Test
