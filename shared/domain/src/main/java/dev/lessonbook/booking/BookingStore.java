@@ -52,6 +52,18 @@ public interface BookingStore {
     boolean releaseTo(Booking released, BookingStatus expectedStatus, List<DomainEvent> events);
 
     /**
+     * As {@link #releaseTo}, on condition that the stored booking's status, moves <em>and payment</em>
+     * are still those of {@code asRead}: a cancellation decides its money on the payment it read,
+     * and a scheduler run recording an authorization meanwhile must make it decide again. A store
+     * that cannot condition on the payment conditions on the status alone.
+     *
+     * @return false when the stored booking changed since {@code asRead}
+     */
+    default boolean releaseToIfPaymentIs(Booking released, Booking asRead, List<DomainEvent> events) {
+        return releaseTo(released, asRead.status(), events);
+    }
+
+    /**
      * Rewrites a booking's payment and status without touching its locks, if still in
      * {@code expectedStatus}. Besides the views of {@code events}, the same transaction invalidates
      * the views the payment feeds ({@link dev.lessonbook.view.InvalidatedViews#byPaymentOf}), so a

@@ -62,7 +62,9 @@ public final class CancellingABooking {
                 }
                 case Result.Ok<CancellationDecision> ok when ok.value() instanceof CancellationDecision.Cancel decision -> {
                     Booking cancelled = cancelled(booking, decision, reason, now);
-                    if (bookings.releaseTo(cancelled, booking.status(),
+                    // On condition of the payment read too: a scheduler run recording the saved card's
+                    // authorization meanwhile makes this cancellation read and decide again.
+                    if (bookings.releaseToIfPaymentIs(cancelled, booking,
                             List.of(BookingEvents.cancelled(cancelled, now)))) {
                         return Result.ok(settlement.settle(cancelled));
                     }

@@ -211,6 +211,22 @@ class CancellingABookingTest {
     }
 
     @Test
+    void aCancellationMeetingAnAuthorizationRecordedMeanwhileDecidesAgainOnIt() {
+        // The scheduler authorizes the saved card between the cancellation's read and its write:
+        // charging the saved card for the fee would leave the new hold on the card beside it.
+        Booking scheduled = aBooking().id("bk_sched").payment(SCHEDULED).build();
+        bookings.with(scheduled);
+        bookings.changeBeforeNextUpdate(scheduled.withPayment(SCHEDULED.withAuthorization(Money.of(6000, "usd"), "pi_meanwhile")));
+
+        Booking cancelled = valueOf(cancellingAt(scheduled.startsAt().minus(Duration.ofHours(20))).cancel(STUDENT, "bk_sched", "Sick"));
+
+        assertThat(payments.calls).noneMatch(call -> call.startsWith("chargeSaved"));
+        assertThat(payments.calls).anyMatch(call -> call.contains("pi_meanwhile"));
+        assertThat(cancelled.payment().paymentIntentId()).isEqualTo("pi_meanwhile");
+        assertThat(cancelled.cancellation().chargePercent()).isEqualTo(50);
+    }
+
+    @Test
     void scheduledPaymentCancelledLateByTheStudentIsChargedOffSessionForTheDueShare() {
         Booking cancelled = cancel(aBooking().id("bk_sched").payment(SCHEDULED).build(), STUDENT, Duration.ofHours(20));
 

@@ -222,11 +222,20 @@ public final class DynamoBookingStore implements BookingStore {
 
     @Override
     public boolean releaseTo(Booking released, BookingStatus expectedStatus, List<DomainEvent> events) {
+        return release(bookingPut(released, expectedStatus), released, events);
+    }
+
+    @Override
+    public boolean releaseToIfPaymentIs(Booking released, Booking asRead, List<DomainEvent> events) {
+        return release(bookingPutIfPaymentIs(released, asRead), released, events);
+    }
+
+    private boolean release(TransactWriteItem bookingPut, Booking released, List<DomainEvent> events) {
         List<Map<String, AttributeValue>> locks = new ArrayList<>(concat(instructorLocks(released), studentLocks(released)));
         // A lapsed hold's units may already belong to another booking: those are skipped, never deleted.
         for (int attempt = 0; attempt < 3; attempt++) {
             List<TransactWriteItem> writes = new ArrayList<>();
-            writes.add(bookingPut(released, expectedStatus));
+            writes.add(bookingPut);
             for (Map<String, AttributeValue> key : locks) {
                 writes.add(TransactWriteItem.builder().delete(Delete.builder()
                         .tableName(tables.tableName())
