@@ -20,12 +20,12 @@ import dev.lessonbook.event.BookingCompleted;
 import dev.lessonbook.event.DomainEvent;
 import dev.lessonbook.fixtures.MovableClock;
 import dev.lessonbook.money.Money;
-import dev.lessonbook.payment.AuthorizationHold;
 import dev.lessonbook.payment.Payment;
 import dev.lessonbook.payment.PaymentGateway;
 import dev.lessonbook.payment.PaymentIncidents;
 import dev.lessonbook.payment.PaymentOutcome;
 import dev.lessonbook.payment.PaymentStatus;
+import dev.lessonbook.payments.AroundPayments;
 import dev.lessonbook.payments.stripe.StripePaymentGateway;
 import dev.lessonbook.payments.stripe.StripeSide;
 import java.net.URI;
@@ -165,7 +165,7 @@ class SchedulerThroughputIT {
         // One worker: the slow Stripe below moves a shared clock from each call's start, and a worker
         // thread that starts its call late (another's end already moved the clock) would stretch
         // simulated time no real call takes; the budget rule itself does not depend on the workers.
-        SchedulingPayments.Run first = scheduler(new SlowAuthorizations(stripe, clock, Duration.ofSeconds(10)),
+        SchedulingPayments.Run first = scheduler(slow(stripe, Duration.ofSeconds(10)),
                 SchedulingPayments.Workers.ONE).run(deadline);
 
         assertThat(first.outOfTime()).isTrue();
@@ -267,15 +267,15 @@ class SchedulerThroughputIT {
     }
 
     /**
-     * Stripe answering each saved-card authorization {@code each} after it was asked: the call is
-     * made, then the clock reads at least its start plus {@code each}. Calls that overlap end
-     * together, as they would in time (the clock is moved to the latest end, never summed).
+     * Stripe answering each call {@code each} after it was asked (the test makes only saved-card
+     * authorizations): the call is made, then the clock reads at least its start plus {@code each}.
+     * Calls that overlap end together, as they would in time (the clock is moved to the latest end,
+     * never summed).
      */
-    private record SlowAuthorizations(PaymentGateway delegate, MovableClock clock, Duration each) implements PaymentGateway {
-        @Override
-        public PaymentOutcome authorizeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
+    private AroundPayments slow(PaymentGateway delegate, Duration each) {
+        return new AroundPayments(delegate, call -> {
             Instant began = clock.instant();
-            PaymentOutcome outcome = delegate.authorizeSaved(bookingId, amount, customerId, paymentMethodId);
+            PaymentOutcome outcome = call.get();
             synchronized (clock) {
                 Instant ends = began.plus(each);
                 if (ends.isAfter(clock.instant())) {
@@ -283,53 +283,6 @@ class SchedulerThroughputIT {
                 }
             }
             return outcome;
-        }
-
-        @Override
-        public PaymentOutcome authorize(String bookingId, Money amount, String paymentMethodId, String studentId,
-                String customerId) {
-            return delegate.authorize(bookingId, amount, paymentMethodId, studentId, customerId);
-        }
-
-        @Override
-        public PaymentOutcome saveCard(String bookingId, String paymentMethodId, String studentId, String customerId) {
-            return delegate.saveCard(bookingId, paymentMethodId, studentId, customerId);
-        }
-
-        @Override
-        public PaymentOutcome authorizeSavedForMove(String bookingId, int move, Money amount, String customerId,
-                String paymentMethodId) {
-            return delegate.authorizeSavedForMove(bookingId, move, amount, customerId, paymentMethodId);
-        }
-
-        @Override
-        public PaymentOutcome releaseReplaced(String bookingId, String paymentIntentId) {
-            return delegate.releaseReplaced(bookingId, paymentIntentId);
-        }
-
-        @Override
-        public PaymentOutcome chargeSaved(String bookingId, Money amount, String customerId, String paymentMethodId) {
-            return delegate.chargeSaved(bookingId, amount, customerId, paymentMethodId);
-        }
-
-        @Override
-        public PaymentOutcome capture(String bookingId, String paymentIntentId, Money amount) {
-            return delegate.capture(bookingId, paymentIntentId, amount);
-        }
-
-        @Override
-        public PaymentOutcome release(String bookingId, String paymentIntentId) {
-            return delegate.release(bookingId, paymentIntentId);
-        }
-
-        @Override
-        public PaymentOutcome refund(String bookingId, String paymentIntentId, Money amount) {
-            return delegate.refund(bookingId, paymentIntentId, amount);
-        }
-
-        @Override
-        public AuthorizationHold hold(String bookingId, String paymentIntentId) {
-            return delegate.hold(bookingId, paymentIntentId);
-        }
+        });
     }
 }
